@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs what building (and, with --test, testing) Luoshi needs, and only
+# what is missing, so a second run takes a second. Sourced by serve.sh and
+# test.sh. Everything comes from package registries by name: rustup's wasm
+# target, crates.io (trunk, wasm-bindgen-cli at pinned versions), npm
+# (binaryen's wasm-opt, playwright-core) and Debian (chromium, chromedriver,
+# CJK fonts). Nothing downloads a binary from anywhere else.
+set -euo pipefail
+
+TRUNK_VERSION=0.21.14
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+WANT_TEST=0
+[ "${1:-}" = "--test" ] && WANT_TEST=1
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+# 1. The wasm target of the machine's one toolchain.
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "installing the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. trunk, pinned: newer trunk needs a newer rustc than this machine has.
+#    Built without its update check so it never calls out at run time.
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION from crates.io"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --no-default-features --features rustls
+fi
+
+# 3. wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock exactly.
+#    It installs only without --locked (a locked dependency is missing from
+#    the registry mirror).
+WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' "$ROOT/Cargo.lock")
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WBG_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WBG_VERSION from crates.io"
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
+fi
+if ! grep -q "wasm_bindgen = \"$WBG_VERSION\"" "$ROOT/Trunk.toml"; then
+  echo "Trunk.toml pins a wasm_bindgen other than Cargo.lock's $WBG_VERSION; update it." >&2
+  exit 1
+fi
+
+# 4. npm packages: wasm-opt (binaryen) for trunk, playwright-core for tests.
+if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ] \
+   || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+  say "installing npm packages"
+  (cd "$ROOT" && npm ci --no-audit --no-fund)
+fi
+
+# 5. For tests: Debian's Chromium and ChromeDriver, and CJK fonts for screenshots.
+if [ "$WANT_TEST" = 1 ]; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing Debian packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+fi

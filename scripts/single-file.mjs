@@ -1,0 +1,54 @@
+// Turns Trunk's dist/ into one self-contained HTML file that works when
+// opened from file:// by double-click: the CSS is inlined as <style>, the
+// wasm-bindgen glue as a module script with its exports removed, and the
+// wasm as base64 handed to the glue's init. Trunk cannot inline wasm itself.
+//
+// usage: node scripts/single-file.mjs dist dist/luoshi.html
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const [distDir = "dist", outFile = join(distDir, "luoshi.html")] = process.argv.slice(2);
+const fail = (msg) => {
+  console.error(`single-file: ${msg}`);
+  process.exit(1);
+};
+const read = (name) => readFileSync(join(distDir, name.replace(/^\.?\//, "")));
+
+let html = read("index.html").toString("utf8");
+
+const initScript = html.match(/<script type="module"[^>]*>([\s\S]*?)<\/script>/);
+if (!initScript) fail("no module init script in index.html (did Trunk change its output?)");
+const jsName = initScript[1].match(/from '([^']+\.js)'/)?.[1];
+const wasmName = initScript[1].match(/'([^']+_bg\.wasm)'/)?.[1];
+if (!jsName || !wasmName) fail("could not find the glue .js or the .wasm in the init script");
+
+// The glue is an ES module; in an inline module script its exports are
+// plain declarations. Anything else that exports would be missed loudly.
+let glue = read(jsName).toString("utf8");
+glue = glue
+  .replace(/^export (function|class|const|let|async function) /gm, "$1 ")
+  .replace(/^export \{[^}]*\};?\s*$/gm, "")
+  .replace(/^export default [^;]+;\s*$/gm, "");
+if (/^export /m.test(glue)) fail("the glue still has an export this script does not handle");
+if (!/function __wbg_init\b/.test(glue)) fail("the glue has no __wbg_init");
+
+const wasm = read(wasmName).toString("base64");
+const script = `<script type="module">
+${glue.replaceAll("</script", "<\\/script")}
+const bytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: bytes });
+</script>`;
+html = html.replace(initScript[0], () => script);
+
+// Preload hints point at files the single file does not need.
+html = html.replace(/<link rel="(modulepreload|preload)"[^>]*>\s*/g, "");
+
+// Stylesheets become inline <style>.
+html = html.replace(/<link rel="stylesheet" href="([^"]+)"[^>]*>/g, (_, href) => {
+  const css = read(href).toString("utf8");
+  return `<style>\n${css.replaceAll("</style", "<\\/style")}\n</style>`;
+});
+if (/<link[^>]+href="\/?[^"#]+\.(css|js|wasm)"/.test(html)) fail("a linked asset was left behind");
+
+writeFileSync(outFile, html);
+console.log(`single-file: wrote ${outFile} (${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB)`);

@@ -1,0 +1,18 @@
+//! The domain of Luoshi in pure Rust: plans, units, tasks and the rules that
+//! judge them. Nothing here knows about the browser or reads the clock; every
+//! rule that depends on time takes `today` as an argument, so the UI reads the
+//! clock once and tests can pin any date.
+
+pub mod date;
+pub mod hierarchy;
+pub mod ledger;
+pub mod plan;
+pub mod rollup;
+pub mod sample;
+pub mod schedule;
+pub mod stats;
+pub mod task;
+
+pub use plan::{Area, Plan, Settings, Unit, UnitKind};
+pub use schedule::{assess, Assessment, Level};
+pub use task::{Closing, Extension, Milestone, ProgressUpdate, Status, Supervision, Task};

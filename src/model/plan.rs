@@ -1,0 +1,143 @@
+//! A plan (年度工作要点) with its areas, units, settings and tasks.
+
+use crate::model::task::Task;
+use serde::{Deserialize, Serialize};
+
+/// One year's work plan as agreed by the committee.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Plan {
+    pub id: String,
+    /// e.g. "2022年区委工作要点".
+    pub title: String,
+    pub year: i32,
+    /// Who issued it, e.g. "中共××区委办公室".
+    pub issuer: String,
+    /// True for the generated demonstration plan, so the UI can say so.
+    pub sample: bool,
+    pub areas: Vec<Area>,
+    pub units: Vec<Unit>,
+    pub tasks: Vec<Task>,
+    pub settings: Settings,
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Plan {
+            id: "plan".into(),
+            title: String::new(),
+            year: 2022,
+            issuer: String::new(),
+            sample: false,
+            areas: Vec::new(),
+            units: Vec::new(),
+            tasks: Vec::new(),
+            settings: Settings::default(),
+        }
+    }
+}
+
+impl Plan {
+    /// An empty plan for `year`, titled the way the office titles its plans.
+    pub fn empty(year: i32) -> Plan {
+        Plan {
+            id: format!("plan-{year}"),
+            title: format!("{year}年区委工作要点"),
+            year,
+            ..Plan::default()
+        }
+    }
+
+    pub fn task(&self, id: &str) -> Option<&Task> {
+        self.tasks.iter().find(|t| t.id == id)
+    }
+
+    pub fn unit(&self, id: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.id == id)
+    }
+
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.id == id)
+    }
+
+    /// The name to show for a unit id; an unknown id is shown as itself so
+    /// nothing silently disappears from the ledger.
+    pub fn unit_name(&self, id: &str) -> String {
+        self.unit(id)
+            .map(|u| u.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    }
+}
+
+/// A field of work (领域), e.g. 党的建设; shown in `order`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Area {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub order: u32,
+}
+
+/// What sort of body a unit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// 区委部门
+    PartyDepartment,
+    /// 政府部门
+    GovernmentDepartment,
+    /// 街道乡镇
+    Township,
+    /// 其他
+    #[default]
+    Other,
+}
+
+impl UnitKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            UnitKind::PartyDepartment => "区委部门",
+            UnitKind::GovernmentDepartment => "政府部门",
+            UnitKind::Township => "街道乡镇",
+            UnitKind::Other => "其他",
+        }
+    }
+}
+
+/// A responsible unit (单位).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub short_name: String,
+    #[serde(default)]
+    pub kind: UnitKind,
+    /// 分管区领导
+    #[serde(default)]
+    pub leader: String,
+}
+
+/// Thresholds of the warning rules; the office may change them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// A task due within this many days is yellow (临近时限).
+    pub due_soon_days: u32,
+    /// A task whose progress is below this share (percent) of the pro-rata
+    /// expected progress is yellow (进度滞后).
+    pub behind_share_percent: u32,
+    /// Length of a reporting period in days; an open task with no update in
+    /// the last period is yellow (未按期报送).
+    pub report_period_days: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            due_soon_days: 7,
+            behind_share_percent: 70,
+            report_period_days: 30,
+        }
+    }
+}

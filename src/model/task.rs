@@ -1,0 +1,249 @@
+//! A task (任务/措施) and the records that hang off it: progress updates,
+//! extensions, milestones, supervision and closing.
+
+use crate::model::date::{opt_date, req_date};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Where a task stands, as the office records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// 未启动
+    #[default]
+    NotStarted,
+    /// 推进中
+    InProgress,
+    /// 已办结
+    Closed,
+    /// 暂缓
+    Paused,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotStarted => "未启动",
+            Status::InProgress => "推进中",
+            Status::Closed => "已办结",
+            Status::Paused => "暂缓",
+        }
+    }
+}
+
+/// One work item. The hierarchy (要点 → 任务 → 子任务) is expressed by
+/// `parent`; the ledger derives numbering from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    pub id: String,
+    #[serde(default)]
+    pub parent: Option<String>,
+    #[serde(default)]
+    pub area: Option<String>,
+    #[serde(default)]
+    pub order: u32,
+    pub title: String,
+    /// 工作要求
+    #[serde(default)]
+    pub detail: String,
+    /// 成果形式
+    #[serde(default)]
+    pub deliverable: String,
+    /// 牵头单位 (unit id)
+    #[serde(default)]
+    pub lead_unit: Option<String>,
+    /// 配合单位 (unit ids)
+    #[serde(default)]
+    pub support_units: Vec<String>,
+    /// 责任领导
+    #[serde(default)]
+    pub leader: String,
+    /// 责任人
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default, with = "opt_date")]
+    pub start: Option<NaiveDate>,
+    /// 完成时限: the due date in force, after any extension.
+    #[serde(default, with = "opt_date")]
+    pub due: Option<NaiveDate>,
+    /// 延期 records, oldest first; the first keeps the original due.
+    #[serde(default)]
+    pub extensions: Vec<Extension>,
+    /// 时序进度节点
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+    /// Standing work (三会一课 monthly, 民主评议 yearly); free text for now.
+    #[serde(default)]
+    pub recurrence: Option<String>,
+    /// 重点任务
+    #[serde(default)]
+    pub key_task: bool,
+    /// 专项 tags, e.g. 疏解整治促提升.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub updates: Vec<ProgressUpdate>,
+    /// 督办/催办 records.
+    #[serde(default)]
+    pub supervisions: Vec<Supervision>,
+    /// 办结 record; present when the task is closed.
+    #[serde(default)]
+    pub closing: Option<Closing>,
+    /// When this task last changed (ISO 8601), for merging.
+    #[serde(default)]
+    pub updated_at: String,
+    #[serde(default)]
+    pub revision: u32,
+}
+
+impl Task {
+    /// A task with only the required fields; the rest are empty.
+    pub fn new(id: impl Into<String>, title: impl Into<String>) -> Task {
+        Task {
+            id: id.into(),
+            parent: None,
+            area: None,
+            order: 0,
+            title: title.into(),
+            detail: String::new(),
+            deliverable: String::new(),
+            lead_unit: None,
+            support_units: Vec::new(),
+            leader: String::new(),
+            owner: String::new(),
+            start: None,
+            due: None,
+            extensions: Vec::new(),
+            milestones: Vec::new(),
+            recurrence: None,
+            key_task: false,
+            tags: Vec::new(),
+            status: Status::NotStarted,
+            updates: Vec::new(),
+            supervisions: Vec::new(),
+            closing: None,
+            updated_at: String::new(),
+            revision: 0,
+        }
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.status == Status::Closed
+    }
+
+    /// The day the task was closed, if recorded.
+    pub fn closed_on(&self) -> Option<NaiveDate> {
+        self.closing.as_ref().map(|c| c.date)
+    }
+
+    /// The due date first agreed, before any extension.
+    pub fn original_due(&self) -> Option<NaiveDate> {
+        self.extensions.first().map(|e| e.previous_due).or(self.due)
+    }
+
+    /// Moves the due date, keeping the previous one on record.
+    pub fn extend(&mut self, date: NaiveDate, new_due: NaiveDate, reason: impl Into<String>) {
+        if let Some(previous_due) = self.due {
+            self.extensions.push(Extension {
+                date,
+                previous_due,
+                new_due,
+                reason: reason.into(),
+            });
+        }
+        self.due = Some(new_due);
+    }
+
+    /// The most recent progress update: latest date wins, and among updates
+    /// of the same day the one recorded last.
+    pub fn latest_update(&self) -> Option<&ProgressUpdate> {
+        self.updates
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, u)| (u.date, *i))
+            .map(|(_, u)| u)
+    }
+
+    /// The task's own progress in percent: 100 when closed, else the latest
+    /// reported percentage (clamped), else 0.
+    pub fn own_progress(&self) -> f64 {
+        if self.is_closed() {
+            return 100.0;
+        }
+        self.latest_update()
+            .map(|u| f64::from(u.percent.min(100)))
+            .unwrap_or(0.0)
+    }
+
+    /// Planned length in days, when both ends are known and in order.
+    pub fn duration_days(&self) -> Option<i64> {
+        match (self.start, self.due) {
+            (Some(s), Some(d)) if d >= s => Some((d - s).num_days().max(1)),
+            _ => None,
+        }
+    }
+}
+
+/// A progress report from the lead unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgressUpdate {
+    #[serde(with = "req_date")]
+    pub date: NaiveDate,
+    pub percent: u8,
+    /// 进展情况
+    #[serde(default)]
+    pub progress: String,
+    /// 存在问题
+    #[serde(default)]
+    pub problems: String,
+    /// 下步打算
+    #[serde(default)]
+    pub next_steps: String,
+    #[serde(default)]
+    pub by: String,
+}
+
+/// A 延期: the due date moved on `date` from `previous_due` to `new_due`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extension {
+    #[serde(with = "req_date")]
+    pub date: NaiveDate,
+    #[serde(with = "req_date")]
+    pub previous_due: NaiveDate,
+    #[serde(with = "req_date")]
+    pub new_due: NaiveDate,
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// A 时序进度节点.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Milestone {
+    pub title: String,
+    #[serde(with = "req_date")]
+    pub due: NaiveDate,
+    #[serde(default, with = "opt_date")]
+    pub done_on: Option<NaiveDate>,
+}
+
+/// A 督办/催办 record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Supervision {
+    #[serde(with = "req_date")]
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default, with = "opt_date")]
+    pub reply_due: Option<NaiveDate>,
+}
+
+/// A 办结 record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Closing {
+    #[serde(with = "req_date")]
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub note: String,
+}

@@ -1,0 +1,67 @@
+//! localStorage access for the browser build. Every call returns a `Result`:
+//! storage can be missing, blocked, or full.
+
+use super::{SaveError, PLAN_KEY, RECOVERY_PREFIX};
+use web_sys::Storage;
+
+fn storage() -> Result<Storage, SaveError> {
+    let window =
+        web_sys::window().ok_or_else(|| SaveError::Unavailable("没有浏览器窗口".into()))?;
+    match window.local_storage() {
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err(SaveError::Unavailable("本地存储不可用".into())),
+        Err(_) => Err(SaveError::Unavailable("本地存储被浏览器设置禁止".into())),
+    }
+}
+
+/// Reads a key; `Ok(None)` when it is not set.
+pub fn read(key: &str) -> Result<Option<String>, SaveError> {
+    storage()?
+        .get_item(key)
+        .map_err(|_| SaveError::Unavailable("读取被拒绝".into()))
+}
+
+/// Reads the stored plan text.
+pub fn read_plan() -> Result<Option<String>, SaveError> {
+    read(PLAN_KEY)
+}
+
+/// Writes a key, telling a full quota apart from other failures.
+pub fn write(key: &str, value: &str) -> Result<(), SaveError> {
+    storage()?.set_item(key, value).map_err(|e| {
+        let name = js_sys::Reflect::get(&e, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+            SaveError::Quota
+        } else {
+            SaveError::Unavailable(name)
+        }
+    })
+}
+
+/// Writes the plan text.
+pub fn write_plan_text(text: &str) -> Result<(), SaveError> {
+    write(PLAN_KEY, text)
+}
+
+/// Copies raw text aside under a recovery key named by `stamp`; returns the key.
+pub fn set_aside(raw: &str, stamp: &str) -> Result<String, SaveError> {
+    let key = format!("{RECOVERY_PREFIX}{stamp}");
+    write(&key, raw)?;
+    Ok(key)
+}
+
+/// Characters stored by this origin (keys and values), for the storage meter.
+pub fn used_chars() -> usize {
+    let Ok(s) = storage() else { return 0 };
+    let n = s.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .map(|k| {
+            let v = s.get_item(&k).ok().flatten().unwrap_or_default();
+            k.encode_utf16().count() + v.encode_utf16().count()
+        })
+        .sum()
+}

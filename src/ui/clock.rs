@@ -1,0 +1,65 @@
+//! The one place the UI reads the clock. `?today=YYYY-MM-DD` in the address
+//! pins the date the app reasons with, so views and tests are reproducible.
+
+use crate::model::date::{format_date, parse_date};
+use chrono::NaiveDate;
+
+/// The date the app reasons with, and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Today {
+    pub date: NaiveDate,
+    /// True when fixed by `?today=`.
+    pub simulated: bool,
+    /// A message when `?today=` was present but not a date.
+    pub problem: Option<String>,
+}
+
+/// Reads `?today=` from the page address, falling back to the local date.
+pub fn today() -> Today {
+    let clock = local_date();
+    let param = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
+        .and_then(|p| p.get("today"));
+    match param {
+        None => Today {
+            date: clock,
+            simulated: false,
+            problem: None,
+        },
+        Some(text) => match parse_date(&text) {
+            Ok(date) => Today {
+                date,
+                simulated: true,
+                problem: None,
+            },
+            Err(e) => Today {
+                date: clock,
+                simulated: false,
+                problem: Some(format!(
+                    "地址中的模拟日期无效：{e}。已改用今天的日期 {}。",
+                    format_date(clock)
+                )),
+            },
+        },
+    }
+}
+
+/// Today's date in the computer's time zone.
+fn local_date() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// The current moment as an ISO 8601 string, for `saved_at` stamps.
+pub fn now_iso() -> String {
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+}

@@ -1,0 +1,3 @@
+//! The data page: where the plan lives, how full storage is, and a file copy.
+
+pub mod page;

@@ -1,0 +1,49 @@
+//! Storage meter and a download of the current plan as a Luoshi file.
+
+use crate::store::{self, local, QUOTA_CHARS};
+use crate::ui::clock::now_iso;
+use crate::ui::download::{download_text, stamped_name};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let state = use_app();
+    let today = state.today.get_value().date;
+    let message = RwSignal::new(None::<String>);
+    // Re-measured whenever the plan changes (every change is saved).
+    let used = Memo::new(move |_| {
+        state.plan.track();
+        local::used_chars()
+    });
+    let export = move |_| {
+        let text = state.plan.with(|p| store::serialize(p, &now_iso()));
+        message.set(Some(
+            match download_text(&stamped_name("数据", today), &text) {
+                Ok(()) => "已生成数据文件，请在浏览器的下载列表中查看。".into(),
+                Err(e) => e,
+            },
+        ));
+    };
+    view! {
+        <section class="data-page" data-testid="data-page">
+            <h2>"数据管理"</h2>
+            <p>"所有数据只保存在本机浏览器中。请定期导出数据文件留存，换电脑或清理浏览器前务必导出。"</p>
+            <div class="meter" data-testid="storage-meter">
+                <div class="meter-bar">
+                    <div class="meter-fill" style=move || format!("width:{:.1}%", store::usage_percent(used.get()).min(100.0))></div>
+                </div>
+                <span>
+                    {move || format!(
+                        "已使用约 {:.1}%（{} / {} 字符）",
+                        store::usage_percent(used.get()),
+                        used.get(),
+                        QUOTA_CHARS
+                    )}
+                </span>
+            </div>
+            <button data-testid="export-json" on:click=export>"导出数据文件（JSON）"</button>
+            {move || message.get().map(|m| view! { <p class="hint" data-testid="data-message">{m}</p> })}
+        </section>
+    }
+}

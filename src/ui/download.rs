@@ -1,0 +1,37 @@
+//! Offers text to the user as a file download, without any network request.
+
+use wasm_bindgen::JsCast;
+
+/// Creates a download of `text` named `file_name`. Returns a Chinese message
+/// if the browser refused.
+pub fn download_text(file_name: &str, text: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("无法生成下载文件（{what}）");
+    let url = text_url(text).ok_or_else(|| fail("无法创建文件"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("没有页面"))?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| fail("无法创建链接"))?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.click();
+    // The click has queued the download; the URL can go.
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// An object URL holding `text` as a UTF-8 JSON file.
+pub fn text_url(text: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/json;charset=utf-8");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+/// A file name stamped with the date, e.g. `落实-数据-2026-06-30.json`.
+pub fn stamped_name(what: &str, date: chrono::NaiveDate) -> String {
+    format!("落实-{what}-{}.json", crate::model::date::format_date(date))
+}

@@ -1,0 +1,68 @@
+//! The ledger page: the plan in hierarchy order with lights and counts.
+
+use crate::model::ledger::{ledger, LedgerLine};
+use crate::model::sample::sample_plan;
+use crate::ui::ledger::counts::LedgerCounts;
+use crate::ui::ledger::row::{AreaRow, TaskRow};
+use crate::ui::shell::sample_notice::SampleNotice;
+use crate::ui::state::use_app;
+use chrono::Datelike;
+use leptos::prelude::*;
+
+#[component]
+pub fn LedgerPage() -> impl IntoView {
+    let state = use_app();
+    let today = state.today.get_value().date;
+    let view_model = Memo::new(move |_| state.plan.with(|p| ledger(p, today)));
+    let tally = Signal::derive(move || view_model.with(|(_, t)| t.clone()));
+    let rows = move || {
+        view_model.with(|(lines, _)| {
+            lines
+                .iter()
+                .map(|line| match line {
+                    LedgerLine::Area { number, name } => {
+                        view! { <AreaRow number=number.clone() name=name.clone() /> }.into_any()
+                    }
+                    LedgerLine::Task(t) => view! { <TaskRow line=(**t).clone() /> }.into_any(),
+                })
+                .collect_view()
+        })
+    };
+    let is_empty = move || state.plan.with(|p| p.tasks.is_empty());
+    view! {
+        <section class="ledger" data-testid="ledger">
+            <SampleNotice />
+            <LedgerCounts tally=tally />
+            <Show
+                when=move || !is_empty()
+                fallback=move || view! {
+                    <div class="empty" data-testid="ledger-empty">
+                        <p>"当前计划还没有任务。"</p>
+                        <button
+                            data-testid="load-sample"
+                            on:click=move |_| state.plan.set(sample_plan(today.year()))
+                        >
+                            "载入示例计划"
+                        </button>
+                    </div>
+                }
+            >
+                <table class="ledger-table">
+                    <thead>
+                        <tr>
+                            <th class="col-no">"序号"</th>
+                            <th class="col-title">"任务"</th>
+                            <th>"牵头单位"</th>
+                            <th>"配合单位"</th>
+                            <th>"责任领导"</th>
+                            <th>"完成时限"</th>
+                            <th class="col-num">"进度"</th>
+                            <th>"状态"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,12 @@
+//! Leptos components, one per file, grouped by page. Components read the
+//! app state, call `model` functions and render the result; they hold no
+//! business rules.
+
+pub mod app;
+pub mod clock;
+pub mod crash_screen;
+pub mod data;
+pub mod download;
+pub mod ledger;
+pub mod shell;
+pub mod state;

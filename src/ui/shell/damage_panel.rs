@@ -1,0 +1,94 @@
+//! Shown when the stored data could not be read cleanly. It says what is
+//! wrong and where, offers the raw text as a download, and lets the user
+//! choose how to go on; the raw text is copied to a recovery key first, so
+//! choosing never loses it.
+
+use crate::model::plan::Plan;
+use crate::model::sample::sample_plan;
+use crate::store::local;
+use crate::ui::clock::now_iso;
+use crate::ui::download::{download_text, stamped_name};
+use crate::ui::state::use_app;
+use chrono::Datelike;
+use leptos::prelude::*;
+
+/// How many problems to list before summarising the rest.
+const SHOWN: usize = 20;
+
+#[component]
+pub fn DamagePanel() -> impl IntoView {
+    let state = use_app();
+    let today = state.today.get_value().date;
+    let error = RwSignal::new(None::<String>);
+
+    let download = move |_| {
+        let raw = state
+            .damage
+            .with_untracked(|d| d.as_ref().map(|d| d.raw.clone()));
+        if let Some(raw) = raw {
+            if let Err(e) = download_text(&stamped_name("原始数据", today), &raw) {
+                error.set(Some(e));
+            }
+        }
+    };
+    // Sets the raw text aside, then replaces the plan; on failure nothing changes.
+    let resolve = move |next: Plan| {
+        let raw = state
+            .damage
+            .with_untracked(|d| d.as_ref().map(|d| d.raw.clone()));
+        let Some(raw) = raw else { return };
+        match local::set_aside(&raw, &now_iso()) {
+            Ok(_) => {
+                state.damage.set(None);
+                state.plan.set(next);
+            }
+            Err(e) => error.set(Some(format!(
+                "无法把原始数据另存备份：{e}请先点击“下载原始数据”保存到文件。"
+            ))),
+        }
+    };
+    let keep = move |_| {
+        if let Some(p) = state
+            .damage
+            .with_untracked(|d| d.as_ref().and_then(|d| d.plan.clone()))
+        {
+            resolve(p);
+        }
+    };
+
+    view! {
+        {move || state.damage.get().map(|d| {
+            let total = d.messages.len();
+            let listed: Vec<_> = d.messages.iter().take(SHOWN).cloned().collect();
+            let readable = d.plan.as_ref().map(|p| p.tasks.len());
+            view! {
+                <section class="damage" data-testid="damage-panel" role="alert">
+                    <h2>"本机保存的数据无法完整读取"</h2>
+                    <p>
+                        "原始数据仍完整保存在浏览器中，没有被覆盖。请先下载原始数据留存，再选择如何继续。问题如下："
+                    </p>
+                    <ul class="damage-list" data-testid="damage-messages">
+                        {listed.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                    </ul>
+                    {(total > SHOWN).then(|| view! { <p>{format!("……另有 {} 处问题未列出。", total - SHOWN)}</p> })}
+                    <div class="actions">
+                        <button data-testid="damage-download" on:click=download>"下载原始数据"</button>
+                        {readable.map(|n| view! {
+                            <button data-testid="damage-keep" on:click=keep>
+                                {format!("使用可读取的部分继续（{n} 项任务）")}
+                            </button>
+                        })}
+                        <button data-testid="damage-empty" on:click=move |_| resolve(Plan::empty(today.year()))>
+                            "新建空白计划"
+                        </button>
+                        <button data-testid="damage-sample" on:click=move |_| resolve(sample_plan(today.year()))>
+                            "载入示例计划"
+                        </button>
+                    </div>
+                    <p class="hint">"选择继续后，原始数据会另存为本机备份，不会丢失。"</p>
+                    {move || error.get().map(|e| view! { <p class="alert alert-error" data-testid="damage-error">{e}</p> })}
+                </section>
+            }
+        })}
+    }
+}

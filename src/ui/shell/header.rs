@@ -1,0 +1,46 @@
+//! The top bar: plan title, the date the app reasons with, navigation.
+
+use crate::model::date::format_date;
+use crate::ui::state::{use_app, Page};
+use leptos::prelude::*;
+
+#[component]
+pub fn AppHeader() -> impl IntoView {
+    let state = use_app();
+    let today = state.today.get_value();
+    let today_text = if today.simulated {
+        format!("模拟日期 {}", format_date(today.date))
+    } else {
+        format!("今天 {}", format_date(today.date))
+    };
+    let link = move |page: Page, href: &'static str, testid: &'static str, label: &'static str| {
+        view! {
+            <a
+                href=href
+                data-testid=testid
+                class="nav-link"
+                class:active=move || state.page.get() == page
+                aria-current=move || (state.page.get() == page).then_some("page")
+            >
+                {label}
+            </a>
+        }
+    };
+    view! {
+        <header class="app-header">
+            <div class="brand">
+                <span class="brand-name">"落实"</span>
+                <span class="plan-title" data-testid="plan-title">
+                    {move || state.plan.with(|p| p.title.clone())}
+                </span>
+            </div>
+            <nav class="nav">
+                {link(Page::Ledger, "#/ledger", "nav-ledger", "任务台账")}
+                {link(Page::Data, "#/data", "nav-data", "数据管理")}
+            </nav>
+            <span class="today" class:simulated=today.simulated data-testid="today">
+                {today_text}
+            </span>
+        </header>
+    }
+}

@@ -1,0 +1,186 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): components are
+//! mounted into a fresh element with a fixed date and state, driven by
+//! clicks, and checked through `data-testid`s.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::NaiveDate;
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use luoshi::model::plan::Plan;
+use luoshi::model::sample::sample_plan;
+use luoshi::store::{self, Damage, PLAN_KEY, RECOVERY_PREFIX};
+use luoshi::ui::clock::Today;
+use luoshi::ui::crash_screen;
+use luoshi::ui::ledger::page::LedgerPage;
+use luoshi::ui::shell::damage_panel::DamagePanel;
+use luoshi::ui::state::{AppState, Page};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mid_year() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// A fresh element attached to the body, to mount into.
+fn host() -> web_sys::HtmlElement {
+    let el = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+fn state_with(plan: Plan, damage: Option<Damage>) -> AppState {
+    AppState {
+        plan: RwSignal::new(plan),
+        today: StoredValue::new(Today {
+            date: mid_year(),
+            simulated: true,
+            problem: None,
+        }),
+        damage: RwSignal::new(damage),
+        save_error: RwSignal::new(None),
+        external_change: RwSignal::new(false),
+        page: RwSignal::new(Page::Ledger),
+    }
+}
+
+fn all(root: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into())
+        .collect()
+}
+
+fn text(root: &web_sys::HtmlElement, testid: &str) -> String {
+    root.query_selector(&format!("[data-testid='{testid}']"))
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_else(|| panic!("no element with data-testid {testid}"))
+}
+
+fn click(root: &web_sys::HtmlElement, testid: &str) {
+    let el: web_sys::HtmlElement = root
+        .query_selector(&format!("[data-testid='{testid}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element with data-testid {testid}"))
+        .unchecked_into();
+    el.click();
+}
+
+#[wasm_bindgen_test]
+async fn ledger_shows_every_task_with_its_light() {
+    let root = host();
+    let plan = sample_plan(2026);
+    let task_count = plan.tasks.len();
+    let state = state_with(plan, None);
+    let _handle = mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <LedgerPage /> }
+    });
+    tick().await;
+
+    let rows = all(&root, "[data-testid='task-row']");
+    assert_eq!(rows.len(), task_count);
+    assert!(rows
+        .iter()
+        .all(|r| r.get_attribute("data-task-id").is_some()));
+    let mut levels: Vec<String> = all(&root, "[data-testid='warning']")
+        .iter()
+        .filter_map(|w| w.get_attribute("data-level"))
+        .collect();
+    levels.sort();
+    levels.dedup();
+    assert_eq!(
+        levels,
+        ["done-late", "done-on-time", "green", "red", "yellow"]
+    );
+    assert!(text(&root, "count-overdue").parse::<usize>().unwrap() > 0);
+    assert!(text(&root, "sample-notice").contains("示例"));
+    // Numbering follows the hierarchy.
+    let first = all(&root, "[data-testid='area-row']")[0]
+        .text_content()
+        .unwrap();
+    assert!(first.starts_with("一、"), "{first}");
+}
+
+#[wasm_bindgen_test]
+async fn start_empty_replaces_sample_with_empty_plan() {
+    let root = host();
+    let state = state_with(sample_plan(2026), None);
+    let _handle = mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <LedgerPage /> }
+    });
+    tick().await;
+    click(&root, "start-empty");
+    tick().await;
+    assert_eq!(text(&root, "count-total"), "0");
+    assert!(text(&root, "ledger-empty").contains("还没有任务"));
+    assert!(state
+        .plan
+        .with_untracked(|p| !p.sample && p.tasks.is_empty()));
+}
+
+#[wasm_bindgen_test]
+async fn damage_panel_sets_raw_text_aside_before_replacing() {
+    let raw = "{\"format\":\"luoshi/plan\",\"version\":1,\"plan\":{\"tasks\":[{\"id\":\"t1\"}]}}";
+    let damage = match store::interpret(Some(raw.to_string())) {
+        store::Loaded::Damaged(d) => d,
+        other => panic!("expected damage, got {other:?}"),
+    };
+    let root = host();
+    let state = state_with(Plan::empty(2026), Some(damage));
+    let _handle = mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <DamagePanel /> }
+    });
+    tick().await;
+    assert!(text(&root, "damage-messages").contains("plan.tasks[0]"));
+    click(&root, "damage-empty");
+    tick().await;
+    assert!(state.damage.with_untracked(Option::is_none));
+    let s = storage();
+    let kept: Vec<String> = (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .filter(|k| k.starts_with(RECOVERY_PREFIX))
+        .filter_map(|k| s.get_item(&k).unwrap())
+        .collect();
+    assert!(
+        kept.iter().any(|v| v == raw),
+        "raw text not set aside: {kept:?}"
+    );
+    assert!(root
+        .query_selector("[data-testid='damage-panel']")
+        .unwrap()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn crash_screen_offers_the_stored_data() {
+    storage().set_item(PLAN_KEY, "{\"stored\":true}").unwrap();
+    crash_screen::show("测试用的错误");
+    let screen = document()
+        .get_element_by_id("crash-screen")
+        .expect("crash screen shown");
+    assert!(screen.text_content().unwrap().contains("数据仍在本机"));
+    let link: web_sys::HtmlAnchorElement = screen
+        .query_selector("[data-testid='crash-download']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(link.href().starts_with("blob:"), "{}", link.href());
+    assert!(!link.download().is_empty());
+    screen.remove();
+    storage().remove_item(PLAN_KEY).unwrap();
+}
