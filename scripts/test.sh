@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test of Luoshi: formatting and lints, native tests of the pure
+# core, component tests in headless Chromium (wasm-bindgen-test), the release
+# build with its single-file variant, and end-to-end tests of that build in
+# headless Chromium (playwright-core). Installs what is missing first.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/setup.sh" --test
+cd "$ROOT"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format and lints"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests (model, format, store)"
+cargo test
+
+step "component tests in headless Chromium"
+# wasm-bindgen-test-runner reads webdriver.json from the working directory;
+# it is written here so every run gets a fresh, empty profile.
+profile=$(mktemp -d)
+trap 'rm -rf "$profile"' EXIT
+cat > webdriver.json <<JSON
+{"goog:chromeOptions": {"binary": "/usr/bin/chromium", "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=$profile"]}}
+JSON
+CHROMEDRIVER=/usr/bin/chromedriver \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target wasm32-unknown-unknown --test browser_ui
+
+step "release build and single file"
+start=$(date +%s)
+trunk build --release
+node scripts/single-file.mjs dist dist/luoshi.html
+wasm=$(ls dist/*_bg.wasm)
+printf 'build: %ss; wasm: %s bytes raw, %s bytes gzipped; single file dist/luoshi.html: %s bytes\n' \
+  "$(( $(date +%s) - start ))" "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)" "$(stat -c %s dist/luoshi.html)"
+
+step "end-to-end tests in headless Chromium"
+node --test tests/e2e/
