@@ -503,3 +503,26 @@ fn level_keys_are_stable_machine_names() {
         assert_eq!(level.label(), label);
     }
 }
+
+#[test]
+fn task_started_days_ago_is_not_behind_until_a_period_has_passed() {
+    // A year-long task at 0%: not judged in its first 30 days, behind after.
+    let mut t = common::task("t");
+    t.start = Some(d("2022-01-01"));
+    t.due = Some(d("2022-12-31"));
+    let s = Settings::default();
+    assert!(!assess(&t, d("2022-01-10"), &s).behind);
+    assert!(!assess(&t, d("2022-01-30"), &s).behind);
+    assert!(assess(&t, d("2022-01-31"), &s).behind);
+}
+
+#[test]
+fn short_task_grace_is_half_its_duration() {
+    // A 20-day task at 0% is judged from day 10.
+    let mut t = common::task("t");
+    t.start = Some(d("2022-03-01"));
+    t.due = Some(d("2022-03-21"));
+    let s = Settings::default();
+    assert!(!assess(&t, d("2022-03-10"), &s).behind);
+    assert!(assess(&t, d("2022-03-11"), &s).behind);
+}

@@ -166,7 +166,9 @@ pub fn assess_with_progress(
     }
     a.due_soon = matches!(days_left, Some(d) if d <= i64::from(settings.due_soon_days));
     a.behind = match expected {
-        Some(e) if e > 0.0 => progress < e * f64::from(settings.behind_share_percent) / 100.0,
+        Some(e) if e > 0.0 && past_grace(task, today, settings) => {
+            progress < e * f64::from(settings.behind_share_percent) / 100.0
+        }
         _ => false,
     };
     a.stale = check_reporting && is_stale(task, today, settings);
@@ -174,6 +176,18 @@ pub fn assess_with_progress(
         a.level = Level::Yellow;
     }
     a
+}
+
+/// A task is not judged behind before its first report could reasonably be
+/// in: until one reporting period has passed since the start, or half the
+/// planned duration for a task shorter than two periods. Without this a task
+/// that started yesterday would be "behind" at 0%.
+fn past_grace(task: &Task, today: NaiveDate, settings: &Settings) -> bool {
+    let (Some(start), Some(duration)) = (task.start, task.duration_days()) else {
+        return true;
+    };
+    let grace = i64::from(settings.report_period_days).min(duration / 2);
+    (today - start).num_days() >= grace
 }
 
 /// True when a started task has had no update in the last reporting period.
