@@ -51,6 +51,7 @@ fn state_with(plan: Plan, damage: Option<Damage>) -> AppState {
         save_error: RwSignal::new(None),
         external_change: RwSignal::new(false),
         page: RwSignal::new(Page::Ledger),
+        saved: StoredValue::new(None),
     }
 }
 

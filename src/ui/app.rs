@@ -14,16 +14,20 @@ use crate::ui::state::{AppState, Page};
 use chrono::Datelike;
 use leptos::prelude::*;
 
-/// What to show first, from what storage holds.
-fn initial_state(year: i32) -> (Plan, Option<store::Damage>, Option<String>) {
+/// What to show first, from what storage holds: the plan, damage to
+/// resolve, a read error, and the plan as stored (when it loaded cleanly).
+type Initial = (Plan, Option<store::Damage>, Option<String>, Option<Plan>);
+
+fn initial_state(year: i32) -> Initial {
     match local::read_plan() {
-        Err(e) => (sample_plan(year), None, Some(e.to_string())),
+        Err(e) => (sample_plan(year), None, Some(e.to_string()), None),
         Ok(raw) => match store::interpret(raw) {
-            Loaded::Nothing => (sample_plan(year), None, None),
-            Loaded::Plan(p) => (p, None, None),
+            Loaded::Nothing => (sample_plan(year), None, None, None),
+            Loaded::Plan(p) => (p.clone(), None, None, Some(p)),
             Loaded::Damaged(d) => (
                 d.plan.clone().unwrap_or_else(|| Plan::empty(year)),
                 Some(d),
+                None,
                 None,
             ),
         },
@@ -33,8 +37,9 @@ fn initial_state(year: i32) -> (Plan, Option<store::Damage>, Option<String>) {
 #[component]
 pub fn App() -> impl IntoView {
     let today = today();
-    let (plan, damage, read_error) = initial_state(today.date.year());
+    let (plan, damage, read_error, saved) = initial_state(today.date.year());
     let state = AppState {
+        saved: StoredValue::new(saved),
         plan: RwSignal::new(plan),
         today: StoredValue::new(today),
         damage: RwSignal::new(damage),
@@ -47,12 +52,21 @@ pub fn App() -> impl IntoView {
     // Save every change. Damaged stored data is never written over, and a
     // change from another tab pauses saving until the user decides.
     Effect::new(move |_| {
-        let text = state.plan.with(|p| store::serialize(p, &now_iso()));
-        if state.damage.with_untracked(Option::is_some) || state.external_change.get_untracked() {
+        let unchanged = state
+            .plan
+            .with(|p| state.saved.with_value(|s| s.as_ref() == Some(p)));
+        if unchanged
+            || state.damage.with_untracked(Option::is_some)
+            || state.external_change.get_untracked()
+        {
             return;
         }
+        let text = state
+            .plan
+            .with_untracked(|p| store::serialize(p, &now_iso()));
         match local::write_plan_text(&text) {
             Ok(()) => {
+                state.saved.set_value(Some(state.plan.get_untracked()));
                 if state.save_error.with_untracked(Option::is_some) {
                     state.save_error.set(None);
                 }
@@ -65,8 +79,15 @@ pub fn App() -> impl IntoView {
         state.page.set(Page::from_hash(&current_hash()));
     });
     let storage_listener = window_event_listener(leptos::ev::storage, move |e| {
-        if e.key().as_deref() == Some(PLAN_KEY) {
-            state.external_change.set(true);
+        if e.key().as_deref() != Some(PLAN_KEY) {
+            return;
+        }
+        // Another tab writing the very plan shown here is no conflict.
+        match store::interpret(e.new_value()) {
+            Loaded::Plan(p) if state.plan.with_untracked(|mine| *mine == p) => {
+                state.saved.set_value(Some(p));
+            }
+            _ => state.external_change.set(true),
         }
     });
     on_cleanup(move || {

@@ -34,6 +34,10 @@ pub struct AppState {
     /// Another tab wrote the plan; saving pauses until the user chooses.
     pub external_change: RwSignal<bool>,
     pub page: RwSignal<Page>,
+    /// The plan as last read from or written to storage. A plan equal to it
+    /// is not written again, so merely opening a second tab does not look
+    /// like a change to the first.
+    pub saved: StoredValue<Option<Plan>>,
 }
 
 /// The app state; panics only if a component is used outside `App`, which

@@ -190,6 +190,9 @@ describe("saving", () => {
       const other = await context.newPage();
       await other.goto(at());
       await appReady(other);
+      // Merely opening the same plan in a second tab is not a conflict.
+      await page.waitForTimeout(300);
+      assert.equal(await page.locator("[data-testid='external-change']").count(), 0);
       await other.click("[data-testid='start-empty']");
       await page.waitForSelector("[data-testid='external-change']");
       await page.click("[data-testid='external-load']");

@@ -12,6 +12,7 @@ pub fn Alerts() -> impl IntoView {
     let load_other = move |_| match local::read_plan().map(store::interpret) {
         Ok(Loaded::Plan(p)) => {
             state.external_change.set(false);
+            state.saved.set_value(Some(p.clone()));
             state.plan.set(p);
         }
         Ok(Loaded::Nothing) => state.external_change.set(false),
@@ -23,7 +24,9 @@ pub fn Alerts() -> impl IntoView {
     };
     let keep_mine = move |_| {
         state.external_change.set(false);
-        // Writing the same value again triggers the save effect.
+        // Storage now holds the other tab's plan: forget what we last wrote,
+        // and notify so the save effect writes ours.
+        state.saved.set_value(None);
         state.plan.update(|_| {});
     };
     view! {
