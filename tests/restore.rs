@@ -805,3 +805,31 @@ fn bad_records_in_two_lists_of_one_task_are_each_named_by_file_position() {
     assert_eq!(r.plan.tasks[0].tags, vec!["专项"]);
     assert_eq!(r.plan.tasks[0].updates.len(), 1);
 }
+
+#[test]
+fn progress_outside_zero_to_hundred_drops_that_update_with_the_value_named() {
+    let plan = json!({
+        "tasks": [{
+            "id": "t1",
+            "title": "任务",
+            "updates": [
+                {"date": "2026-03-31", "percent": 40},
+                {"date": "2026-04-30", "percent": 140},
+                {"date": "2026-05-31", "percent": -5},
+                {"date": "2026-06-30", "percent": 62.6}
+            ]
+        }]
+    });
+    let r = ok(&envelope(plan));
+    let kept: Vec<u8> = r.plan.tasks[0].updates.iter().map(|u| u.percent).collect();
+    assert_eq!(kept, [40, 63], "fractions round, out-of-range updates go");
+    assert_eq!(
+        paths(&r),
+        [
+            "plan.tasks[0].updates[1].percent",
+            "plan.tasks[0].updates[2].percent"
+        ]
+    );
+    assert!(r.problems[0].message.contains("0 到 100") && r.problems[0].message.contains("140"));
+    assert!(r.problems[1].message.contains("-5"));
+}

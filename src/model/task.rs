@@ -191,6 +191,7 @@ impl Task {
 pub struct ProgressUpdate {
     #[serde(with = "req_date")]
     pub date: NaiveDate,
+    #[serde(deserialize_with = "percent")]
     pub percent: u8,
     /// 进展情况
     #[serde(default)]
@@ -246,4 +247,17 @@ pub struct Closing {
     pub date: NaiveDate,
     #[serde(default)]
     pub note: String,
+}
+
+/// Reads a progress percentage: a number from 0 to 100 (fractions are
+/// rounded); anything else is refused with a message naming the value.
+fn percent<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+    use serde::de::Error;
+    let v = serde_json::Value::deserialize(d)?;
+    match v.as_f64() {
+        Some(x) if (0.0..=100.0).contains(&x) => Ok(x.round() as u8),
+        _ => Err(D::Error::custom(format!(
+            "进度应为 0 到 100 之间的数字，实际为 {v}"
+        ))),
+    }
 }
