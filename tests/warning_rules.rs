@@ -350,8 +350,8 @@ fn several_reasons_are_all_named_in_order() {
 // ------------------------------------------------------------------- paused
 
 #[test]
-fn paused_task_is_green_although_behind_stale_and_due_soon() {
-    let mut t = span("a", "2022-01-01", "2022-07-05");
+fn paused_task_is_green_although_behind_and_stale() {
+    let mut t = span("a", "2022-01-01", "2022-12-31");
     t.status = Status::Paused;
     let a = assess(&t, d("2022-06-30"), &defaults());
     assert_eq!(a.level, Level::Green);
@@ -505,24 +505,57 @@ fn level_keys_are_stable_machine_names() {
 }
 
 #[test]
-fn task_started_days_ago_is_not_behind_until_a_period_has_passed() {
-    // A year-long task at 0%: not judged in its first 30 days, behind after.
-    let mut t = common::task("t");
-    t.start = Some(d("2022-01-01"));
-    t.due = Some(d("2022-12-31"));
+fn task_is_not_judged_behind_in_its_grace_days() {
+    // A year-long task at 0%: not judged in its first 15 days, behind after.
+    let t = span("t", "2022-01-01", "2022-12-31");
     let s = Settings::default();
-    assert!(!assess(&t, d("2022-01-10"), &s).behind);
-    assert!(!assess(&t, d("2022-01-30"), &s).behind);
-    assert!(assess(&t, d("2022-01-31"), &s).behind);
+    assert!(!assess(&t, d("2022-01-15"), &s).behind);
+    assert!(assess(&t, d("2022-01-16"), &s).behind);
 }
 
 #[test]
-fn short_task_grace_is_half_its_duration() {
-    // A 20-day task at 0% is judged from day 10.
-    let mut t = common::task("t");
-    t.start = Some(d("2022-03-01"));
-    t.due = Some(d("2022-03-21"));
-    let s = Settings::default();
-    assert!(!assess(&t, d("2022-03-10"), &s).behind);
-    assert!(assess(&t, d("2022-03-11"), &s).behind);
+fn custom_grace_days_change_when_behind_starts() {
+    let t = span("t", "2022-01-01", "2022-12-31");
+    let s = Settings {
+        behind_grace_days: 0,
+        ..Settings::default()
+    };
+    assert!(assess(&t, d("2022-01-03"), &s).behind);
+}
+
+#[test]
+fn reports_dated_after_today_are_not_counted_yet() {
+    // At 03-01 the June report has not happened: progress is March's.
+    let t = reported(
+        reported(span("t", "2022-01-01", "2022-12-31"), "2022-02-20", 20),
+        "2022-06-25",
+        55,
+    );
+    let a = assess(&t, d("2022-03-01"), &defaults());
+    assert!(approx(a.progress, 20.0));
+    assert!(!a.stale, "reported 9 days before");
+}
+
+#[test]
+fn closing_dated_after_today_leaves_the_task_open() {
+    let t = closed(span("t", "2022-01-01", "2022-04-30"), "2022-06-12");
+    let before = assess(&t, d("2022-03-01"), &defaults());
+    assert!(
+        before.level.is_open(),
+        "not closed yet on 03-01: {:?}",
+        before.level
+    );
+    assert_eq!(
+        assess(&t, d("2022-06-30"), &defaults()).level,
+        Level::DoneLate
+    );
+}
+
+#[test]
+fn paused_task_due_soon_is_yellow() {
+    let mut t = span("t", "2022-01-01", "2022-07-05");
+    t.status = Status::Paused;
+    let a = assess(&t, d("2022-06-30"), &defaults());
+    assert_eq!(a.level, Level::Yellow);
+    assert!(a.due_soon && !a.behind && !a.stale);
 }

@@ -128,8 +128,12 @@ pub struct Settings {
     /// expected progress is yellow (进度滞后).
     pub behind_share_percent: u32,
     /// Length of a reporting period in days; an open task with no update in
-    /// the last period is yellow (未按期报送).
+    /// the last period is yellow (未按期报送). A rolling window rather than
+    /// calendar months, so the first days of a month do not turn every task
+    /// yellow at once.
     pub report_period_days: u32,
+    /// Days after its start during which a task is not yet judged behind.
+    pub behind_grace_days: u32,
 }
 
 impl Default for Settings {
@@ -138,6 +142,7 @@ impl Default for Settings {
             due_soon_days: 7,
             behind_share_percent: 70,
             report_period_days: 30,
+            behind_grace_days: 15,
         }
     }
 }

@@ -23,7 +23,7 @@ pub fn assess_plan(plan: &Plan, today: NaiveDate) -> Vec<Assessment> {
 
 fn leaf(plan: &Plan, i: usize, today: NaiveDate) -> Assessment {
     let t = &plan.tasks[i];
-    assess_with_progress(t, t.own_progress(), true, today, &plan.settings)
+    assess_with_progress(t, t.progress_as_of(today), true, today, &plan.settings)
 }
 
 fn visit(
@@ -53,7 +53,7 @@ fn visit(
     }
     visiting[i] = false;
     let progresses: Vec<f64> = child_results.iter().map(|a| a.progress).collect();
-    let progress = if task.is_closed() {
+    let progress = if task.closed_as_of(today) {
         100.0
     } else {
         weighted_mean(&progresses, &weights)

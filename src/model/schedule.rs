@@ -117,7 +117,7 @@ pub fn expected_progress(start: NaiveDate, due: NaiveDate, today: NaiveDate) -> 
 
 /// Judges a task at `today` using its own progress and updates.
 pub fn assess(task: &Task, today: NaiveDate, settings: &Settings) -> Assessment {
-    assess_with_progress(task, task.own_progress(), true, today, settings)
+    assess_with_progress(task, task.progress_as_of(today), true, today, settings)
 }
 
 /// Judges a task given its progress (a parent passes its rolled-up progress)
@@ -144,7 +144,7 @@ pub fn assess_with_progress(
         expected,
         days_left,
     };
-    if task.is_closed() {
+    if task.closed_as_of(today) {
         // A closed task without a closing date cannot be shown to be late.
         let late = matches!((task.closed_on(), task.due), (Some(c), Some(d)) if c > d);
         a.level = if late {
@@ -159,12 +159,15 @@ pub fn assess_with_progress(
         a.level = Level::Red;
         return a;
     }
-    // A paused task (暂缓) is not expected to move until it resumes; only its
-    // deadline still counts.
+    a.due_soon = matches!(days_left, Some(d) if d <= i64::from(settings.due_soon_days));
+    // A paused task (暂缓) is not expected to move or report until it
+    // resumes; only its deadline still counts.
     if task.status == Status::Paused {
+        if a.due_soon {
+            a.level = Level::Yellow;
+        }
         return a;
     }
-    a.due_soon = matches!(days_left, Some(d) if d <= i64::from(settings.due_soon_days));
     a.behind = match expected {
         Some(e) if e > 0.0 && past_grace(task, today, settings) => {
             progress < e * f64::from(settings.behind_share_percent) / 100.0
@@ -178,16 +181,11 @@ pub fn assess_with_progress(
     a
 }
 
-/// A task is not judged behind before its first report could reasonably be
-/// in: until one reporting period has passed since the start, or half the
-/// planned duration for a task shorter than two periods. Without this a task
-/// that started yesterday would be "behind" at 0%.
+/// A task is not judged behind during its first `behind_grace_days` days:
+/// without this a task that started yesterday would be "behind" at 0%.
 fn past_grace(task: &Task, today: NaiveDate, settings: &Settings) -> bool {
-    let (Some(start), Some(duration)) = (task.start, task.duration_days()) else {
-        return true;
-    };
-    let grace = i64::from(settings.report_period_days).min(duration / 2);
-    (today - start).num_days() >= grace
+    task.start
+        .is_none_or(|start| (today - start).num_days() >= i64::from(settings.behind_grace_days))
 }
 
 /// True when a started task has had no update in the last reporting period.
@@ -195,7 +193,7 @@ fn past_grace(task: &Task, today: NaiveDate, settings: &Settings) -> bool {
 /// is none, so a task that started yesterday is not yet late to report.
 fn is_stale(task: &Task, today: NaiveDate, settings: &Settings) -> bool {
     let period = i64::from(settings.report_period_days.max(1));
-    let reference = task.latest_update().map(|u| u.date).or(task.start);
+    let reference = task.update_as_of(today).map(|u| u.date).or(task.start);
     match reference {
         Some(r) if task.start.is_none_or(|s| s <= today) => (today - r).num_days() > period,
         _ => false,

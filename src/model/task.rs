@@ -177,6 +177,35 @@ impl Task {
             .unwrap_or(0.0)
     }
 
+    /// The latest update dated on or before `today`. The app can reason at
+    /// a simulated date (`?today=`), and a report from after that date has
+    /// not happened yet as far as the rules are concerned.
+    pub fn update_as_of(&self, today: NaiveDate) -> Option<&ProgressUpdate> {
+        self.updates
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| u.date <= today)
+            .max_by_key(|(i, u)| (u.date, *i))
+            .map(|(_, u)| u)
+    }
+
+    /// Closed by `today`: marked closed, with a closing date (if recorded)
+    /// not after `today`.
+    pub fn closed_as_of(&self, today: NaiveDate) -> bool {
+        self.is_closed() && self.closed_on().is_none_or(|c| c <= today)
+    }
+
+    /// Progress in percent as of `today`: 100 when closed by then, else the
+    /// latest report up to then (clamped), else 0.
+    pub fn progress_as_of(&self, today: NaiveDate) -> f64 {
+        if self.closed_as_of(today) {
+            return 100.0;
+        }
+        self.update_as_of(today)
+            .map(|u| f64::from(u.percent.min(100)))
+            .unwrap_or(0.0)
+    }
+
     /// Planned length in days, when both ends are known and in order.
     pub fn duration_days(&self) -> Option<i64> {
         match (self.start, self.due) {
