@@ -197,3 +197,11 @@ fn sample_has_an_extension_that_keeps_its_original_due() {
         assert_eq!(t.due, Some(d("2026-09-30")), "{}", t.id);
     }
 }
+
+#[test]
+fn sample_has_at_least_forty_work_items_under_its_points() {
+    // The header counts work items (tasks without children); the sample's
+    // 要点 are headings above them, so the 40 must be work items.
+    let plan = sample_plan(2026);
+    assert!(luoshi::model::stats::work_items(&plan).len() >= 40);
+}

@@ -53,7 +53,7 @@ describe("first run", () => {
       // Colour is backed by words.
       assert.match(await page.locator("[data-level='red']").first().textContent(), /逾期/);
       assert.match(await page.locator("[data-level='yellow']").first().textContent(), /预警/);
-      assert.equal(await testIdText(page, "count-total"), "38");
+      assert.equal(await testIdText(page, "count-total"), "41");
       for (const id of ["count-closed", "count-overdue", "count-due-soon", "count-behind"]) {
         assert.ok(Number(await testIdText(page, id)) > 0, `${id} is positive`);
       }
