@@ -51,7 +51,7 @@ fn state_with(plan: Plan, damage: Option<Damage>) -> AppState {
         save_error: RwSignal::new(None),
         external_change: RwSignal::new(false),
         page: RwSignal::new(Page::Ledger),
-        saved: StoredValue::new(None),
+        synced: StoredValue::new(Some(luoshi::store::Synced::default())),
     }
 }
 
@@ -174,7 +174,10 @@ async fn crash_screen_offers_the_stored_data() {
     let screen = document()
         .get_element_by_id("crash-screen")
         .expect("crash screen shown");
-    assert!(screen.text_content().unwrap().contains("数据仍在本机"));
+    assert!(screen
+        .text_content()
+        .unwrap()
+        .contains("数据仍在本机浏览器中"));
     let link: web_sys::HtmlAnchorElement = screen
         .query_selector("[data-testid='crash-download']")
         .unwrap()

@@ -127,3 +127,16 @@ fn serialized_plan_names_browser_storage_as_its_source() {
     assert_eq!(r.source, "浏览器本地存储");
     assert_eq!(r.exported_at, "2026-06-30T08:00:00");
 }
+
+#[test]
+fn data_from_a_newer_luoshi_may_not_be_replaced_here() {
+    let raw = r#"{"format":"luoshi/plan","version":99,"plan":{}}"#.to_string();
+    match interpret(Some(raw)) {
+        Loaded::Damaged(d) => assert!(!d.replaceable),
+        other => panic!("expected damage, got {other:?}"),
+    }
+    match interpret(Some("{broken".to_string())) {
+        Loaded::Damaged(d) => assert!(d.replaceable),
+        other => panic!("expected damage, got {other:?}"),
+    }
+}

@@ -9,16 +9,24 @@ fn storage() -> Result<Storage, SaveError> {
         web_sys::window().ok_or_else(|| SaveError::Unavailable("没有浏览器窗口".into()))?;
     match window.local_storage() {
         Ok(Some(s)) => Ok(s),
-        Ok(None) => Err(SaveError::Unavailable("本地存储不可用".into())),
-        Err(_) => Err(SaveError::Unavailable("本地存储被浏览器设置禁止".into())),
+        Ok(None) => Err(SaveError::Unavailable("浏览器没有提供本地存储".into())),
+        Err(e) => Err(SaveError::Unavailable(error_name(&e))),
     }
+}
+
+/// The `name` of a DOMException (e.g. "QuotaExceededError"), or "".
+fn error_name(e: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default()
 }
 
 /// Reads a key; `Ok(None)` when it is not set.
 pub fn read(key: &str) -> Result<Option<String>, SaveError> {
     storage()?
         .get_item(key)
-        .map_err(|_| SaveError::Unavailable("读取被拒绝".into()))
+        .map_err(|e| SaveError::Unavailable(error_name(&e)))
 }
 
 /// Reads the stored plan text.
@@ -29,10 +37,7 @@ pub fn read_plan() -> Result<Option<String>, SaveError> {
 /// Writes a key, telling a full quota apart from other failures.
 pub fn write(key: &str, value: &str) -> Result<(), SaveError> {
     storage()?.set_item(key, value).map_err(|e| {
-        let name = js_sys::Reflect::get(&e, &"name".into())
-            .ok()
-            .and_then(|n| n.as_string())
-            .unwrap_or_default();
+        let name = error_name(&e);
         if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
             SaveError::Quota
         } else {
@@ -64,4 +69,31 @@ pub fn used_chars() -> usize {
             k.encode_utf16().count() + v.encode_utf16().count()
         })
         .sum()
+}
+
+/// Recovery copies set aside by earlier recoveries: (key, characters), oldest first.
+pub fn recovery_copies() -> Vec<(String, usize)> {
+    let Ok(s) = storage() else { return Vec::new() };
+    let n = s.length().unwrap_or(0);
+    let mut out: Vec<(String, usize)> = (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(RECOVERY_PREFIX))
+        .map(|k| {
+            let len = s
+                .get_item(&k)
+                .ok()
+                .flatten()
+                .map_or(0, |v| v.encode_utf16().count());
+            (k, len)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Removes a key.
+pub fn remove(key: &str) -> Result<(), SaveError> {
+    storage()?
+        .remove_item(key)
+        .map_err(|e| SaveError::Unavailable(error_name(&e)))
 }

@@ -4,7 +4,7 @@
 //! text stays under its key until the user has chosen what to do, and is
 //! copied to a recovery key before anything replaces it.
 
-use crate::format::{restore_plan, write_plan};
+use crate::format::{restore_plan, write_plan, RestoreErrorKind};
 use crate::model::plan::Plan;
 
 #[cfg(target_arch = "wasm32")]
@@ -36,6 +36,9 @@ pub struct Damage {
     pub plan: Option<Plan>,
     /// One line per problem, in Chinese, each naming where.
     pub messages: Vec<String>,
+    /// False when the data must not be replaced here at all: it was written
+    /// by a newer Luoshi, and only that version can read it.
+    pub replaceable: bool,
 }
 
 /// Decides what a stored string means. Any problem, even one skipped field,
@@ -51,11 +54,13 @@ pub fn interpret(raw: Option<String>) -> Loaded {
             messages: r.problems.iter().map(ToString::to_string).collect(),
             plan: Some(r.plan),
             raw,
+            replaceable: true,
         }),
         Err(e) => Loaded::Damaged(Damage {
             raw,
             plan: None,
             messages: vec![e.to_string()],
+            replaceable: e.kind != RestoreErrorKind::NewerVersion,
         }),
     }
 }
@@ -63,6 +68,52 @@ pub fn interpret(raw: Option<String>) -> Loaded {
 /// The text stored for a plan. `saved_at` is an ISO timestamp from the caller.
 pub fn serialize(plan: &Plan, saved_at: &str) -> String {
     write_plan(plan, saved_at, "浏览器本地存储")
+}
+
+/// What this tab last read from or wrote to storage: the plan and the exact
+/// text under `PLAN_KEY`. Comparing the text with what storage holds now
+/// tells whether someone else wrote in between.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Synced {
+    /// The plan that text holds, when it is one this tab can show.
+    pub plan: Option<Plan>,
+    /// The text under `PLAN_KEY`; `None` when the key was not set.
+    pub text: Option<String>,
+}
+
+/// What to do with a changed plan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveDecision {
+    /// Storage already holds this plan.
+    Unchanged,
+    /// Storage is in a state this tab does not know (unreadable at start),
+    /// so writing could destroy data; nothing is written.
+    Blocked,
+    /// Storage changed since this tab last synced (another tab or window):
+    /// writing now would silently overwrite that change.
+    Conflict,
+    /// Write this text.
+    Write(String),
+}
+
+/// Decides whether `plan` may be written. `synced` is `None` when this tab
+/// never managed to read storage; `stored_now` is what storage holds now.
+pub fn decide_save(
+    plan: &Plan,
+    synced: Option<&Synced>,
+    stored_now: Option<&str>,
+    saved_at: &str,
+) -> SaveDecision {
+    let Some(synced) = synced else {
+        return SaveDecision::Blocked;
+    };
+    if synced.plan.as_ref() == Some(plan) {
+        return SaveDecision::Unchanged;
+    }
+    if synced.text.as_deref() != stored_now {
+        return SaveDecision::Conflict;
+    }
+    SaveDecision::Write(serialize(plan, saved_at))
 }
 
 /// Why a write did not happen.
@@ -83,10 +134,32 @@ impl std::fmt::Display for SaveError {
             ),
             SaveError::Unavailable(why) => write!(
                 f,
-                "保存失败：浏览器不允许使用本地存储（{why}）。页面中的数据仍然保留，关闭页面前请导出数据文件。"
+                "保存失败：{}。页面中的数据仍然保留，关闭页面前请到“数据管理”导出数据文件。",
+                describe_unavailable(why)
             ),
         }
     }
+}
+
+/// A browser's reason for refusing storage, in words for office staff.
+fn describe_unavailable(why: &str) -> String {
+    match why {
+        "SecurityError" => "浏览器的安全或隐私设置禁止本页面使用本地存储".into(),
+        "" => "浏览器拒绝使用本地存储".into(),
+        other if other.is_ascii() => format!("浏览器拒绝使用本地存储（{other}）"),
+        other => other.into(),
+    }
+}
+
+/// The message for a storage that could not be read at start-up.
+pub fn read_failure_message(e: &SaveError) -> String {
+    let why = match e {
+        SaveError::Quota => "浏览器报告存储空间已满".to_string(),
+        SaveError::Unavailable(w) => describe_unavailable(w),
+    };
+    format!(
+        "无法读取本机保存的数据：{why}。为防止覆盖已有数据，本窗口的修改不会自动保存；请到“数据管理”导出数据文件留存。"
+    )
 }
 
 /// Share of the quota used by `chars` characters, in percent (0–100+).

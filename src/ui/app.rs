@@ -1,9 +1,10 @@
 //! The app: loads the stored plan once, provides the state, saves every
-//! change, and lays out the shell around the current page.
+//! change (as `store::decide_save` allows), and lays out the shell around
+//! the current page.
 
 use crate::model::plan::Plan;
 use crate::model::sample::sample_plan;
-use crate::store::{self, local, Loaded, PLAN_KEY};
+use crate::store::{self, local, Loaded, SaveDecision, Synced, PLAN_KEY};
 use crate::ui::clock::{now_iso, today};
 use crate::ui::data::page::DataPage;
 use crate::ui::ledger::page::LedgerPage;
@@ -14,22 +15,76 @@ use crate::ui::state::{AppState, Page};
 use chrono::Datelike;
 use leptos::prelude::*;
 
-/// What to show first, from what storage holds: the plan, damage to
-/// resolve, a read error, and the plan as stored (when it loaded cleanly).
-type Initial = (Plan, Option<store::Damage>, Option<String>, Option<Plan>);
+/// What start-up found: the plan to show, damage to resolve, a message, and
+/// what storage was seen to hold (`None` if it could not be read).
+struct Start {
+    plan: Plan,
+    damage: Option<store::Damage>,
+    message: Option<String>,
+    synced: Option<Synced>,
+}
 
-fn initial_state(year: i32) -> Initial {
-    match local::read_plan() {
-        Err(e) => (sample_plan(year), None, Some(e.to_string()), None),
-        Ok(raw) => match store::interpret(raw) {
-            Loaded::Nothing => (sample_plan(year), None, None, None),
-            Loaded::Plan(p) => (p.clone(), None, None, Some(p)),
-            Loaded::Damaged(d) => (
-                d.plan.clone().unwrap_or_else(|| Plan::empty(year)),
-                Some(d),
-                None,
-                None,
-            ),
+fn start(year: i32) -> Start {
+    let raw = match local::read_plan() {
+        Ok(raw) => raw,
+        Err(e) => {
+            return Start {
+                plan: sample_plan(year),
+                damage: None,
+                message: Some(store::read_failure_message(&e)),
+                synced: None,
+            }
+        }
+    };
+    let text = raw.clone();
+    let (plan, damage, synced_plan) = match store::interpret(raw) {
+        Loaded::Nothing => (sample_plan(year), None, None),
+        Loaded::Plan(p) => (p.clone(), None, Some(p)),
+        Loaded::Damaged(d) => (
+            d.plan.clone().unwrap_or_else(|| Plan::empty(year)),
+            Some(d),
+            None,
+        ),
+    };
+    Start {
+        plan,
+        damage,
+        message: None,
+        synced: Some(Synced {
+            plan: synced_plan,
+            text,
+        }),
+    }
+}
+
+/// Writes the plan if `decide_save` allows; reports failures and conflicts.
+fn save(state: AppState) {
+    if state.damage.with_untracked(Option::is_some) || state.external_change.get_untracked() {
+        return; // the user has a decision to make first
+    }
+    let stored_now = match local::read_plan() {
+        Ok(t) => t,
+        Err(e) => return state.save_error.set(Some(e.to_string())),
+    };
+    let decision = state.plan.with_untracked(|p| {
+        state
+            .synced
+            .with_value(|s| store::decide_save(p, s.as_ref(), stored_now.as_deref(), &now_iso()))
+    });
+    match decision {
+        SaveDecision::Unchanged | SaveDecision::Blocked => {}
+        SaveDecision::Conflict => state.external_change.set(true),
+        SaveDecision::Write(text) => match local::write_plan_text(&text) {
+            Ok(()) => {
+                state.synced.set_value(Some(Synced {
+                    plan: Some(state.plan.get_untracked()),
+                    text: Some(text),
+                }));
+                if state.save_error.with_untracked(Option::is_some) {
+                    state.save_error.set(None);
+                }
+            }
+            Err(e) => state.save_error.set(Some(e.to_string())),
         },
     }
 }
@@ -37,42 +92,27 @@ fn initial_state(year: i32) -> Initial {
 #[component]
 pub fn App() -> impl IntoView {
     let today = today();
-    let (plan, damage, read_error, saved) = initial_state(today.date.year());
+    let Start {
+        plan,
+        damage,
+        message,
+        synced,
+    } = start(today.date.year());
     let state = AppState {
-        saved: StoredValue::new(saved),
         plan: RwSignal::new(plan),
         today: StoredValue::new(today),
         damage: RwSignal::new(damage),
-        save_error: RwSignal::new(read_error),
+        save_error: RwSignal::new(message),
         external_change: RwSignal::new(false),
         page: RwSignal::new(Page::from_hash(&current_hash())),
+        synced: StoredValue::new(synced),
     };
     provide_context(state);
 
-    // Save every change. Damaged stored data is never written over, and a
-    // change from another tab pauses saving until the user decides.
+    // Every change to the plan is saved.
     Effect::new(move |_| {
-        let unchanged = state
-            .plan
-            .with(|p| state.saved.with_value(|s| s.as_ref() == Some(p)));
-        if unchanged
-            || state.damage.with_untracked(Option::is_some)
-            || state.external_change.get_untracked()
-        {
-            return;
-        }
-        let text = state
-            .plan
-            .with_untracked(|p| store::serialize(p, &now_iso()));
-        match local::write_plan_text(&text) {
-            Ok(()) => {
-                state.saved.set_value(Some(state.plan.get_untracked()));
-                if state.save_error.with_untracked(Option::is_some) {
-                    state.save_error.set(None);
-                }
-            }
-            Err(e) => state.save_error.set(Some(e.to_string())),
-        }
+        state.plan.track();
+        save(state);
     });
 
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -83,9 +123,13 @@ pub fn App() -> impl IntoView {
             return;
         }
         // Another tab writing the very plan shown here is no conflict.
-        match store::interpret(e.new_value()) {
+        let text = e.new_value();
+        match store::interpret(text.clone()) {
             Loaded::Plan(p) if state.plan.with_untracked(|mine| *mine == p) => {
-                state.saved.set_value(Some(p));
+                state.synced.set_value(Some(Synced {
+                    plan: Some(p),
+                    text,
+                }));
             }
             _ => state.external_change.set(true),
         }

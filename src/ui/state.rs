@@ -3,7 +3,7 @@
 //! user. `use_app` fetches it in any component.
 
 use crate::model::plan::Plan;
-use crate::store::Damage;
+use crate::store::{Damage, Synced};
 use crate::ui::clock::Today;
 use leptos::prelude::*;
 
@@ -23,6 +23,8 @@ impl Page {
     }
 }
 
+/// Everything the components share. Plain signals of plain data; rules live
+/// in `model` and `store`.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub plan: RwSignal<Plan>,
@@ -34,10 +36,10 @@ pub struct AppState {
     /// Another tab wrote the plan; saving pauses until the user chooses.
     pub external_change: RwSignal<bool>,
     pub page: RwSignal<Page>,
-    /// The plan as last read from or written to storage. A plan equal to it
-    /// is not written again, so merely opening a second tab does not look
-    /// like a change to the first.
-    pub saved: StoredValue<Option<Plan>>,
+    /// What this tab last read from or wrote to storage; `None` when storage
+    /// could not be read at all, which blocks every write (see
+    /// `store::decide_save`).
+    pub synced: StoredValue<Option<Synced>>,
 }
 
 /// The app state; panics only if a component is used outside `App`, which

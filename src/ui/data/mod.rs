@@ -1,3 +1,4 @@
 //! The data page: where the plan lives, how full storage is, and a file copy.
 
 pub mod page;
+pub mod recovery_copies;

@@ -2,6 +2,7 @@
 
 use crate::store::{self, local, QUOTA_CHARS};
 use crate::ui::clock::now_iso;
+use crate::ui::data::recovery_copies::RecoveryCopies;
 use crate::ui::download::{download_text, stamped_name};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -44,6 +45,7 @@ pub fn DataPage() -> impl IntoView {
             </div>
             <button data-testid="export-json" on:click=export>"导出数据文件（JSON）"</button>
             {move || message.get().map(|m| view! { <p class="hint" data-testid="data-message">{m}</p> })}
+            <RecoveryCopies />
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! The ledger (台账) page: header counts and the task table.
 
+pub mod area_row;
 pub mod counts;
 pub mod page;
-pub mod row;
+pub mod task_row;
 pub mod warning_badge;

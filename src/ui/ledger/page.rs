@@ -2,8 +2,9 @@
 
 use crate::model::ledger::{ledger, LedgerLine};
 use crate::model::sample::sample_plan;
+use crate::ui::ledger::area_row::AreaRow;
 use crate::ui::ledger::counts::LedgerCounts;
-use crate::ui::ledger::row::{AreaRow, TaskRow};
+use crate::ui::ledger::task_row::TaskRow;
 use crate::ui::shell::sample_notice::SampleNotice;
 use crate::ui::state::use_app;
 use chrono::Datelike;
@@ -38,12 +39,16 @@ pub fn LedgerPage() -> impl IntoView {
                 fallback=move || view! {
                     <div class="empty" data-testid="ledger-empty">
                         <p>"当前计划还没有任务。"</p>
-                        <button
-                            data-testid="load-sample"
-                            on:click=move |_| state.plan.set(sample_plan(today.year()))
-                        >
-                            "载入示例计划"
-                        </button>
+                        // While stored data awaits a decision, the damage panel
+                        // is the only place that may replace the plan.
+                        <Show when=move || state.damage.with(Option::is_none)>
+                            <button
+                                data-testid="load-sample"
+                                on:click=move |_| state.plan.set(sample_plan(today.year()))
+                            >
+                                "载入示例计划"
+                            </button>
+                        </Show>
                     </div>
                 }
             >

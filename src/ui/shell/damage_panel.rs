@@ -61,6 +61,7 @@ pub fn DamagePanel() -> impl IntoView {
             let total = d.messages.len();
             let listed: Vec<_> = d.messages.iter().take(SHOWN).cloned().collect();
             let readable = d.plan.as_ref().map(|p| p.tasks.len());
+            let replaceable = d.replaceable;
             view! {
                 <section class="damage" data-testid="damage-panel" role="alert">
                     <h2>"本机保存的数据无法完整读取"</h2>
@@ -73,19 +74,29 @@ pub fn DamagePanel() -> impl IntoView {
                     {(total > SHOWN).then(|| view! { <p>{format!("……另有 {} 处问题未列出。", total - SHOWN)}</p> })}
                     <div class="actions">
                         <button data-testid="damage-download" on:click=download>"下载原始数据"</button>
-                        {readable.map(|n| view! {
-                            <button data-testid="damage-keep" on:click=keep>
-                                {format!("使用可读取的部分继续（{n} 项任务）")}
+                        {replaceable.then(|| view! {
+                            {readable.map(|n| view! {
+                                <button data-testid="damage-keep" on:click=keep>
+                                    {format!("使用可读取的部分继续（{n} 项任务）")}
+                                </button>
+                            })}
+                            <button data-testid="damage-empty" on:click=move |_| resolve(Plan::empty(today.year()))>
+                                "新建空白计划"
+                            </button>
+                            <button data-testid="damage-sample" on:click=move |_| resolve(sample_plan(today.year()))>
+                                "载入示例计划"
                             </button>
                         })}
-                        <button data-testid="damage-empty" on:click=move |_| resolve(Plan::empty(today.year()))>
-                            "新建空白计划"
-                        </button>
-                        <button data-testid="damage-sample" on:click=move |_| resolve(sample_plan(today.year()))>
-                            "载入示例计划"
-                        </button>
                     </div>
-                    <p class="hint">"选择继续后，原始数据会另存为本机备份，不会丢失。"</p>
+                    {if replaceable {
+                        view! { <p class="hint">"选择继续后，原始数据会另存为本机备份（可在“数据管理”中下载），不会丢失。"</p> }.into_any()
+                    } else {
+                        view! {
+                            <p class="hint" data-testid="damage-newer">
+                                "这些数据来自更新版本的落实，本版本不能修改它们，以免覆盖。请使用新版本打开；本窗口不会保存任何修改。"
+                            </p>
+                        }.into_any()
+                    }}
                     {move || error.get().map(|e| view! { <p class="alert alert-error" data-testid="damage-error">{e}</p> })}
                 </section>
             }

@@ -9,17 +9,26 @@ use leptos::prelude::*;
 #[component]
 pub fn SampleNotice() -> impl IntoView {
     let state = use_app();
-    let year = state.today.get_value().date.year();
+    let today = state.today.get_value();
+    let year = today.date.year();
+    // The sample's dates are set so every light shows at mid-year; on other
+    // dates offer that view, since staff will not edit the address.
+    let simulated = today.simulated;
     view! {
-        <Show when=move || state.plan.with(|p| p.sample)>
+        <Show when=move || state.plan.with(|p| p.sample) && state.damage.with(Option::is_none)>
             <div class="notice" data-testid="sample-notice">
                 <strong>"这是示例计划。"</strong>
                 "内容根据2022年区委工作会讲话整理，用于熟悉功能，并非真实数据。"
+                {(!simulated).then(|| view! {
+                    <a data-testid="sample-mid-year" href=format!("?today={year}-06-30")>
+                        {format!("按{year}年6月30日查看示例")}
+                    </a>
+                })}
                 <button
                     data-testid="start-empty"
                     on:click=move |_| state.plan.set(Plan::empty(year))
                 >
-                    "开始空白计划"
+                    "新建空白计划"
                 </button>
             </div>
         </Show>

@@ -1,24 +1,9 @@
-//! Rows of the ledger table: an area heading, or a task.
+//! A task row of the ledger table: number, title, units, leader, due date,
+//! progress and light.
 
 use crate::model::ledger::TaskLine;
 use crate::ui::ledger::warning_badge::WarningBadge;
 use leptos::prelude::*;
-
-/// A heading row for an area, e.g. "一、党的建设".
-#[component]
-pub fn AreaRow(
-    /// Derived number, e.g. "一、".
-    number: String,
-    /// Area name.
-    name: String,
-) -> impl IntoView {
-    view! {
-        <tr class="area-row" data-testid="area-row">
-            <td class="col-no">{number}</td>
-            <td colspan="7">{name}</td>
-        </tr>
-    }
-}
 
 /// One task with its units, leader, due date, progress and light.
 #[component]

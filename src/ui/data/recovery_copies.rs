@@ -1,0 +1,90 @@
+//! The copies of stored data set aside during recoveries (unreadable data,
+//! or another window's data replaced by this one's): each can be downloaded
+//! or, after confirmation, deleted to free space.
+
+use crate::store::{local, RECOVERY_PREFIX};
+use crate::ui::download::download_text;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub fn RecoveryCopies() -> impl IntoView {
+    let state = use_app();
+    let message = RwSignal::new(None::<String>);
+    // Bumped after a deletion so the list is read again.
+    let version = RwSignal::new(0u32);
+    let copies = Memo::new(move |_| {
+        version.track();
+        state.plan.track();
+        local::recovery_copies()
+    });
+    let download = move |key: String| {
+        let result = match local::read(&key) {
+            Ok(Some(text)) => download_text(&file_name(&key), &text),
+            Ok(None) => Err("这份备份已不存在".into()),
+            Err(e) => Err(e.to_string()),
+        };
+        if let Err(e) = result {
+            message.set(Some(e));
+        }
+    };
+    let delete = move |key: String| {
+        let confirmed = web_sys::window()
+            .and_then(|w| {
+                w.confirm_with_message("确定删除这份备份吗？删除后无法恢复，建议先下载。")
+                    .ok()
+            })
+            .unwrap_or(false);
+        if !confirmed {
+            return;
+        }
+        match local::remove(&key) {
+            Ok(()) => version.update(|v| *v += 1),
+            Err(e) => message.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <section class="recovery" data-testid="recovery-copies">
+            <h3>"本机备份"</h3>
+            <Show
+                when=move || copies.with(|c| !c.is_empty())
+                fallback=|| view! { <p class="hint">"没有备份。读取失败或两个窗口冲突时，被替换的数据会自动另存在这里。"</p> }
+            >
+                <ul>
+                    {move || copies.get().into_iter().map(|(key, chars)| {
+                        let (k1, k2) = (key.clone(), key.clone());
+                        view! {
+                            <li data-testid="recovery-copy">
+                                {format!("{}（{} 字符）", label(&key), chars)}
+                                <button on:click=move |_| download(k1.clone())>"下载"</button>
+                                <button on:click=move |_| delete(k2.clone())>"删除"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </Show>
+            {move || message.get().map(|m| view! { <p class="alert alert-error">{m}</p> })}
+        </section>
+    }
+}
+
+/// "备份于 2026-06-30 08:00:00" from a key stamped with an ISO time.
+fn label(key: &str) -> String {
+    let stamp = key.trim_start_matches(RECOVERY_PREFIX);
+    format!("备份于 {}", stamp.replace('T', " ").trim_end_matches('Z'))
+}
+
+fn file_name(key: &str) -> String {
+    let stamp: String = key
+        .trim_start_matches(RECOVERY_PREFIX)
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("落实-备份-{stamp}.json")
+}

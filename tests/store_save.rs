@@ -1,0 +1,87 @@
+//! The rule for when a changed plan may be written to storage.
+
+mod common;
+
+use luoshi::model::sample::sample_plan;
+use luoshi::model::Plan;
+use luoshi::store::{decide_save, serialize, SaveDecision, Synced};
+
+const AT: &str = "2026-06-30T08:00:00Z";
+
+fn synced(plan: Option<&Plan>, text: Option<&str>) -> Synced {
+    Synced {
+        plan: plan.cloned(),
+        text: text.map(str::to_string),
+    }
+}
+
+#[test]
+fn first_run_with_nothing_stored_writes() {
+    let plan = sample_plan(2026);
+    let d = decide_save(&plan, Some(&Synced::default()), None, AT);
+    assert_eq!(d, SaveDecision::Write(serialize(&plan, AT)));
+}
+
+#[test]
+fn plan_equal_to_what_was_synced_is_not_written_again() {
+    let plan = sample_plan(2026);
+    let text = serialize(&plan, AT);
+    let s = synced(Some(&plan), Some(&text));
+    assert_eq!(
+        decide_save(&plan, Some(&s), Some(&text), AT),
+        SaveDecision::Unchanged
+    );
+}
+
+#[test]
+fn changed_plan_over_unchanged_storage_is_written() {
+    let old = sample_plan(2026);
+    let text = serialize(&old, AT);
+    let s = synced(Some(&old), Some(&text));
+    let new = Plan::empty(2026);
+    match decide_save(&new, Some(&s), Some(&text), AT) {
+        SaveDecision::Write(t) => assert!(t.contains("2026年区委工作要点")),
+        other => panic!("expected a write, got {other:?}"),
+    }
+}
+
+#[test]
+fn storage_changed_by_another_tab_is_a_conflict_not_a_write() {
+    let old = sample_plan(2026);
+    let text = serialize(&old, AT);
+    let s = synced(Some(&old), Some(&text));
+    let theirs = serialize(&Plan::empty(2025), AT);
+    let mine = Plan::empty(2026);
+    assert_eq!(
+        decide_save(&mine, Some(&s), Some(&theirs), AT),
+        SaveDecision::Conflict
+    );
+    // Another tab clearing the key is a change too.
+    assert_eq!(
+        decide_save(&mine, Some(&s), None, AT),
+        SaveDecision::Conflict
+    );
+}
+
+#[test]
+fn unreadable_storage_blocks_every_write() {
+    let plan = sample_plan(2026);
+    assert_eq!(decide_save(&plan, None, None, AT), SaveDecision::Blocked);
+}
+
+#[test]
+fn damaged_text_set_aside_is_replaced_once_acknowledged() {
+    // A damaged load syncs the raw text but no plan: a chosen plan may then
+    // be written over exactly that text, and nothing else.
+    let raw = "{broken";
+    let s = synced(None, Some(raw));
+    let plan = Plan::empty(2026);
+    assert!(matches!(
+        decide_save(&plan, Some(&s), Some(raw), AT),
+        SaveDecision::Write(_)
+    ));
+    assert_eq!(
+        decide_save(&plan, Some(&s), Some("{other"), AT),
+        SaveDecision::Conflict
+    );
+}
