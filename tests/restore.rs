@@ -195,13 +195,17 @@ fn written_envelope_has_format_and_version() {
 }
 
 #[test]
-fn unknown_fields_are_ignored_without_problems() {
+fn unknown_fields_in_the_plan_are_reported_and_the_envelope_may_carry_extras() {
+    // A field this version does not know would be lost on the next save, so
+    // it is named; extra envelope fields carry no plan data and pass quietly.
     let mut v = valid_value();
     v["plan"]["tasks"][0]["colour"] = json!("red");
     v["plan"]["extra"] = json!({"anything": [1, 2, 3]});
     v["comment"] = json!("手工添加");
     let r = restore_value(&v);
-    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert_eq!(paths(&r), ["plan.extra", "plan.tasks[0].colour"]);
+    assert!(r.problems[1].message.contains("无法识别的内容“colour”"));
+    assert!(r.problems[1].message.contains("第1项任务"));
     assert_eq!(r.plan.tasks.len(), 4);
 }
 
@@ -464,14 +468,26 @@ fn bad_update_fixture_removes_only_the_bad_updates_and_names_them_as_in_the_file
 fn bad_field_is_dropped_and_the_rest_of_the_task_kept() {
     // (field, bad value, problem path, what the field falls back to)
     let cases: &[(&str, Value, &str)] = &[
-        ("status", json!("finished"), "取值无法识别"),
-        ("key_task", json!("是"), "内容类型不对"),
-        ("order", json!(-3), "内容类型不对"),
+        ("status", json!("finished"), "取值“finished”无法识别"),
+        (
+            "key_task",
+            json!("是"),
+            "内容应为是/否（true 或 false），实际为文本“是”",
+        ),
+        ("order", json!(-3), "内容应为不小于 0 的整数，实际为数字 -3"),
         ("start", json!(20220101), "日期应写成"),
         ("due", json!("2022/12/31"), "年-月-日"),
-        ("support_units", json!("u-zzb"), "内容类型不对"),
+        (
+            "support_units",
+            json!("u-zzb"),
+            "内容应为列表，实际为文本“u-zzb”",
+        ),
         ("closing", json!({"note": "无日期"}), "缺少必填内容“date”"),
-        ("revision", json!("三"), "内容类型不对"),
+        (
+            "revision",
+            json!("三"),
+            "内容应为不小于 0 的整数，实际为文本“三”",
+        ),
     ];
     for (field, bad, message_part) in cases {
         let mut v = valid_value();
@@ -481,6 +497,10 @@ fn bad_field_is_dropped_and_the_rest_of_the_task_kept() {
         let message = &r.problems[0].message;
         assert!(message.contains(message_part), "{field}: {message}");
         assert!(message.contains("已忽略该字段"), "{field}: {message}");
+        assert!(
+            message.contains("（第2项任务“建立区委决策部署督查台账”）"),
+            "{field}: {message}"
+        );
         let t = &r.plan.tasks[1];
         assert_eq!(t.id, "t-1-1", "{field}");
         assert_eq!(t.title, "建立区委决策部署督查台账", "{field}");

@@ -173,7 +173,13 @@ fn restore_list<T: DeserializeOwned>(
             .into_iter()
             .enumerate()
             .filter_map(|(i, v)| {
-                restore_item(v, &format!("{path}[{i}]"), ITEM_REQUIRED, problems).map(|t| (t, i))
+                let label = item_label(path, i, &v);
+                let before = problems.len();
+                let item = restore_item(v, &format!("{path}[{i}]"), ITEM_REQUIRED, problems);
+                for p in &mut problems[before..] {
+                    p.message = format!("{}（{label}）", p.message);
+                }
+                item.map(|t| (t, i))
             })
             .unzip(),
         Some(_) => {
@@ -184,6 +190,27 @@ fn restore_list<T: DeserializeOwned>(
             (Vec::new(), Vec::new())
         }
     }
+}
+
+/// Names an item for people: "第3项任务“巩固深化党史学习教育成果”", so a
+/// message can be matched to a row without reading JSON paths.
+fn item_label(path: &str, index: usize, value: &Value) -> String {
+    let noun = match path.rsplit('.').next() {
+        Some("tasks") => "任务",
+        Some("units") => "单位",
+        Some("areas") => "领域",
+        _ => "项",
+    };
+    let name = ["title", "name"]
+        .iter()
+        .find_map(|k| value.get(*k).and_then(Value::as_str))
+        .map(|t| {
+            let short: String = t.chars().take(24).collect();
+            let more = if t.chars().count() > 24 { "…" } else { "" };
+            format!("“{short}{more}”")
+        })
+        .unwrap_or_default();
+    format!("第{}项{noun}{name}", index + 1)
 }
 
 /// Deserialises one item. A bad field is dropped (an optional field falls
@@ -202,8 +229,25 @@ fn restore_item<T: DeserializeOwned>(
     // Each retry removes something, so this ends; the bound guards against a
     // pathological document making us spin for long.
     for _ in 0..256 {
-        let err = match serde_path_to_error::deserialize::<_, T>(value.clone()) {
-            Ok(item) => return Some(item),
+        let mut ignored = Vec::new();
+        let mut note_ignored = |p: serde_ignored::Path| ignored.push(ignored_path(&p));
+        let attempt = serde_path_to_error::deserialize::<_, T>(serde_ignored::Deserializer::new(
+            value.clone(),
+            &mut note_ignored,
+        ));
+        let err = match attempt {
+            Ok(item) => {
+                // Fields this version does not know would be lost on the next
+                // save; say so rather than drop them quietly.
+                problems.extend(ignored.into_iter().map(|field| Problem {
+                    message: format!(
+                        "无法识别的内容“{}”（可能来自其他版本的落实），已忽略",
+                        field.rsplit('.').next().unwrap_or(&field)
+                    ),
+                    path: format!("{path}{field}"),
+                }));
+                return Some(item);
+            }
             Err(e) => e,
         };
         let segments: Vec<Seg> = err
@@ -260,6 +304,18 @@ fn restore_item<T: DeserializeOwned>(
         message: "错误过多，已跳过这一项".into(),
     });
     None
+}
+
+/// A path from serde_ignored in this module's style: `.updates[2].note`.
+fn ignored_path(p: &serde_ignored::Path) -> String {
+    match p {
+        serde_ignored::Path::Root => String::new(),
+        serde_ignored::Path::Seq { parent, index } => format!("{}[{index}]", ignored_path(parent)),
+        serde_ignored::Path::Map { parent, key } => format!("{}.{key}", ignored_path(parent)),
+        serde_ignored::Path::Some { parent }
+        | serde_ignored::Path::NewtypeStruct { parent }
+        | serde_ignored::Path::NewtypeVariant { parent } => ignored_path(parent),
+    }
 }
 
 /// True when the cut is a top-level field in `required`.
@@ -342,13 +398,63 @@ fn humanize(msg: &str) -> String {
         let field = rest.split('`').next().unwrap_or(rest);
         return format!("缺少必填内容“{field}”");
     }
-    if msg.starts_with("invalid type") || msg.starts_with("invalid value") {
-        return format!("内容类型不对（{msg}）");
+    let typed = msg
+        .strip_prefix("invalid type: ")
+        .or_else(|| msg.strip_prefix("invalid value: "));
+    if let Some((found, expected)) = typed.and_then(|r| r.rsplit_once(", expected ")) {
+        return format!(
+            "内容应为{}，实际为{}",
+            expected_kind(expected),
+            found_kind(found)
+        );
     }
-    if msg.starts_with("unknown variant") {
-        return format!("取值无法识别（{msg}）");
+    if let Some(rest) = msg.strip_prefix("unknown variant `") {
+        let (value, allowed) = rest.split_once('`').unwrap_or((rest, ""));
+        let allowed = allowed
+            .trim_start_matches(", expected one of ")
+            .trim_start_matches(", expected ")
+            .replace('`', "")
+            .replace(", ", "、");
+        return format!("取值“{value}”无法识别，可用的取值为：{allowed}");
     }
     msg.to_string()
+}
+
+/// What serde expected, in words: "u8" → "整数".
+fn expected_kind(expected: &str) -> String {
+    match expected {
+        "a string" => "文本".into(),
+        "a boolean" => "是/否（true 或 false）".into(),
+        "a sequence" => "列表".into(),
+        e if e.starts_with("struct ") || e == "a map" => "对象".into(),
+        "u8" | "u16" | "u32" | "u64" | "usize" => "不小于 0 的整数".into(),
+        "i8" | "i16" | "i32" | "i64" | "isize" | "an integer" => "整数".into(),
+        "f32" | "f64" | "a number" => "数字".into(),
+        other => other.to_string(),
+    }
+}
+
+/// What serde found, in words: `string "abc"` → `文本“abc”`.
+fn found_kind(found: &str) -> String {
+    let quoted = |s: &str| s.trim_matches('`').trim_matches('"').to_string();
+    if let Some(v) = found.strip_prefix("string ") {
+        return format!("文本“{}”", quoted(v));
+    }
+    for (prefix, word) in [
+        ("integer ", "数字 "),
+        ("floating point ", "数字 "),
+        ("boolean ", "是/否值 "),
+    ] {
+        if let Some(v) = found.strip_prefix(prefix) {
+            return format!("{word}{}", quoted(v));
+        }
+    }
+    match found {
+        "null" | "unit value" => "空值（null）".into(),
+        "sequence" => "列表".into(),
+        "map" => "对象".into(),
+        other => other.to_string(),
+    }
 }
 
 /// Gives a repeated id a fresh one, so two items never merge by accident.
