@@ -13,13 +13,25 @@ WANT_TEST=0
 [ "${1:-}" = "--test" ] && WANT_TEST=1
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+# Root installs directly (CI runs as root); anyone else goes through sudo.
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO="sudo"
+apt_install() {
+  say "installing Debian packages: $*"
+  $SUDO apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+}
 
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-# 1. The wasm target of the machine's one toolchain.
+# 1. The wasm target and the lint tools of the machine's one toolchain.
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "installing the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+  say "installing rustfmt and clippy"
+  rustup component add rustfmt clippy
 fi
 
 # 2. trunk, pinned: newer trunk needs a newer rustc than this machine has.
@@ -30,19 +42,28 @@ if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
 fi
 
 # 3. wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock exactly.
-#    It installs only without --locked (a locked dependency is missing from
-#    the registry mirror).
+#    --locked is tried first (reproducible); on this registry mirror a
+#    locked dependency is missing, so it falls back to a fresh resolution.
 WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' "$ROOT/Cargo.lock")
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WBG_VERSION" ]; then
   say "installing wasm-bindgen-cli $WBG_VERSION from crates.io"
-  cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force --locked \
+    || cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 if ! grep -q "wasm_bindgen = \"$WBG_VERSION\"" "$ROOT/Trunk.toml"; then
   echo "Trunk.toml pins a wasm_bindgen other than Cargo.lock's $WBG_VERSION; update it." >&2
   exit 1
 fi
 
-# 4. npm packages: wasm-opt (binaryen) for trunk, playwright-core for tests.
+# 4. Node.js (20 or newer, for playwright-core) and the npm packages:
+#    wasm-opt (binaryen) for trunk, playwright-core for tests.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  apt_install nodejs npm
+fi
+if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+  echo "Node.js $(node --version) is too old: Luoshi's tools need Node.js 20 or newer." >&2
+  exit 1
+fi
 if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ] \
    || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
   say "installing npm packages"
@@ -56,8 +77,6 @@ if [ "$WANT_TEST" = 1 ]; then
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
   if [ "${#missing[@]}" -gt 0 ]; then
-    say "installing Debian packages: ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+    apt_install "${missing[@]}"
   fi
 fi

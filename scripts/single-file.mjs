@@ -3,11 +3,18 @@
 // wasm-bindgen glue as a module script with its exports removed, and the
 // wasm as base64 handed to the glue's init. Trunk cannot inline wasm itself.
 //
-// usage: node scripts/single-file.mjs dist dist/luoshi.html
+// Run by Trunk as a post_build hook (Trunk.toml), on the staging directory
+// before it becomes dist/; or by hand: node scripts/single-file.mjs dist
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const [distDir = "dist", outFile = join(distDir, "luoshi.html")] = process.argv.slice(2);
+if (process.env.TRUNK_PROFILE === "debug") {
+  // A debug wasm is tens of megabytes; the single file is for release builds.
+  console.log("single-file: skipped for a debug build (run scripts/build.sh)");
+  process.exit(0);
+}
+const [distDir = process.env.TRUNK_STAGING_DIR || "dist", outFile = join(distDir, "luoshi.html")] =
+  process.argv.slice(2);
 const fail = (msg) => {
   console.error(`single-file: ${msg}`);
   process.exit(1);

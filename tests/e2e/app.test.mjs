@@ -136,6 +136,10 @@ describe("stored data that cannot be read", () => {
         Object.keys(localStorage).filter((k) => k.startsWith("luoshi.recovered.")).map((k) => localStorage.getItem(k)),
       );
       assert.deepEqual(kept, [raw], "raw text set aside before saving the repaired plan");
+      // The set-aside copy is listed on the data page.
+      await page.click("[data-testid='nav-data']");
+      await page.waitForSelector("[data-testid='recovery-copy']");
+      assert.equal(await page.locator("[data-testid='recovery-copy']").count(), 1);
     }));
 
   test("a file from a newer Luoshi is refused with its version named", () =>
@@ -147,6 +151,11 @@ describe("stored data that cannot be read", () => {
       await page.reload();
       await page.waitForSelector("[data-testid='damage-panel']");
       assert.match(await testIdText(page, "damage-messages"), /较新版本.*版本 7/);
+      assert.match(await testIdText(page, "damage-newer"), /更新版本/);
+      // Only the download is offered: nothing here may replace that data.
+      for (const id of ["damage-keep", "damage-empty", "damage-sample", "load-sample", "start-empty"]) {
+        assert.equal(await page.locator(`[data-testid='${id}']`).count(), 0, id);
+      }
       assert.equal(await page.evaluate(() => localStorage.getItem("luoshi.plan")), raw);
     }));
 });
@@ -200,6 +209,27 @@ describe("saving", () => {
       assert.equal(await page.locator("[data-testid='external-change']").count(), 0);
       await other.close();
     }));
+
+  test("keeping this tab's plan sets the other tab's data aside first", () =>
+    withPage(async (page, context) => {
+      await page.goto(at());
+      await appReady(page);
+      const other = await context.newPage();
+      await other.goto(at());
+      await appReady(other);
+      await other.click("[data-testid='start-empty']");
+      const theirs = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
+      await page.waitForSelector("[data-testid='external-change']");
+      await page.click("[data-testid='external-keep']");
+      await page.waitForSelector("[data-testid='external-change']", { state: "detached" });
+      const state = await page.evaluate(() => ({
+        plan: JSON.parse(localStorage.getItem("luoshi.plan")).plan,
+        copies: Object.keys(localStorage).filter((k) => k.startsWith("luoshi.recovered.")).map((k) => localStorage.getItem(k)),
+      }));
+      assert.ok(state.plan.sample, "this tab's sample plan was written");
+      assert.deepEqual(state.copies, [theirs]);
+      await other.close();
+    }));
 });
 
 describe("navigation and dates", () => {
@@ -216,6 +246,17 @@ describe("navigation and dates", () => {
       assert.ok(envelope.plan.tasks.length >= 40);
       await page.click("[data-testid='nav-ledger']");
       await page.waitForSelector("[data-testid='ledger']");
+    }));
+
+  test("without ?today= the sample offers its mid-year view", () =>
+    withPage(async (page) => {
+      await page.goto(`${server.origin}/`);
+      await appReady(page);
+      assert.match(await testIdText(page, "today"), /^今天 /);
+      await page.click("[data-testid='sample-mid-year']");
+      await page.waitForSelector("[data-testid='today']:has-text('模拟日期')");
+      assert.match(await testIdText(page, "today"), /^模拟日期 \d{4}-06-30$/);
+      assert.equal(await page.locator("[data-testid='sample-mid-year']").count(), 0);
     }));
 
   test("a malformed ?today= is explained and today's date is used", () =>
