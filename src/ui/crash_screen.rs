@@ -75,3 +75,11 @@ fn reload_link(document: &web_sys::Document) -> Option<web_sys::Element> {
     a.set_text_content(Some("重新载入页面"));
     Some(a.into())
 }
+
+/// Panics on purpose. Exported (as `luoshiCrashSelfTest`) so the end-to-end
+/// test can prove that the shipped build shows the crash screen on a real
+/// panic; nothing in the page calls it.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = luoshiCrashSelfTest)]
+pub fn crash_self_test() {
+    panic!("落实自检：故意触发的内部错误");
+}

@@ -20,8 +20,9 @@ after(async () => {
   await server?.close();
 });
 
-/** Runs `body` with a fresh browser context (empty storage) and a watched page. */
-async function withPage(body, { allowed } = {}) {
+/** Runs `body` with a fresh browser context (empty storage) and a watched
+ *  page; `tolerate(problem)` lets a test expect a particular console error. */
+async function withPage(body, { allowed, tolerate = () => false } = {}) {
   const context = await browser.newContext({ acceptDownloads: true });
   const own = allowed ?? ((url) => url.startsWith(server.origin + "/"));
   const { page, problems } = await watchedPage(context, own);
@@ -30,7 +31,7 @@ async function withPage(body, { allowed } = {}) {
   } finally {
     await context.close();
   }
-  assert.deepEqual(problems, [], "console errors or foreign requests");
+  assert.deepEqual(problems.filter((p) => !tolerate(p)), [], "console errors or foreign requests");
 }
 
 const at = (path = "/") => `${server.origin}${path}?today=${MID_YEAR}`;
@@ -266,6 +267,26 @@ describe("navigation and dates", () => {
       assert.match(await testIdText(page, "today-problem"), /2026-6-31.*格式不正确/);
       assert.match(await testIdText(page, "today"), /^今天 \d{4}-\d{2}-\d{2}$/);
     }));
+});
+
+describe("crash", () => {
+  test("a real panic shows the Chinese crash screen with the stored data to download", () =>
+    withPage(
+      async (page) => {
+        await page.goto(at());
+        await appReady(page);
+        const stored = await page.evaluate(() => localStorage.getItem("luoshi.plan"));
+        await page.evaluate(() => window.wasmBindings.luoshiCrashSelfTest()).catch(() => {});
+        await page.waitForSelector("[data-testid='crash-screen']");
+        assert.match(await testIdText(page, "crash-screen"), /落实遇到内部错误.*最近一次成功保存的数据/s);
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          page.click("[data-testid='crash-download']"),
+        ]);
+        assert.equal(await readFile(await download.path(), "utf8"), stored);
+      },
+      { tolerate: (p) => p.startsWith("console error: panicked at") },
+    ));
 });
 
 describe("single file", () => {
