@@ -38,5 +38,8 @@ wasm=$(ls dist/*_bg.wasm)
 printf 'build: %ss; wasm: %s bytes raw, %s bytes gzipped; single file dist/luoshi.html: %s bytes\n' \
   "$(( $(date +%s) - start ))" "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)" "$(stat -c %s dist/luoshi.html)"
 
+step "benchmark of the core against references in the same run (reported, not asserted)"
+cargo bench --bench core
+
 step "end-to-end tests in headless Chromium"
 node --test tests/e2e/*.test.mjs
