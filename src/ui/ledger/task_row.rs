@@ -40,9 +40,9 @@ pub fn TaskRow(
                 {title}
                 {key_task.then(|| view! { <span class="tag tag-key">"重点"</span> })}
             </td>
-            <td>{lead_unit}</td>
+            <td class="col-lead">{lead_unit}</td>
             <td class="col-support">{support_units}</td>
-            <td>{leader}</td>
+            <td class="col-leader">{leader}</td>
             <td class="col-due">
                 {due}
                 {original_due.map(|o| view! { <span class="original-due">{format!("（原定 {o}，已延期）")}</span> })}
