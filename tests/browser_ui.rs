@@ -140,8 +140,10 @@ async fn damage_panel_sets_raw_text_aside_before_replacing() {
         store::Loaded::Damaged(d) => d,
         other => panic!("expected damage, got {other:?}"),
     };
+    // The damaged text is what storage holds; the screen shows the sample.
+    storage().set_item(PLAN_KEY, raw).unwrap();
     let root = host();
-    let state = state_with(Plan::empty(2026), Some(damage));
+    let state = state_with(sample_plan(2026), Some(damage));
     let _handle = mount_to(root.clone(), move || {
         provide_context(state);
         view! { <DamagePanel /> }
@@ -151,6 +153,9 @@ async fn damage_panel_sets_raw_text_aside_before_replacing() {
     click(&root, "damage-empty");
     tick().await;
     assert!(state.damage.with_untracked(Option::is_none));
+    assert!(state
+        .plan
+        .with_untracked(|p| p.tasks.is_empty() && !p.sample));
     let s = storage();
     let kept: Vec<String> = (0..s.length().unwrap())
         .filter_map(|i| s.key(i).unwrap())
@@ -165,6 +170,38 @@ async fn damage_panel_sets_raw_text_aside_before_replacing() {
         .query_selector("[data-testid='damage-panel']")
         .unwrap()
         .is_none());
+    storage().remove_item(PLAN_KEY).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn damage_panel_does_not_replace_data_another_window_changed() {
+    let raw = "{\"format\":\"luoshi/plan\",\"version\":1,\"plan\":{\"tasks\":[{\"id\":\"t1\"}]}}";
+    let damage = match store::interpret(Some(raw.to_string())) {
+        store::Loaded::Damaged(d) => d,
+        other => panic!("expected damage, got {other:?}"),
+    };
+    // Since this tab loaded, another window wrote something else.
+    storage().set_item(PLAN_KEY, "{\"other\":true}").unwrap();
+    let root = host();
+    let state = state_with(sample_plan(2026), Some(damage));
+    let _handle = mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <DamagePanel /> }
+    });
+    tick().await;
+    click(&root, "damage-empty");
+    tick().await;
+    assert!(state.external_change.get_untracked(), "conflict raised");
+    assert!(
+        state.damage.with_untracked(Option::is_some),
+        "still deciding"
+    );
+    assert!(state.plan.with_untracked(|p| p.sample), "plan untouched");
+    assert_eq!(
+        storage().get_item(PLAN_KEY).unwrap().as_deref(),
+        Some("{\"other\":true}")
+    );
+    storage().remove_item(PLAN_KEY).unwrap();
 }
 
 #[wasm_bindgen_test]

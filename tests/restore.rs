@@ -853,3 +853,26 @@ fn progress_outside_zero_to_hundred_drops_that_update_with_the_value_named() {
     assert!(r.problems[0].message.contains("0 到 100") && r.problems[0].message.contains("140"));
     assert!(r.problems[1].message.contains("-5"));
 }
+
+#[test]
+fn unknown_field_after_a_dropped_record_is_reported_at_its_file_position() {
+    let plan = json!({
+        "tasks": [{
+            "id": "t1",
+            "title": "任务",
+            "updates": [
+                {"date": "坏日期", "percent": 10},
+                {"date": "2026-04-30", "percent": 20},
+                {"date": "2026-05-31", "percent": 30, "mood": "好"}
+            ]
+        }]
+    });
+    let r = ok(&envelope(plan));
+    assert_eq!(
+        paths(&r),
+        [
+            "plan.tasks[0].updates[0].date",
+            "plan.tasks[0].updates[2].mood"
+        ]
+    );
+}

@@ -39,10 +39,10 @@ fn changed_plan_over_unchanged_storage_is_written() {
     let text = serialize(&old, AT);
     let s = synced(Some(&old), Some(&text));
     let new = Plan::empty(2026);
-    match decide_save(&new, Some(&s), Some(&text), AT) {
-        SaveDecision::Write(t) => assert!(t.contains("2026年区委工作要点")),
-        other => panic!("expected a write, got {other:?}"),
-    }
+    assert_eq!(
+        decide_save(&new, Some(&s), Some(&text), AT),
+        SaveDecision::Write(serialize(&new, AT))
+    );
 }
 
 #[test]
@@ -83,5 +83,16 @@ fn damaged_text_set_aside_is_replaced_once_acknowledged() {
     assert_eq!(
         decide_save(&plan, Some(&s), Some("{other"), AT),
         SaveDecision::Conflict
+    );
+}
+
+#[test]
+fn another_tab_having_written_this_very_plan_is_adopted_not_a_conflict() {
+    // Two tabs opened on a first run: both show the sample, one saves first.
+    let plan = sample_plan(2026);
+    let theirs = serialize(&plan, "2026-06-30T07:59:00Z");
+    assert_eq!(
+        decide_save(&plan, Some(&Synced::default()), Some(&theirs), AT),
+        SaveDecision::Adopt
     );
 }

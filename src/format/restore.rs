@@ -230,7 +230,7 @@ fn restore_item<T: DeserializeOwned>(
     // pathological document making us spin for long.
     for _ in 0..256 {
         let mut ignored = Vec::new();
-        let mut note_ignored = |p: serde_ignored::Path| ignored.push(ignored_path(&p));
+        let mut note_ignored = |p: serde_ignored::Path| ignored.push(ignored_segments(&p));
         let attempt = serde_path_to_error::deserialize::<_, T>(serde_ignored::Deserializer::new(
             value.clone(),
             &mut note_ignored,
@@ -239,12 +239,18 @@ fn restore_item<T: DeserializeOwned>(
             Ok(item) => {
                 // Fields this version does not know would be lost on the next
                 // save; say so rather than drop them quietly.
-                problems.extend(ignored.into_iter().map(|field| Problem {
-                    message: format!(
-                        "无法识别的内容“{}”（可能来自其他版本的落实），已忽略",
-                        field.rsplit('.').next().unwrap_or(&field)
-                    ),
-                    path: format!("{path}{field}"),
+                problems.extend(ignored.into_iter().map(|segments| {
+                    let name = match segments.last() {
+                        Some(Seg::Key(k)) => k.clone(),
+                        _ => String::new(),
+                    };
+                    Problem {
+                        message: format!(
+                            "无法识别的内容“{name}”（可能来自其他版本的落实），已忽略"
+                        ),
+                        // In file positions, as for every other problem.
+                        path: join_path(path, &to_file_positions(&segments, &removed)),
+                    }
                 }));
                 return Some(item);
             }
@@ -306,15 +312,23 @@ fn restore_item<T: DeserializeOwned>(
     None
 }
 
-/// A path from serde_ignored in this module's style: `.updates[2].note`.
-fn ignored_path(p: &serde_ignored::Path) -> String {
+/// A path from serde_ignored as segments, like serde_path_to_error's.
+fn ignored_segments(p: &serde_ignored::Path) -> Vec<Seg> {
     match p {
-        serde_ignored::Path::Root => String::new(),
-        serde_ignored::Path::Seq { parent, index } => format!("{}[{index}]", ignored_path(parent)),
-        serde_ignored::Path::Map { parent, key } => format!("{}.{key}", ignored_path(parent)),
+        serde_ignored::Path::Root => Vec::new(),
+        serde_ignored::Path::Seq { parent, index } => {
+            let mut v = ignored_segments(parent);
+            v.push(Seg::Index(*index));
+            v
+        }
+        serde_ignored::Path::Map { parent, key } => {
+            let mut v = ignored_segments(parent);
+            v.push(Seg::Key(key.clone()));
+            v
+        }
         serde_ignored::Path::Some { parent }
         | serde_ignored::Path::NewtypeStruct { parent }
-        | serde_ignored::Path::NewtypeVariant { parent } => ignored_path(parent),
+        | serde_ignored::Path::NewtypeVariant { parent } => ignored_segments(parent),
     }
 }
 

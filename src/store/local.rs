@@ -51,9 +51,16 @@ pub fn write_plan_text(text: &str) -> Result<(), SaveError> {
     write(PLAN_KEY, text)
 }
 
-/// Copies raw text aside under a recovery key named by `stamp`; returns the key.
+/// Copies raw text aside under a recovery key named by `stamp` (a suffix is
+/// added if that key is taken, so no earlier copy is overwritten); returns
+/// the key.
 pub fn set_aside(raw: &str, stamp: &str) -> Result<String, SaveError> {
-    let key = format!("{RECOVERY_PREFIX}{stamp}");
+    let mut key = format!("{RECOVERY_PREFIX}{stamp}");
+    let mut n = 1;
+    while read(&key)?.is_some() {
+        n += 1;
+        key = format!("{RECOVERY_PREFIX}{stamp}-{n}");
+    }
     write(&key, raw)?;
     Ok(key)
 }

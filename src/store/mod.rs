@@ -92,6 +92,8 @@ pub enum SaveDecision {
     /// Storage changed since this tab last synced (another tab or window):
     /// writing now would silently overwrite that change.
     Conflict,
+    /// Storage changed, but to this very plan: take what is stored as synced.
+    Adopt,
     /// Write this text.
     Write(String),
 }
@@ -111,7 +113,13 @@ pub fn decide_save(
         return SaveDecision::Unchanged;
     }
     if synced.text.as_deref() != stored_now {
-        return SaveDecision::Conflict;
+        // Someone else wrote. If they wrote exactly this plan (two tabs
+        // opened on a first run both save the sample), there is nothing to
+        // resolve.
+        return match interpret(stored_now.map(str::to_string)) {
+            Loaded::Plan(p) if p == *plan => SaveDecision::Adopt,
+            _ => SaveDecision::Conflict,
+        };
     }
     SaveDecision::Write(serialize(plan, saved_at))
 }
@@ -125,17 +133,27 @@ pub enum SaveError {
     Unavailable(String),
 }
 
+impl SaveError {
+    /// The cause alone, without advice, for use inside other messages.
+    pub fn cause(&self) -> String {
+        match self {
+            SaveError::Quota => "浏览器本地存储空间已满".into(),
+            SaveError::Unavailable(why) => describe_unavailable(why),
+        }
+    }
+}
+
 impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SaveError::Quota => write!(
                 f,
-                "保存失败：浏览器本地存储空间已满。页面中的数据仍然保留，请先导出数据文件备份，再清理不需要的数据。"
+                "保存失败：浏览器本地存储空间已满。页面中的数据仍然保留，请先导出数据文件备份，再到“数据管理”删除不需要的备份以腾出空间。"
             ),
-            SaveError::Unavailable(why) => write!(
+            SaveError::Unavailable(_) => write!(
                 f,
                 "保存失败：{}。页面中的数据仍然保留，关闭页面前请到“数据管理”导出数据文件。",
-                describe_unavailable(why)
+                self.cause()
             ),
         }
     }
@@ -153,12 +171,9 @@ fn describe_unavailable(why: &str) -> String {
 
 /// The message for a storage that could not be read at start-up.
 pub fn read_failure_message(e: &SaveError) -> String {
-    let why = match e {
-        SaveError::Quota => "浏览器报告存储空间已满".to_string(),
-        SaveError::Unavailable(w) => describe_unavailable(w),
-    };
     format!(
-        "无法读取本机保存的数据：{why}。为防止覆盖已有数据，本窗口的修改不会自动保存；请到“数据管理”导出数据文件留存。"
+        "无法读取本机保存的数据：{}。为防止覆盖已有数据，本窗口的修改不会自动保存；请到“数据管理”导出数据文件留存。",
+        e.cause()
     )
 }
 

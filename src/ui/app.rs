@@ -62,6 +62,9 @@ fn save(state: AppState) {
     if state.damage.with_untracked(Option::is_some) || state.external_change.get_untracked() {
         return; // the user has a decision to make first
     }
+    if state.synced.with_value(Option::is_none) {
+        return; // storage was unreadable at start; its message stays up
+    }
     let stored_now = match local::read_plan() {
         Ok(t) => t,
         Err(e) => return state.save_error.set(Some(e.to_string())),
@@ -74,6 +77,10 @@ fn save(state: AppState) {
     match decision {
         SaveDecision::Unchanged | SaveDecision::Blocked => {}
         SaveDecision::Conflict => state.external_change.set(true),
+        SaveDecision::Adopt => state.synced.set_value(Some(Synced {
+            plan: Some(state.plan.get_untracked()),
+            text: stored_now,
+        })),
         SaveDecision::Write(text) => match local::write_plan_text(&text) {
             Ok(()) => {
                 state.synced.set_value(Some(Synced {
@@ -119,13 +126,16 @@ pub fn App() -> impl IntoView {
         state.page.set(Page::from_hash(&current_hash()));
     });
     let storage_listener = window_event_listener(leptos::ev::storage, move |e| {
-        if e.key().as_deref() != Some(PLAN_KEY) {
+        // No key means another tab cleared all storage.
+        if e.key().is_some_and(|k| k != PLAN_KEY) {
             return;
         }
-        // Another tab writing the very plan shown here is no conflict.
+        // Another tab writing the very plan shown here is no conflict, unless
+        // this tab still has damaged data to decide about.
         let text = e.new_value();
+        let deciding = state.damage.with_untracked(Option::is_some);
         match store::interpret(text.clone()) {
-            Loaded::Plan(p) if state.plan.with_untracked(|mine| *mine == p) => {
+            Loaded::Plan(p) if !deciding && state.plan.with_untracked(|mine| *mine == p) => {
                 state.synced.set_value(Some(Synced {
                     plan: Some(p),
                     text,

@@ -162,6 +162,31 @@ describe("stored data that cannot be read", () => {
 });
 
 describe("saving", () => {
+  test("with storage too full to keep a backup, damaged data is replaced only after download and confirmation", () =>
+    withPage(async (page) => {
+      page.on("dialog", (d) => d.accept());
+      await page.goto(at());
+      await appReady(page);
+      const raw = '{"format":"luoshi/plan","version":1,"plan":{"tasks":[{"id":"t1"}],"filler":"' + "x".repeat(3000000) + '"}';
+      await page.evaluate((r) => {
+        localStorage.clear();
+        localStorage.setItem("luoshi.plan", r);
+      }, raw);
+      await page.reload();
+      await page.waitForSelector("[data-testid='damage-panel']");
+      await page.click("[data-testid='damage-empty']");
+      await page.waitForSelector("[data-testid='damage-error']");
+      assert.match(await testIdText(page, "damage-error"), /存储空间已满.*下载原始数据/);
+      assert.equal(await page.locator("[data-testid='damage-replace-downloaded']").count(), 0, "only after a download");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid='damage-download']")]);
+      assert.equal((await readFile(await download.path(), "utf8")).length, raw.length);
+      await page.click("[data-testid='damage-replace-downloaded']");
+      await page.waitForSelector("[data-testid='damage-panel']", { state: "detached" });
+      await page.waitForSelector("[data-testid='ledger-empty']");
+      const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plan")));
+      assert.equal(stored.plan.tasks.length, 0);
+    }));
+
   test("a full storage quota is shown and the change stays on screen", () =>
     withPage(async (page) => {
       await page.goto(at());
@@ -204,10 +229,76 @@ describe("saving", () => {
       await page.waitForTimeout(300);
       assert.equal(await page.locator("[data-testid='external-change']").count(), 0);
       await other.click("[data-testid='start-empty']");
+      const theirs = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
       await page.waitForSelector("[data-testid='external-change']");
+      assert.equal(await page.evaluate(() => localStorage.getItem("luoshi.plan")), theirs);
       await page.click("[data-testid='external-load']");
       await page.waitForSelector("[data-testid='ledger-empty']");
       assert.equal(await page.locator("[data-testid='external-change']").count(), 0);
+      // This tab's plan (the sample) was copied aside before being replaced.
+      const copies = await page.evaluate(() =>
+        Object.keys(localStorage).filter((k) => k.startsWith("luoshi.recovered.")).map((k) => JSON.parse(localStorage.getItem(k)).plan.sample),
+      );
+      assert.deepEqual(copies, [true]);
+      await other.close();
+    }));
+
+  test("a change made here while paused is not saved over the other tab's data", () =>
+    withPage(async (page, context) => {
+      await page.goto(at());
+      await appReady(page);
+      const other = await context.newPage();
+      await other.goto(at());
+      await appReady(other);
+      await other.click("[data-testid='start-empty']");
+      await other.click("[data-testid='load-sample']");
+      await other.click("[data-testid='start-empty']");
+      const theirs = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
+      await page.waitForSelector("[data-testid='external-change']");
+      await page.click("[data-testid='start-empty']");
+      await page.waitForSelector("[data-testid='ledger-empty']");
+      await page.waitForTimeout(200);
+      assert.equal(await page.evaluate(() => localStorage.getItem("luoshi.plan")), theirs);
+      await other.close();
+    }));
+
+  test("keeping this tab's plan never replaces data from a newer Luoshi", () =>
+    withPage(async (page, context) => {
+      await page.goto(at());
+      await appReady(page);
+      const other = await context.newPage();
+      await other.goto(at());
+      await appReady(other);
+      const newer = '{"format":"luoshi/plan","version":9,"plan":{}}';
+      await other.evaluate((t) => localStorage.setItem("luoshi.plan", t), newer);
+      await page.waitForSelector("[data-testid='external-change']");
+      await page.click("[data-testid='external-keep']");
+      await page.waitForSelector("[data-testid='damage-newer']");
+      await page.waitForTimeout(200);
+      assert.equal(await page.evaluate(() => localStorage.getItem("luoshi.plan")), newer);
+      await other.close();
+    }));
+
+  test("a damage panel resolved in another tab closes when its data is loaded", () =>
+    withPage(async (page, context) => {
+      await page.goto(at());
+      await appReady(page);
+      const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plan")));
+      stored.plan.tasks[1].due = "2026/13/45";
+      await page.evaluate((r) => localStorage.setItem("luoshi.plan", r), JSON.stringify(stored));
+      await page.reload();
+      await page.waitForSelector("[data-testid='damage-panel']");
+      const other = await context.newPage();
+      await other.goto(at());
+      await other.waitForSelector("[data-testid='damage-panel']");
+      await other.click("[data-testid='damage-keep']");
+      await other.waitForSelector("[data-testid='damage-panel']", { state: "detached" });
+      const written = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
+      // The same readable part is no silent match while this tab still decides.
+      await page.waitForSelector("[data-testid='external-change']");
+      await page.click("[data-testid='external-load']");
+      await page.waitForSelector("[data-testid='damage-panel']", { state: "detached" });
+      assert.equal(await page.evaluate(() => localStorage.getItem("luoshi.plan")), written);
       await other.close();
     }));
 

@@ -17,10 +17,18 @@ pub fn DataPage() -> impl IntoView {
         state.plan.track();
         local::used_chars()
     });
+    // While stored data awaits a decision, the plan on screen is only the
+    // readable part of it; the file says so in its name.
+    let partial = move || state.damage.with(Option::is_some);
     let export = move |_| {
         let text = state.plan.with(|p| store::serialize(p, &now_iso()));
+        let what = if partial() {
+            "可读取部分"
+        } else {
+            "数据"
+        };
         message.set(Some(
-            match download_text(&stamped_name("数据", today), &text) {
+            match download_text(&stamped_name(what, today), &text) {
                 Ok(()) => "已生成数据文件，请在浏览器的下载列表中查看。".into(),
                 Err(e) => e,
             },
@@ -43,7 +51,14 @@ pub fn DataPage() -> impl IntoView {
                     )}
                 </span>
             </div>
-            <button data-testid="export-json" on:click=export>"导出数据文件（JSON）"</button>
+            <button data-testid="export-json" on:click=export>
+                {move || if partial() { "导出可读取的部分（JSON）" } else { "导出数据文件（JSON）" }}
+            </button>
+            <Show when=partial>
+                <p class="hint" data-testid="export-partial">
+                    "本机数据无法完整读取：完整的原始数据请在“任务台账”页的提示中下载。"
+                </p>
+            </Show>
             {move || message.get().map(|m| view! { <p class="hint" data-testid="data-message">{m}</p> })}
             <RecoveryCopies />
         </section>

@@ -19,6 +19,7 @@ pub fn RecoveryCopies() -> impl IntoView {
         local::recovery_copies()
     });
     let download = move |key: String| {
+        message.set(None);
         let result = match local::read(&key) {
             Ok(Some(text)) => download_text(&file_name(&key), &text),
             Ok(None) => Err("这份备份已不存在".into()),
@@ -29,6 +30,7 @@ pub fn RecoveryCopies() -> impl IntoView {
         }
     };
     let delete = move |key: String| {
+        message.set(None);
         let confirmed = web_sys::window()
             .and_then(|w| {
                 w.confirm_with_message("确定删除这份备份吗？删除后无法恢复，建议先下载。")
@@ -39,7 +41,11 @@ pub fn RecoveryCopies() -> impl IntoView {
             return;
         }
         match local::remove(&key) {
-            Ok(()) => version.update(|v| *v += 1),
+            Ok(()) => {
+                version.update(|v| *v += 1);
+                // Space was freed: retry a save that failed for want of it.
+                state.plan.notify();
+            }
             Err(e) => message.set(Some(e.to_string())),
         }
     };
@@ -68,10 +74,24 @@ pub fn RecoveryCopies() -> impl IntoView {
     }
 }
 
-/// "备份于 2026-06-30 08:00:00" from a key stamped with an ISO time.
+/// "备份于 2026-06-30 16:00:00" in local time, from a key stamped with an
+/// ISO time in UTC (and perhaps a "-2" suffix).
 fn label(key: &str) -> String {
     let stamp = key.trim_start_matches(RECOVERY_PREFIX);
-    format!("备份于 {}", stamp.replace('T', " ").trim_end_matches('Z'))
+    let iso = stamp.get(..24).unwrap_or(stamp);
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return format!("备份 {stamp}");
+    }
+    format!(
+        "备份于 {:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes(),
+        date.get_seconds()
+    )
 }
 
 fn file_name(key: &str) -> String {

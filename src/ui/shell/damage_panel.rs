@@ -1,7 +1,8 @@
 //! Shown when the stored data could not be read cleanly. It says what is
 //! wrong and where, offers the raw text as a download, and lets the user
 //! choose how to go on; the raw text is copied to a recovery key first, so
-//! choosing never loses it.
+//! choosing never loses it. If storage is too full for that copy, the user
+//! may replace it only after downloading it, and after confirming.
 
 use crate::model::plan::Plan;
 use crate::model::sample::sample_plan;
@@ -20,31 +21,63 @@ pub fn DamagePanel() -> impl IntoView {
     let state = use_app();
     let today = state.today.get_value().date;
     let error = RwSignal::new(None::<String>);
+    let downloaded = RwSignal::new(false);
+    // A choice waiting because the raw text could not be set aside.
+    let pending = RwSignal::new(None::<Plan>);
 
     let download = move |_| {
         let raw = state
             .damage
             .with_untracked(|d| d.as_ref().map(|d| d.raw.clone()));
         if let Some(raw) = raw {
-            if let Err(e) = download_text(&stamped_name("原始数据", today), &raw) {
-                error.set(Some(e));
+            match download_text(&stamped_name("原始数据", today), &raw) {
+                Ok(()) => downloaded.set(true),
+                Err(e) => error.set(Some(e)),
             }
         }
     };
+    let finish = move |next: Plan| {
+        error.set(None);
+        pending.set(None);
+        state.damage.set(None);
+        state.plan.set(next);
+    };
     // Sets the raw text aside, then replaces the plan; on failure nothing changes.
     let resolve = move |next: Plan| {
+        error.set(None);
         let raw = state
             .damage
             .with_untracked(|d| d.as_ref().map(|d| d.raw.clone()));
         let Some(raw) = raw else { return };
+        // Another window may have resolved it meanwhile; never write over
+        // data this tab has not seen.
+        match local::read_plan() {
+            Ok(now) if now.as_deref() == Some(raw.as_str()) => {}
+            Ok(_) => return state.external_change.set(true),
+            Err(e) => return error.set(Some(e.to_string())),
+        }
         match local::set_aside(&raw, &now_iso()) {
-            Ok(_) => {
-                state.damage.set(None);
-                state.plan.set(next);
+            Ok(_) => finish(next),
+            Err(e) => {
+                pending.set(Some(next));
+                error.set(Some(format!(
+                    "无法把原始数据另存为本机备份（{}）。请先点击“下载原始数据”保存到文件，再点击“已下载，直接替换”。",
+                    e.cause()
+                )));
             }
-            Err(e) => error.set(Some(format!(
-                "无法把原始数据另存备份：{e}请先点击“下载原始数据”保存到文件。"
-            ))),
+        }
+    };
+    let replace_anyway = move |_| {
+        let confirmed = web_sys::window()
+            .and_then(|w| {
+                w.confirm_with_message(
+                    "本机将不保留原始数据的备份，只有您刚下载的文件。确定继续吗？",
+                )
+                .ok()
+            })
+            .unwrap_or(false);
+        if let (true, Some(next)) = (confirmed, pending.get_untracked()) {
+            finish(next);
         }
     };
     let keep = move |_| {
@@ -98,6 +131,11 @@ pub fn DamagePanel() -> impl IntoView {
                         }.into_any()
                     }}
                     {move || error.get().map(|e| view! { <p class="alert alert-error" data-testid="damage-error">{e}</p> })}
+                    <Show when=move || pending.with(Option::is_some) && downloaded.get()>
+                        <button data-testid="damage-replace-downloaded" on:click=replace_anyway>
+                            "已下载，直接替换"
+                        </button>
+                    </Show>
                 </section>
             }
         })}
