@@ -55,6 +55,14 @@ fn state_with(plan: Plan, damage: Option<Damage>) -> AppState {
     }
 }
 
+/// What loading `raw` from storage reports as damage.
+fn damage_of(raw: &str) -> Damage {
+    match store::interpret(Some(raw.to_string())) {
+        store::Loaded::Damaged(d) => d,
+        other => panic!("expected damage, got {other:?}"),
+    }
+}
+
 fn all(root: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Element> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length())
@@ -136,10 +144,7 @@ async fn start_empty_replaces_sample_with_empty_plan() {
 #[wasm_bindgen_test]
 async fn damage_panel_sets_raw_text_aside_before_replacing() {
     let raw = "{\"format\":\"luoshi/plan\",\"version\":1,\"plan\":{\"tasks\":[{\"id\":\"t1\"}]}}";
-    let damage = match store::interpret(Some(raw.to_string())) {
-        store::Loaded::Damaged(d) => d,
-        other => panic!("expected damage, got {other:?}"),
-    };
+    let damage = damage_of(raw);
     // The damaged text is what storage holds; the screen shows the sample.
     storage().set_item(PLAN_KEY, raw).unwrap();
     let root = host();
@@ -176,10 +181,7 @@ async fn damage_panel_sets_raw_text_aside_before_replacing() {
 #[wasm_bindgen_test]
 async fn damage_panel_does_not_replace_data_another_window_changed() {
     let raw = "{\"format\":\"luoshi/plan\",\"version\":1,\"plan\":{\"tasks\":[{\"id\":\"t1\"}]}}";
-    let damage = match store::interpret(Some(raw.to_string())) {
-        store::Loaded::Damaged(d) => d,
-        other => panic!("expected damage, got {other:?}"),
-    };
+    let damage = damage_of(raw);
     // Since this tab loaded, another window wrote something else.
     storage().set_item(PLAN_KEY, "{\"other\":true}").unwrap();
     let root = host();

@@ -5,6 +5,9 @@
 
 pub mod envelope;
 pub mod error;
+pub mod messages;
+mod path;
+mod repair;
 pub mod restore;
 
 pub use envelope::{write_plan, CURRENT_VERSION, PLAN_FORMAT};

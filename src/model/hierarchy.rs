@@ -155,8 +155,11 @@ pub fn task_number(depth: usize, position: usize) -> String {
         0 => format!("（{}）", chinese_numeral(position)),
         1 => format!("{position}."),
         2 => format!("（{position}）"),
-        _ => match char::from_u32(0x2460 + position as u32 - 1) {
-            Some(c) if (1..=20).contains(&position) => c.to_string(),
+        _ => match u32::try_from(position) {
+            // ① … ⑳ are U+2460 … U+2473.
+            Ok(p @ 1..=20) => char::from_u32(0x2460 + p - 1)
+                .map(String::from)
+                .unwrap_or_else(|| format!("{position})")),
             _ => format!("{position})"),
         },
     }

@@ -36,6 +36,14 @@ async function withPage(body, { allowed, tolerate = () => false } = {}) {
 
 const at = (path = "/") => `${server.origin}${path}?today=${MID_YEAR}`;
 
+/** Another tab of the same browser, sharing storage, with the app ready. */
+async function secondTab(context) {
+  const other = await context.newPage();
+  await other.goto(at());
+  await appReady(other);
+  return other;
+}
+
 describe("first run", () => {
   test("shows the sample plan with every light and the header counts", () =>
     withPage(async (page) => {
@@ -67,6 +75,7 @@ describe("first run", () => {
     withPage(async (page) => {
       await page.goto(at());
       await appReady(page);
+      await page.waitForFunction(() => localStorage.getItem("luoshi.plan") !== null);
       const stored = await page.evaluate(() => localStorage.getItem("luoshi.plan"));
       const envelope = JSON.parse(stored);
       assert.equal(envelope.format, "luoshi/plan");
@@ -122,6 +131,7 @@ describe("stored data that cannot be read", () => {
     withPage(async (page) => {
       await page.goto(at());
       await appReady(page);
+      await page.waitForFunction(() => localStorage.getItem("luoshi.plan") !== null);
       const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plan")));
       stored.plan.tasks[1].due = "2026/13/45";
       const raw = JSON.stringify(stored);
@@ -167,7 +177,7 @@ describe("saving", () => {
       page.on("dialog", (d) => d.accept());
       await page.goto(at());
       await appReady(page);
-      const raw = '{"format":"luoshi/plan","version":1,"plan":{"tasks":[{"id":"t1"}],"filler":"' + "x".repeat(3000000) + '"}';
+      const raw = '{"format":"luoshi/plan","version":1,"plan":{"tasks":[{"id":"t1"}],"filler":"' + "x".repeat(3000000) + '"}}';
       await page.evaluate((r) => {
         localStorage.clear();
         localStorage.setItem("luoshi.plan", r);
@@ -183,6 +193,8 @@ describe("saving", () => {
       await page.click("[data-testid='damage-replace-downloaded']");
       await page.waitForSelector("[data-testid='damage-panel']", { state: "detached" });
       await page.waitForSelector("[data-testid='ledger-empty']");
+      // Saving runs just after the screen updates.
+      await page.waitForFunction(() => localStorage.getItem("luoshi.plan").length < 100000);
       const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plan")));
       assert.equal(stored.plan.tasks.length, 0);
     }));
@@ -222,15 +234,14 @@ describe("saving", () => {
     withPage(async (page, context) => {
       await page.goto(at());
       await appReady(page);
-      const other = await context.newPage();
-      await other.goto(at());
-      await appReady(other);
+      const other = await secondTab(context);
       // Merely opening the same plan in a second tab is not a conflict.
       await page.waitForTimeout(300);
       assert.equal(await page.locator("[data-testid='external-change']").count(), 0);
       await other.click("[data-testid='start-empty']");
-      const theirs = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
+      // The banner here means the other tab has saved.
       await page.waitForSelector("[data-testid='external-change']");
+      const theirs = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
       assert.equal(await page.evaluate(() => localStorage.getItem("luoshi.plan")), theirs);
       await page.click("[data-testid='external-load']");
       await page.waitForSelector("[data-testid='ledger-empty']");
@@ -247,14 +258,13 @@ describe("saving", () => {
     withPage(async (page, context) => {
       await page.goto(at());
       await appReady(page);
-      const other = await context.newPage();
-      await other.goto(at());
-      await appReady(other);
+      const other = await secondTab(context);
       await other.click("[data-testid='start-empty']");
       await other.click("[data-testid='load-sample']");
       await other.click("[data-testid='start-empty']");
-      const theirs = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
+      // The banner here means the other tab has saved.
       await page.waitForSelector("[data-testid='external-change']");
+      const theirs = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
       await page.click("[data-testid='start-empty']");
       await page.waitForSelector("[data-testid='ledger-empty']");
       await page.waitForTimeout(200);
@@ -266,9 +276,7 @@ describe("saving", () => {
     withPage(async (page, context) => {
       await page.goto(at());
       await appReady(page);
-      const other = await context.newPage();
-      await other.goto(at());
-      await appReady(other);
+      const other = await secondTab(context);
       const newer = '{"format":"luoshi/plan","version":9,"plan":{}}';
       await other.evaluate((t) => localStorage.setItem("luoshi.plan", t), newer);
       await page.waitForSelector("[data-testid='external-change']");
@@ -283,6 +291,7 @@ describe("saving", () => {
     withPage(async (page, context) => {
       await page.goto(at());
       await appReady(page);
+      await page.waitForFunction(() => localStorage.getItem("luoshi.plan") !== null);
       const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plan")));
       stored.plan.tasks[1].due = "2026/13/45";
       await page.evaluate((r) => localStorage.setItem("luoshi.plan", r), JSON.stringify(stored));
@@ -293,9 +302,9 @@ describe("saving", () => {
       await other.waitForSelector("[data-testid='damage-panel']");
       await other.click("[data-testid='damage-keep']");
       await other.waitForSelector("[data-testid='damage-panel']", { state: "detached" });
-      const written = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
       // The same readable part is no silent match while this tab still decides.
       await page.waitForSelector("[data-testid='external-change']");
+      const written = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
       await page.click("[data-testid='external-load']");
       await page.waitForSelector("[data-testid='damage-panel']", { state: "detached" });
       assert.equal(await page.evaluate(() => localStorage.getItem("luoshi.plan")), written);
@@ -306,12 +315,11 @@ describe("saving", () => {
     withPage(async (page, context) => {
       await page.goto(at());
       await appReady(page);
-      const other = await context.newPage();
-      await other.goto(at());
-      await appReady(other);
+      const other = await secondTab(context);
       await other.click("[data-testid='start-empty']");
-      const theirs = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
+      // The banner here means the other tab has saved.
       await page.waitForSelector("[data-testid='external-change']");
+      const theirs = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
       await page.click("[data-testid='external-keep']");
       await page.waitForSelector("[data-testid='external-change']", { state: "detached" });
       const state = await page.evaluate(() => ({
@@ -366,6 +374,7 @@ describe("crash", () => {
       async (page) => {
         await page.goto(at());
         await appReady(page);
+        await page.waitForFunction(() => localStorage.getItem("luoshi.plan") !== null);
         const stored = await page.evaluate(() => localStorage.getItem("luoshi.plan"));
         await page.evaluate(() => window.wasmBindings.luoshiCrashSelfTest()).catch(() => {});
         await page.waitForSelector("[data-testid='crash-screen']");
