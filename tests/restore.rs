@@ -468,7 +468,11 @@ fn bad_update_fixture_removes_only_the_bad_updates_and_names_them_as_in_the_file
 fn bad_field_is_dropped_and_the_rest_of_the_task_kept() {
     // (field, bad value, problem path, what the field falls back to)
     let cases: &[(&str, Value, &str)] = &[
-        ("status", json!("finished"), "取值“finished”无法识别"),
+        (
+            "status",
+            json!("finished"),
+            "取值“finished”无法识别，可用的取值为：not_started（未启动）、in_progress（推进中）、closed（已办结）、paused（暂缓）",
+        ),
         (
             "key_task",
             json!("是"),

@@ -21,14 +21,41 @@ pub fn humanize(msg: &str) -> String {
     }
     if let Some(rest) = msg.strip_prefix("unknown variant `") {
         let (value, allowed) = rest.split_once('`').unwrap_or((rest, ""));
-        let allowed = allowed
+        let allowed: Vec<String> = allowed
             .trim_start_matches(", expected one of ")
             .trim_start_matches(", expected ")
-            .replace('`', "")
-            .replace(", ", "、");
-        return format!("取值“{value}”无法识别，可用的取值为：{allowed}");
+            .split(", ")
+            .map(|v| {
+                let v = v.trim_matches('`');
+                match variant_label(v) {
+                    Some(label) => format!("{v}（{label}）"),
+                    None => v.to_string(),
+                }
+            })
+            .collect();
+        return format!(
+            "取值“{value}”无法识别，可用的取值为：{}",
+            allowed.join("、")
+        );
     }
     msg.to_string()
+}
+
+/// The Chinese name of an enum value the files use (task status, unit kind).
+fn variant_label(value: &str) -> Option<&'static str> {
+    use crate::model::{Status, UnitKind};
+    let label = match value {
+        "not_started" => Status::NotStarted.label(),
+        "in_progress" => Status::InProgress.label(),
+        "closed" => Status::Closed.label(),
+        "paused" => Status::Paused.label(),
+        "party_department" => UnitKind::PartyDepartment.label(),
+        "government_department" => UnitKind::GovernmentDepartment.label(),
+        "township" => UnitKind::Township.label(),
+        "other" => UnitKind::Other.label(),
+        _ => return None,
+    };
+    Some(label)
 }
 
 /// What serde expected, in words: "u8" → "整数".
