@@ -88,18 +88,19 @@ fn latest_update_is_by_date_and_last_recorded_on_a_tie() {
     );
     let latest = t.latest_update().map(|u| u.percent);
     assert_eq!(latest, Some(55));
-    assert!(approx(t.own_progress(), 55.0));
+    assert!(approx(t.progress_as_of(d("2022-12-31")), 55.0));
 }
 
 #[test]
-fn own_progress_is_zero_without_reports_clamped_at_100_and_full_when_closed() {
-    assert!(approx(task("a").own_progress(), 0.0));
+fn progress_is_zero_without_reports_clamped_at_100_and_full_when_closed() {
+    let end = d("2022-12-31");
+    assert!(approx(task("a").progress_as_of(end), 0.0));
     assert!(approx(
-        reported(task("a"), "2022-05-01", 150).own_progress(),
+        reported(task("a"), "2022-05-01", 150).progress_as_of(end),
         100.0
     ));
     assert!(approx(
-        closed(task("a"), "2022-05-01").own_progress(),
+        closed(task("a"), "2022-05-01").progress_as_of(end),
         100.0
     ));
 }

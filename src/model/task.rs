@@ -156,25 +156,10 @@ impl Task {
         self.due = Some(new_due);
     }
 
-    /// The most recent progress update: latest date wins, and among updates
-    /// of the same day the one recorded last.
+    /// The most recent progress update on record: latest date wins, and
+    /// among updates of the same day the one recorded last.
     pub fn latest_update(&self) -> Option<&ProgressUpdate> {
-        self.updates
-            .iter()
-            .enumerate()
-            .max_by_key(|(i, u)| (u.date, *i))
-            .map(|(_, u)| u)
-    }
-
-    /// The task's own progress in percent: 100 when closed, else the latest
-    /// reported percentage (clamped), else 0.
-    pub fn own_progress(&self) -> f64 {
-        if self.is_closed() {
-            return 100.0;
-        }
-        self.latest_update()
-            .map(|u| f64::from(u.percent.min(100)))
-            .unwrap_or(0.0)
+        self.update_as_of(NaiveDate::MAX)
     }
 
     /// The latest update dated on or before `today`. The app can reason at
