@@ -55,6 +55,28 @@ fn state_with(plan: Plan, damage: Option<Damage>) -> AppState {
     }
 }
 
+/// Stored text whose only task lacks its title: damaged, partly readable.
+const UNTITLED_TASK: &str =
+    "{\"format\":\"luoshi/plan\",\"version\":1,\"plan\":{\"tasks\":[{\"id\":\"t1\"}]}}";
+
+/// The damage panel mounted over the sample plan, after its first render.
+async fn mount_damage_panel(
+    damage: Damage,
+) -> (
+    web_sys::HtmlElement,
+    AppState,
+    leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
+) {
+    let root = host();
+    let state = state_with(sample_plan(2026), Some(damage));
+    let handle = mount_to(root.clone(), move || {
+        provide_context(state);
+        view! { <DamagePanel /> }
+    });
+    tick().await;
+    (root, state, handle)
+}
+
 /// What loading `raw` from storage reports as damage.
 fn damage_of(raw: &str) -> Damage {
     match store::interpret(Some(raw.to_string())) {
@@ -143,17 +165,11 @@ async fn start_empty_replaces_sample_with_empty_plan() {
 
 #[wasm_bindgen_test]
 async fn damage_panel_sets_raw_text_aside_before_replacing() {
-    let raw = "{\"format\":\"luoshi/plan\",\"version\":1,\"plan\":{\"tasks\":[{\"id\":\"t1\"}]}}";
+    let raw = UNTITLED_TASK;
     let damage = damage_of(raw);
     // The damaged text is what storage holds; the screen shows the sample.
     storage().set_item(PLAN_KEY, raw).unwrap();
-    let root = host();
-    let state = state_with(sample_plan(2026), Some(damage));
-    let _handle = mount_to(root.clone(), move || {
-        provide_context(state);
-        view! { <DamagePanel /> }
-    });
-    tick().await;
+    let (root, state, _handle) = mount_damage_panel(damage).await;
     assert!(text(&root, "damage-messages").contains("plan.tasks[0]"));
     click(&root, "damage-empty");
     tick().await;
@@ -180,17 +196,11 @@ async fn damage_panel_sets_raw_text_aside_before_replacing() {
 
 #[wasm_bindgen_test]
 async fn damage_panel_does_not_replace_data_another_window_changed() {
-    let raw = "{\"format\":\"luoshi/plan\",\"version\":1,\"plan\":{\"tasks\":[{\"id\":\"t1\"}]}}";
+    let raw = UNTITLED_TASK;
     let damage = damage_of(raw);
     // Since this tab loaded, another window wrote something else.
     storage().set_item(PLAN_KEY, "{\"other\":true}").unwrap();
-    let root = host();
-    let state = state_with(sample_plan(2026), Some(damage));
-    let _handle = mount_to(root.clone(), move || {
-        provide_context(state);
-        view! { <DamagePanel /> }
-    });
-    tick().await;
+    let (root, state, _handle) = mount_damage_panel(damage).await;
     click(&root, "damage-empty");
     tick().await;
     assert!(state.external_change.get_untracked(), "conflict raised");

@@ -3,7 +3,7 @@
 //! component only renders these rows.
 
 use crate::model::date::format_date;
-use crate::model::hierarchy::{children_index, outline, OutlineEntry};
+use crate::model::hierarchy::{children_index, is_parent, outline, OutlineEntry};
 use crate::model::plan::Plan;
 use crate::model::rollup::assess_plan;
 use crate::model::schedule::{Assessment, Level};
@@ -60,7 +60,7 @@ pub fn ledger(plan: &Plan, today: NaiveDate) -> (Vec<LedgerLine>, Tally) {
                 index,
                 depth,
                 number,
-                children.contains_key(&plan.tasks[index].id),
+                is_parent(&children, plan, index),
                 &assessments[index],
             ))),
         })

@@ -3,7 +3,7 @@
 
 use crate::model::hierarchy::children_index;
 use crate::model::plan::Plan;
-use crate::model::schedule::{assess_with_progress, combine, Assessment};
+use crate::model::schedule::{assess, assess_with_progress, combine, Assessment};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -22,8 +22,7 @@ pub fn assess_plan(plan: &Plan, today: NaiveDate) -> Vec<Assessment> {
 }
 
 fn leaf(plan: &Plan, i: usize, today: NaiveDate) -> Assessment {
-    let t = &plan.tasks[i];
-    assess_with_progress(t, t.progress_as_of(today), true, today, &plan.settings)
+    assess(&plan.tasks[i], today, &plan.settings)
 }
 
 fn visit(

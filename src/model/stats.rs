@@ -2,7 +2,7 @@
 //! statistics. Counts are over work items (tasks with no children), so a
 //! 要点 and its 任务 are not counted twice.
 
-use crate::model::hierarchy::children_index;
+use crate::model::hierarchy::{children_index, is_parent};
 use crate::model::plan::Plan;
 use crate::model::schedule::{Assessment, Level};
 use std::collections::BTreeMap;
@@ -55,7 +55,7 @@ impl Tally {
 pub fn work_items(plan: &Plan) -> Vec<usize> {
     let children = children_index(plan);
     (0..plan.tasks.len())
-        .filter(|&i| !children.contains_key(&plan.tasks[i].id))
+        .filter(|&i| !is_parent(&children, plan, i))
         .collect()
 }
 

@@ -116,12 +116,19 @@ pub fn decide_save(
         // Someone else wrote. If they wrote exactly this plan (two tabs
         // opened on a first run both save the sample), there is nothing to
         // resolve.
-        return match interpret(stored_now.map(str::to_string)) {
-            Loaded::Plan(p) if p == *plan => SaveDecision::Adopt,
-            _ => SaveDecision::Conflict,
+        return if holds(stored_now, plan) {
+            SaveDecision::Adopt
+        } else {
+            SaveDecision::Conflict
         };
     }
     SaveDecision::Write(serialize(plan, saved_at))
+}
+
+/// True when `text` restores cleanly to exactly `plan`: another tab wrote
+/// the very plan shown here, which is no conflict.
+pub fn holds(text: Option<&str>, plan: &Plan) -> bool {
+    matches!(interpret(text.map(str::to_string)), Loaded::Plan(p) if p == *plan)
 }
 
 /// Why a write did not happen.

@@ -134,14 +134,16 @@ pub fn App() -> impl IntoView {
         // this tab still has damaged data to decide about.
         let text = e.new_value();
         let deciding = state.damage.with_untracked(Option::is_some);
-        match store::interpret(text.clone()) {
-            Loaded::Plan(p) if !deciding && state.plan.with_untracked(|mine| *mine == p) => {
-                state.synced.set_value(Some(Synced {
-                    plan: Some(p),
-                    text,
-                }));
-            }
-            _ => state.external_change.set(true),
+        let same = state
+            .plan
+            .with_untracked(|mine| store::holds(text.as_deref(), mine));
+        if same && !deciding {
+            state.synced.set_value(Some(Synced {
+                plan: Some(state.plan.get_untracked()),
+                text,
+            }));
+        } else {
+            state.external_change.set(true);
         }
     });
     on_cleanup(move || {
