@@ -14,7 +14,9 @@ use luoshi::ui::clock::Today;
 use luoshi::ui::crash_screen;
 use luoshi::ui::ledger::page::LedgerPage;
 use luoshi::ui::shell::damage_panel::DamagePanel;
-use luoshi::ui::state::{AppState, Page};
+use luoshi::ui::shell::confirm_dialog::ConfirmDialog;
+use luoshi::ui::shell::undo_buttons::UndoButtons;
+use luoshi::ui::state::AppState;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -40,19 +42,17 @@ fn host() -> web_sys::HtmlElement {
 }
 
 fn state_with(plan: Plan, damage: Option<Damage>) -> AppState {
-    AppState {
-        plan: RwSignal::new(plan),
-        today: StoredValue::new(Today {
+    AppState::new(
+        plan,
+        Today {
             date: mid_year(),
             simulated: true,
             problem: None,
-        }),
-        damage: RwSignal::new(damage),
-        save_error: RwSignal::new(None),
-        external_change: RwSignal::new(false),
-        page: RwSignal::new(Page::Ledger),
-        synced: StoredValue::new(Some(luoshi::store::Synced::default())),
-    }
+        },
+        damage,
+        Some(luoshi::store::Synced::default()),
+        None,
+    )
 }
 
 /// Stored text whose only task lacks its title: damaged, partly readable.
@@ -145,22 +145,79 @@ async fn ledger_shows_every_task_with_its_light() {
     assert!(first.starts_with("一、"), "{first}");
 }
 
-#[wasm_bindgen_test]
-async fn start_empty_replaces_sample_with_empty_plan() {
+/// The ledger with the confirmation dialog and the undo buttons, as the app
+/// lays them out.
+async fn mount_ledger(
+    plan: Plan,
+) -> (
+    web_sys::HtmlElement,
+    AppState,
+    leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
+) {
     let root = host();
-    let state = state_with(sample_plan(2026), None);
-    let _handle = mount_to(root.clone(), move || {
+    let state = state_with(plan, None);
+    let handle = mount_to(root.clone(), move || {
         provide_context(state);
-        view! { <LedgerPage /> }
+        view! { <UndoButtons /> <LedgerPage /> <ConfirmDialog /> }
     });
     tick().await;
+    (root, state, handle)
+}
+
+fn present(root: &web_sys::HtmlElement, testid: &str) -> bool {
+    root.query_selector(&format!("[data-testid='{testid}']"))
+        .unwrap()
+        .is_some()
+}
+
+#[wasm_bindgen_test]
+async fn start_empty_asks_first_and_cancel_keeps_the_sample() {
+    let (root, state, _handle) = mount_ledger(sample_plan(2026)).await;
+    let tasks = state.plan.with_untracked(|p| p.tasks.len());
     click(&root, "start-empty");
+    tick().await;
+    assert!(text(&root, "confirm-message").contains(&format!("{tasks} 项任务")));
+    click(&root, "confirm-cancel");
+    tick().await;
+    assert!(!present(&root, "confirm-dialog"));
+    assert!(state.plan.with_untracked(|p| p.sample && p.tasks.len() == tasks));
+    assert!(!present(&root, "undo"), "nothing happened, nothing to undo");
+}
+
+#[wasm_bindgen_test]
+async fn start_empty_replaces_sample_with_empty_plan_and_can_be_undone() {
+    let (root, state, _handle) = mount_ledger(sample_plan(2026)).await;
+    let before = state.plan.get_untracked();
+    click(&root, "start-empty");
+    tick().await;
+    click(&root, "confirm-ok");
     tick().await;
     assert_eq!(text(&root, "count-total"), "0");
     assert!(text(&root, "ledger-empty").contains("还没有任务"));
     assert!(state
         .plan
         .with_untracked(|p| !p.sample && p.tasks.is_empty()));
+    assert_eq!(text(&root, "undo"), "撤销：新建空白计划");
+    click(&root, "undo");
+    tick().await;
+    assert!(state.plan.with_untracked(|p| p.sample && p.tasks == before.tasks));
+    assert_eq!(
+        all(&root, "[data-testid='task-row']").len(),
+        before.tasks.len()
+    );
+    assert_eq!(text(&root, "redo"), "重做：新建空白计划");
+}
+
+#[wasm_bindgen_test]
+async fn load_sample_into_an_empty_plan_asks_first() {
+    let (root, state, _handle) = mount_ledger(Plan::empty(2026)).await;
+    click(&root, "load-sample");
+    tick().await;
+    assert!(present(&root, "confirm-dialog"));
+    click(&root, "confirm-ok");
+    tick().await;
+    assert!(state.plan.with_untracked(|p| p.sample && p.tasks.len() > 40));
+    assert_eq!(text(&root, "undo"), "撤销：载入示例计划");
 }
 
 #[wasm_bindgen_test]
@@ -182,6 +239,7 @@ async fn damage_panel_sets_raw_text_aside_before_replacing() {
         .filter_map(|i| s.key(i).unwrap())
         .filter(|k| k.starts_with(RECOVERY_PREFIX))
         .filter_map(|k| s.get_item(&k).unwrap())
+        .map(|v| luoshi::store::codec::unpack(&v).unwrap().into_owned())
         .collect();
     assert!(
         kept.iter().any(|v| v == raw),

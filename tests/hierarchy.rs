@@ -4,10 +4,9 @@
 mod common;
 
 use common::{area, child_of, in_area, ordered, plan_of, task};
-use luoshi::model::hierarchy::{
-    children_index, chinese_numeral, is_parent, outline, task_number, OutlineEntry,
-};
-use luoshi::model::Plan;
+use luoshi::model::hierarchy::{chinese_numeral, outline, task_number, OutlineEntry};
+use luoshi::model::index::PlanIndex;
+use luoshi::model::{Plan, TaskId};
 use std::collections::HashMap;
 
 /// The outline as readable lines: `"一、 党的建设"` or `"  1. b"` (indent by
@@ -17,26 +16,37 @@ fn lines(plan: &Plan) -> Vec<String> {
         .into_iter()
         .map(|e| match e {
             OutlineEntry::Area { name, number, .. } => format!("{number} {name}"),
-            OutlineEntry::Task {
-                index,
-                depth,
-                number,
-            } => {
-                format!("{}{number} {}", "  ".repeat(depth), plan.tasks[index].id)
+            OutlineEntry::Task { id, depth, number } => {
+                format!("{}{number} {id}", "  ".repeat(depth))
             }
         })
         .collect()
 }
 
-/// How many times each task index appears in the outline.
-fn appearances(plan: &Plan) -> HashMap<usize, usize> {
+/// How many times each task id appears in the outline.
+fn appearances(plan: &Plan) -> HashMap<TaskId, usize> {
     let mut seen = HashMap::new();
     for e in outline(plan) {
-        if let OutlineEntry::Task { index, .. } = e {
-            *seen.entry(index).or_insert(0) += 1;
+        if let OutlineEntry::Task { id, .. } = e {
+            *seen.entry(id).or_insert(0) += 1;
         }
     }
     seen
+}
+
+/// Ids of the children of `id`, in display order.
+fn children_of(plan: &Plan, id: &str) -> Vec<String> {
+    let index = PlanIndex::new(plan);
+    index
+        .position(id)
+        .map(|i| {
+            index
+                .children(i)
+                .iter()
+                .map(|&c| index.id(c).to_string())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn two_area_plan(tasks: Vec<luoshi::model::Task>) -> Plan {
@@ -77,7 +87,7 @@ fn numbering_follows_office_style_at_each_depth() {
 }
 
 #[test]
-fn outline_entries_carry_area_ids_and_task_indexes() {
+fn outline_entries_carry_area_ids_and_task_ids() {
     let plan = two_area_plan(vec![in_area(task("p1"), "zz"), child_of(task("c1"), "p1")]);
     assert_eq!(
         outline(&plan),
@@ -88,12 +98,12 @@ fn outline_entries_carry_area_ids_and_task_indexes() {
                 number: "一、".into(),
             },
             OutlineEntry::Task {
-                index: 0,
+                id: "p1".into(),
                 depth: 0,
                 number: "（一）".into(),
             },
             OutlineEntry::Task {
-                index: 1,
+                id: "c1".into(),
                 depth: 1,
                 number: "1.".into(),
             },
@@ -175,7 +185,7 @@ fn unknown_parent_becomes_top_level_in_its_area() {
 fn self_parent_is_treated_as_top_level() {
     let plan = two_area_plan(vec![in_area(child_of(task("me"), "me"), "dj")]);
     assert_eq!(lines(&plan), vec!["一、 党的建设", "（一） me"]);
-    assert!(children_index(&plan).is_empty());
+    assert!(children_of(&plan, "me").is_empty());
 }
 
 #[test]
@@ -318,7 +328,7 @@ fn tasks_follow_their_order_field_then_list_position() {
             "（三） third"
         ]
     );
-    assert_eq!(children_index(&plan).get("first"), Some(&vec![4, 3]));
+    assert_eq!(children_of(&plan, "first"), ["c1", "c2"]);
 }
 
 #[test]
@@ -328,10 +338,10 @@ fn is_parent_is_true_only_for_tasks_with_children() {
         child_of(task("c"), "p"),
         child_of(task("x"), "missing"),
     ]);
-    let children = children_index(&plan);
-    assert!(is_parent(&children, &plan, 0));
-    assert!(!is_parent(&children, &plan, 1));
-    assert!(!is_parent(&children, &plan, 2));
+    let index = PlanIndex::new(&plan);
+    assert!(index.is_parent(0));
+    assert!(!index.is_parent(1));
+    assert!(!index.is_parent(2));
 }
 
 #[test]

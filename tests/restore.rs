@@ -84,27 +84,21 @@ fn valid_v1_fixture_keeps_every_task_record() {
     assert_eq!(t.due, Some(d("2022-09-30")));
     assert_eq!(t.original_due(), Some(d("2022-06-20")));
     assert_eq!(
-        t.milestones,
+        t.milestones
+            .iter()
+            .map(|m| (m.title.as_str(), m.due, m.done_on))
+            .collect::<Vec<_>>(),
         vec![
-            Milestone {
-                title: "台账建立".into(),
-                due: d("2022-03-31"),
-                done_on: Some(d("2022-03-25")),
-            },
-            Milestone {
-                title: "中期检查".into(),
-                due: d("2022-06-30"),
-                done_on: None,
-            },
+            ("台账建立", d("2022-03-31"), Some(d("2022-03-25"))),
+            ("中期检查", d("2022-06-30"), None),
         ]
     );
     assert_eq!(
-        t.supervisions,
-        vec![Supervision {
-            date: d("2022-06-10"),
-            note: "请加快进度".into(),
-            reply_due: Some(d("2022-06-17")),
-        }]
+        t.supervisions
+            .iter()
+            .map(|s| (s.date, s.note.as_str(), s.reply_due))
+            .collect::<Vec<_>>(),
+        vec![(d("2022-06-10"), "请加快进度", Some(d("2022-06-17")))]
     );
     assert_eq!(t.updates.len(), 2);
     assert_eq!(t.latest_update().map(|u| u.percent), Some(60));
@@ -131,7 +125,7 @@ fn valid_v1_fixture_keeps_every_task_record() {
 #[test]
 fn restored_fixture_written_again_restores_equal() {
     let first = ok(&fixture("v1_valid.json"));
-    let text = write_plan(&first.plan, "2022-07-02T10:00:00", "区委办");
+    let text = write_plan(&first.plan, "2022-07-02T10:00:00", "区委办").unwrap();
     let second = ok(&text);
     assert!(second.problems.is_empty(), "{:?}", second.problems);
     assert_eq!(second.plan, first.plan);
@@ -153,11 +147,13 @@ fn round_trip_of_a_built_plan_equals_input() {
     t.key_task = true;
     t.status = Status::Paused;
     t.milestones.push(Milestone {
+        id: "m1".into(),
         title: "节点".into(),
         due: d("2024-02-29"),
         done_on: None,
     });
     t.supervisions.push(Supervision {
+        id: "s1".into(),
         date: d("2022-05-01"),
         note: "催办".into(),
         reply_due: None,
@@ -177,7 +173,7 @@ fn round_trip_of_a_built_plan_equals_input() {
     plan.settings.due_soon_days = 3;
     plan.issuer = "中共××区委办公室".into();
 
-    let text = write_plan(&plan, "2022-07-01T00:00:00", "单元测试");
+    let text = write_plan(&plan, "2022-07-01T00:00:00", "单元测试").unwrap();
     let r = ok(&text);
     assert!(r.problems.is_empty(), "{:?}", r.problems);
     assert_eq!(r.plan, plan);
@@ -185,7 +181,7 @@ fn round_trip_of_a_built_plan_equals_input() {
 
 #[test]
 fn written_envelope_has_format_and_version() {
-    let text = write_plan(&Plan::empty(2026), "2026-01-01T00:00:00", "测试");
+    let text = write_plan(&Plan::empty(2026), "2026-01-01T00:00:00", "测试").unwrap();
     let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(v["format"], PLAN_FORMAT);
     assert_eq!(v["version"], CURRENT_VERSION);

@@ -61,12 +61,12 @@ fn parent_progress_is_duration_weighted_mean_of_children() {
     let a = assess_plan(&plan, d("2022-03-01"));
     assert_eq!(a.len(), 3);
     assert!(
-        approx(a[0].progress, (80.0 * 300.0 + 40.0 * 100.0) / 400.0),
+        approx(a["p"].progress, (80.0 * 300.0 + 40.0 * 100.0) / 400.0),
         "{}",
-        a[0].progress
+        a["p"].progress
     );
-    assert!(approx(a[1].progress, 80.0));
-    assert!(approx(a[2].progress, 40.0));
+    assert!(approx(a["a"].progress, 80.0));
+    assert!(approx(a["b"].progress, 40.0));
 }
 
 #[test]
@@ -77,33 +77,47 @@ fn parent_with_closed_and_open_children_counts_closed_as_full_and_stays_open() {
         child_of(reported(span("b", START, DUE_100), "2022-02-27", 0), "p"),
     ]);
     let a = assess_plan(&plan, d("2022-03-01"));
-    assert_eq!(a[1].level, Level::DoneOnTime);
+    assert_eq!(a["a"].level, Level::DoneOnTime);
     assert_eq!(
-        a[2].level,
+        a["b"].level,
         Level::Yellow,
         "b is behind: 0% of an expected 59%"
     );
-    assert!(a[2].behind);
-    assert!(approx(a[0].progress, 75.0), "{}", a[0].progress);
+    assert!(a["b"].behind);
+    assert!(approx(a["p"].progress, 75.0), "{}", a["p"].progress);
     assert_eq!(
-        a[0].level,
+        a["p"].level,
         Level::Yellow,
         "an open child keeps the parent open"
     );
-    assert!(a[0].behind, "the child's reason shows on the parent");
+    assert!(a["p"].behind, "the child's reason shows on the parent");
 }
 
 #[test]
-fn parent_of_only_closed_children_is_full_but_still_open_until_closed() {
+fn parent_of_only_closed_children_is_closed_on_the_last_childs_day() {
     let plan = plan_of(vec![
         span("p", START, "2022-12-31"),
         child_of(closed(span("a", START, DUE_300), "2022-02-01"), "p"),
         child_of(closed(span("b", START, DUE_100), "2022-04-20"), "p"),
     ]);
     let a = assess_plan(&plan, d("2022-06-30"));
-    assert!(approx(a[0].progress, 100.0));
-    assert_eq!(a[2].level, Level::DoneLate);
-    assert_eq!(a[0].level, Level::Green);
+    assert!(approx(a["p"].progress, 100.0));
+    assert_eq!(a["b"].level, Level::DoneLate);
+    assert_eq!(
+        a["p"].level,
+        Level::DoneOnTime,
+        "closed on 04-20, before its own due date 12-31"
+    );
+    assert_eq!(a["p"].closed_on, Some(d("2022-04-20")));
+    // The same parent due in March was closed late.
+    let mut late = plan.clone();
+    late.tasks[0].due = Some(d("2022-03-31"));
+    assert_eq!(
+        assess_plan(&late, d("2022-06-30"))["p"].level,
+        Level::DoneLate
+    );
+    // Before the last child closed, the parent was still open.
+    assert!(assess_plan(&plan, d("2022-04-19"))["p"].level.is_open());
 }
 
 #[test]
@@ -120,9 +134,9 @@ fn undated_child_takes_the_average_weight_in_a_plan() {
     // Weights 300, 100 and (300+100)/2 = 200.
     let expected = (100.0 * 300.0 + 100.0 * 100.0 + 40.0 * 200.0) / 600.0;
     assert!(
-        approx(a[0].progress, expected),
+        approx(a["p"].progress, expected),
         "{} != {expected}",
-        a[0].progress
+        a["p"].progress
     );
 }
 
@@ -140,10 +154,14 @@ fn red_child_makes_parent_red() {
         ),
     ]);
     let a = assess_plan(&plan, d("2022-06-30"));
-    assert_eq!(a[1].level, Level::Green);
-    assert_eq!(a[2].level, Level::Red);
-    assert_eq!(a[0].level, Level::Red);
-    assert_eq!(a[0].days_left, Some(184), "the parent keeps its own dates");
+    assert_eq!(a["a"].level, Level::Green);
+    assert_eq!(a["b"].level, Level::Red);
+    assert_eq!(a["p"].level, Level::Red);
+    assert_eq!(
+        a["p"].days_left,
+        Some(184),
+        "the parent keeps its own dates"
+    );
 }
 
 #[test]
@@ -154,10 +172,9 @@ fn red_grandchild_makes_every_ancestor_red() {
         child_of(span("leaf", START, "2022-06-15"), "mid"),
     ]);
     let a = assess_plan(&plan, d("2022-06-30"));
-    assert_eq!(
-        a.iter().map(|x| x.level).collect::<Vec<_>>(),
-        vec![Level::Red, Level::Red, Level::Red]
-    );
+    for id in ["root", "mid", "leaf"] {
+        assert_eq!(a[id].level, Level::Red, "{id}");
+    }
 }
 
 #[test]
@@ -170,8 +187,8 @@ fn parent_own_past_due_is_red_even_with_green_children() {
         ),
     ]);
     let a = assess_plan(&plan, d("2022-06-30"));
-    assert_eq!(a[1].level, Level::Green);
-    assert_eq!(a[0].level, Level::Red);
+    assert_eq!(a["a"].level, Level::Green);
+    assert_eq!(a["p"].level, Level::Red);
 }
 
 #[test]
@@ -184,8 +201,8 @@ fn parent_is_not_stale_for_lack_of_its_own_reports() {
         ),
     ]);
     let a = assess_plan(&plan, d("2022-06-30"));
-    assert!(!a[0].stale);
-    assert_eq!(a[0].level, Level::Green);
+    assert!(!a["p"].stale);
+    assert_eq!(a["p"].level, Level::Green);
 }
 
 #[test]
@@ -199,23 +216,47 @@ fn parent_is_behind_on_rolled_up_progress_not_its_own() {
         ),
     ]);
     let a = assess_plan(&plan, d("2022-06-30"));
-    assert!(approx(a[0].progress, 10.0));
-    assert!(a[0].behind);
-    assert_eq!(a[0].level, Level::Yellow);
+    assert!(approx(a["p"].progress, 10.0));
+    assert!(a["p"].behind);
+    assert_eq!(a["p"].level, Level::Yellow);
 }
 
 #[test]
-fn closed_parent_is_complete_and_keeps_its_closing_light() {
+fn closed_parent_over_closed_children_keeps_its_closing_light() {
+    let plan = plan_of(vec![
+        closed(span("p", START, "2022-12-31"), "2022-06-01"),
+        child_of(closed(span("a", START, "2022-12-31"), "2022-05-20"), "p"),
+    ]);
+    let a = assess_plan(&plan, d("2022-06-30"));
+    assert!(approx(a["p"].progress, 100.0));
+    assert_eq!(a["p"].level, Level::DoneOnTime);
+    assert!(!a["p"].open_children);
+}
+
+#[test]
+fn parent_closed_by_hand_over_open_children_shows_their_most_urgent_light() {
     let plan = plan_of(vec![
         closed(span("p", START, "2022-12-31"), "2022-06-01"),
         child_of(
-            reported(span("a", START, "2022-12-31"), "2022-06-25", 10),
+            reported(span("a", START, "2022-12-31"), "2022-06-25", 90),
+            "p",
+        ),
+        child_of(
+            reported(span("r", START, "2022-06-15"), "2022-06-25", 90),
             "p",
         ),
     ]);
     let a = assess_plan(&plan, d("2022-06-30"));
-    assert!(approx(a[0].progress, 100.0));
-    assert_eq!(a[0].level, Level::DoneOnTime);
+    assert_eq!(a["r"].level, Level::Red);
+    assert_eq!(a["p"].level, Level::Red, "the red child is not hidden");
+    assert!(a["p"].open_children);
+    assert_eq!(a["p"].label(), "逾期（已标记办结，但有子任务未办结）");
+    // With only a green child left open, the parent says so in green.
+    let mut green_only = plan.clone();
+    green_only.tasks.pop();
+    let a = assess_plan(&green_only, d("2022-06-30"));
+    assert_eq!(a["p"].level, Level::Green);
+    assert!(a["p"].label().contains("有子任务未办结"));
 }
 
 #[test]
@@ -227,9 +268,9 @@ fn assessments_follow_task_order_whatever_the_tree_order() {
         span("p", START, "2022-12-31"),
     ]);
     let a = assess_plan(&plan, d("2022-03-01"));
-    assert!(approx(a[0].progress, 40.0));
-    assert!(approx(a[1].progress, 80.0));
-    assert!(approx(a[2].progress, 70.0));
+    assert!(approx(a["b"].progress, 40.0));
+    assert!(approx(a["a"].progress, 80.0));
+    assert!(approx(a["p"].progress, 70.0));
 }
 
 #[test]
@@ -247,9 +288,9 @@ fn parent_cycle_does_not_loop_and_assesses_every_task() {
     ]);
     let a = assess_plan(&plan, d("2022-06-30"));
     assert_eq!(a.len(), 3);
-    assert_eq!(a[1].level, Level::Red);
-    assert_eq!(a[0].level, Level::Red, "a is b's child and b is red");
-    assert!(a[2].stale, "a self-parented task is judged as a leaf");
+    assert_eq!(a["b"].level, Level::Red);
+    assert_eq!(a["a"].level, Level::Red, "a is b's child and b is red");
+    assert!(a["s"].stale, "a self-parented task is judged as a leaf");
 }
 
 #[test]
@@ -264,7 +305,10 @@ fn plan_settings_are_used_in_roll_up() {
         "2022-06-25",
         100,
     )]);
-    assert_eq!(assess_plan(&plan, d("2022-06-30"))[0].level, Level::Green);
+    assert_eq!(assess_plan(&plan, d("2022-06-30"))["a"].level, Level::Green);
     plan.settings.due_soon_days = 10;
-    assert_eq!(assess_plan(&plan, d("2022-06-30"))[0].level, Level::Yellow);
+    assert_eq!(
+        assess_plan(&plan, d("2022-06-30"))["a"].level,
+        Level::Yellow
+    );
 }

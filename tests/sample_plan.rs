@@ -15,7 +15,10 @@ use std::collections::BTreeSet;
 
 fn levels_of_work_items(plan: &Plan, today: &str) -> BTreeSet<Level> {
     let a = assess_plan(plan, d(today));
-    work_items(plan).into_iter().map(|i| a[i].level).collect()
+    work_items(plan)
+        .into_iter()
+        .map(|i| a[i.as_str()].level)
+        .collect()
 }
 
 #[test]
@@ -132,7 +135,7 @@ fn every_yellow_reason_appears_at_mid_year() {
     let a = assess_plan(&p, d("2026-06-30"));
     let yellow: Vec<_> = work_items(&p)
         .into_iter()
-        .map(|i| &a[i])
+        .map(|i| &a[i.as_str()])
         .filter(|x| x.level == Level::Yellow)
         .collect();
     assert!(yellow.iter().any(|x| x.due_soon), "due_soon");
@@ -147,7 +150,7 @@ fn every_yellow_reason_appears_at_mid_year() {
 #[test]
 fn sample_round_trips_through_write_and_restore_without_problems() {
     let p = sample_plan(2026);
-    let text = write_plan(&p, "2026-06-30T09:00:00", "测试");
+    let text = write_plan(&p, "2026-06-30T09:00:00", "测试").unwrap();
     let r = restore_plan(&text).unwrap_or_else(|e| panic!("{e}"));
     assert!(r.problems.is_empty(), "{:?}", r.problems);
     assert_eq!(r.plan, p);
@@ -165,7 +168,7 @@ fn sample_works_for_a_leap_year() {
     );
     let levels = levels_of_work_items(&p, "2024-06-30");
     assert_eq!(levels.len(), 5, "{levels:?}");
-    let text = write_plan(&p, "2024-02-29T12:00:00", "测试");
+    let text = write_plan(&p, "2024-02-29T12:00:00", "测试").unwrap();
     let r = restore_plan(&text).unwrap_or_else(|e| panic!("{e}"));
     assert!(r.problems.is_empty(), "{:?}", r.problems);
     assert_eq!(r.plan, p);

@@ -6,7 +6,7 @@ mod common;
 use common::{
     approx, area, child_of, closed, d, in_area, led_by, plan_of, reported, span, task, unit,
 };
-use luoshi::model::rollup::assess_plan;
+use luoshi::model::rollup::{assess_plan, Assessments};
 use luoshi::model::stats::{area_of, grouped_tally, plan_tally, work_items, GroupBy, Tally};
 use luoshi::model::{Plan, Task};
 
@@ -59,7 +59,11 @@ fn ledger() -> Plan {
 
 #[test]
 fn work_items_are_the_tasks_without_children() {
-    assert_eq!(work_items(&ledger()), vec![1, 2, 3, 5, 6, 7, 8]);
+    let ids: Vec<String> = work_items(&ledger())
+        .into_iter()
+        .map(|id| id.to_string())
+        .collect();
+    assert_eq!(ids, ["g", "r", "s", "b", "st", "ot", "lt"]);
 }
 
 #[test]
@@ -108,7 +112,7 @@ fn empty_plan_gives_zeros() {
     assert_eq!(t.completion_rate(), 0.0);
     assert_eq!(t.closed(), 0);
     for by in [GroupBy::LeadUnit, GroupBy::Area, GroupBy::Leader] {
-        assert!(grouped_tally(&plan, &[], by).is_empty());
+        assert!(grouped_tally(&plan, &Assessments::default(), by).is_empty());
     }
 }
 
@@ -160,12 +164,22 @@ fn grouped_by_area_takes_the_area_from_the_top_level_ancestor() {
 }
 
 #[test]
-fn grouped_by_area_shows_unknown_area_id_and_missing_area_as_unspecified() {
+fn grouped_by_area_files_unknown_and_missing_areas_under_no_area_like_the_ledger() {
     let mut plan = plan_of(vec![in_area(green("a"), "old-area"), green("b")]);
     plan.areas = vec![area("dj", "党的建设", 1)];
     let g = grouped_tally(&plan, &assess_plan(&plan, d(TODAY)), GroupBy::Area);
     let keys: Vec<&str> = g.keys().map(String::as_str).collect();
-    assert_eq!(keys, vec!["old-area", "未指定"]);
+    assert_eq!(keys, vec!["未分领域"]);
+    assert_eq!(g["未分领域"].total, 2);
+    // The ledger files both under the same heading.
+    let headings: Vec<String> = luoshi::model::hierarchy::outline(&plan)
+        .into_iter()
+        .filter_map(|e| match e {
+            luoshi::model::hierarchy::OutlineEntry::Area { name, .. } => Some(name),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(headings, ["未分领域"]);
 }
 
 #[test]
@@ -180,40 +194,52 @@ fn grouped_by_leader_trims_names_and_groups_blank_as_unspecified() {
 }
 
 #[test]
-fn area_of_walks_up_to_the_nearest_ancestor_with_an_area() {
-    let plan = plan_of(vec![
+fn area_of_is_the_top_level_tasks_known_area() {
+    let mut plan = plan_of(vec![
         in_area(task("root"), "dj"),
         child_of(task("mid"), "root"),
         child_of(task("leaf"), "mid"),
+        // A child's own area does not move it: the ledger shows it under
+        // its 要点, so the statistics count it there too.
         in_area(child_of(task("own"), "root"), "zz"),
         task("bare"),
+        in_area(task("ghost"), "no-such-area"),
+        in_area(child_of(task("under-ghost"), "ghost"), "dj"),
     ]);
-    let cases: &[(usize, Option<&str>)] = &[
-        (0, Some("dj")),
-        (1, Some("dj")),
-        (2, Some("dj")),
-        (3, Some("zz")),
-        (4, None),
-        (99, None),
+    plan.areas = vec![area("dj", "党的建设", 1), area("zz", "组织", 2)];
+    let cases: &[(&str, Option<&str>)] = &[
+        ("root", Some("dj")),
+        ("mid", Some("dj")),
+        ("leaf", Some("dj")),
+        ("own", Some("dj")),
+        ("bare", None),
+        ("ghost", None),
+        ("under-ghost", None),
+        ("missing", None),
     ];
-    for &(i, expected) in cases {
-        assert_eq!(area_of(&plan, i).as_deref(), expected, "task {i}");
+    for &(id, expected) in cases {
+        assert_eq!(area_of(&plan, id).as_deref(), expected, "task {id}");
     }
 }
 
 #[test]
 fn area_of_stops_on_a_parent_cycle() {
-    let plan = plan_of(vec![child_of(task("a"), "b"), child_of(task("b"), "a")]);
-    assert_eq!(area_of(&plan, 0), None);
-    assert_eq!(area_of(&plan, 1), None);
+    let mut plan = plan_of(vec![
+        in_area(child_of(task("a"), "b"), "dj"),
+        in_area(child_of(task("b"), "a"), "dj"),
+    ]);
+    plan.areas = vec![area("dj", "党的建设", 1)];
+    assert_eq!(area_of(&plan, "a"), None);
+    assert_eq!(area_of(&plan, "b"), None);
 }
 
 #[test]
-fn missing_assessments_are_skipped_not_a_panic() {
+fn assessments_of_other_tasks_are_skipped_not_a_panic() {
     let plan = ledger();
-    let a = assess_plan(&plan, d(TODAY));
-    let t = plan_tally(&plan, &a[..3]);
-    assert_eq!(t.total, 2, "only work items 1 and 2 have assessments");
-    let g = grouped_tally(&plan, &a[..3], GroupBy::LeadUnit);
+    let other = plan_of(vec![green("g"), red("r"), green("elsewhere")]);
+    let a = assess_plan(&other, d(TODAY));
+    let t = plan_tally(&plan, &a);
+    assert_eq!(t.total, 2, "only work items g and r have assessments");
+    let g = grouped_tally(&plan, &a, GroupBy::LeadUnit);
     assert_eq!(g.values().map(|t| t.total).sum::<usize>(), 2);
 }

@@ -22,14 +22,20 @@ fn nothing_stored_is_a_first_run() {
 #[test]
 fn clean_stored_plan_loads_as_plan() {
     let plan = sample_plan(2026);
-    let loaded = interpret(Some(serialize(&plan, "2026-06-30T08:00:00")));
-    assert_eq!(loaded, Loaded::Plan(plan));
+    let loaded = interpret(Some(serialize(&plan, "2026-06-30T08:00:00").unwrap()));
+    assert_eq!(
+        loaded,
+        Loaded::Plan {
+            plan,
+            current: true
+        }
+    );
 }
 
 #[test]
 fn clean_fixture_loads_as_plan() {
     match interpret(Some(fixture("v1_valid.json"))) {
-        Loaded::Plan(p) => assert_eq!(p.tasks.len(), 4),
+        Loaded::Plan { plan: p, .. } => assert_eq!(p.tasks.len(), 4),
         other => panic!("expected a plan, got {other:?}"),
     }
 }
@@ -122,7 +128,7 @@ fn usage_percent_is_a_share_of_the_quota() {
 
 #[test]
 fn serialized_plan_names_browser_storage_as_its_source() {
-    let text = serialize(&sample_plan(2026), "2026-06-30T08:00:00");
+    let text = serialize(&sample_plan(2026), "2026-06-30T08:00:00").unwrap();
     let r = luoshi::format::restore_plan(&text).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(r.source, "浏览器本地存储");
     assert_eq!(r.exported_at, "2026-06-30T08:00:00");

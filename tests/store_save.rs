@@ -19,13 +19,13 @@ fn synced(plan: Option<&Plan>, text: Option<&str>) -> Synced {
 fn first_run_with_nothing_stored_writes() {
     let plan = sample_plan(2026);
     let d = decide_save(&plan, Some(&Synced::default()), None, AT);
-    assert_eq!(d, SaveDecision::Write(serialize(&plan, AT)));
+    assert_eq!(d, SaveDecision::Write(serialize(&plan, AT).unwrap()));
 }
 
 #[test]
 fn plan_equal_to_what_was_synced_is_not_written_again() {
     let plan = sample_plan(2026);
-    let text = serialize(&plan, AT);
+    let text = serialize(&plan, AT).unwrap();
     let s = synced(Some(&plan), Some(&text));
     assert_eq!(
         decide_save(&plan, Some(&s), Some(&text), AT),
@@ -36,21 +36,21 @@ fn plan_equal_to_what_was_synced_is_not_written_again() {
 #[test]
 fn changed_plan_over_unchanged_storage_is_written() {
     let old = sample_plan(2026);
-    let text = serialize(&old, AT);
+    let text = serialize(&old, AT).unwrap();
     let s = synced(Some(&old), Some(&text));
     let new = Plan::empty(2026);
     assert_eq!(
         decide_save(&new, Some(&s), Some(&text), AT),
-        SaveDecision::Write(serialize(&new, AT))
+        SaveDecision::Write(serialize(&new, AT).unwrap())
     );
 }
 
 #[test]
 fn storage_changed_by_another_tab_is_a_conflict_not_a_write() {
     let old = sample_plan(2026);
-    let text = serialize(&old, AT);
+    let text = serialize(&old, AT).unwrap();
     let s = synced(Some(&old), Some(&text));
-    let theirs = serialize(&Plan::empty(2025), AT);
+    let theirs = serialize(&Plan::empty(2025), AT).unwrap();
     let mine = Plan::empty(2026);
     assert_eq!(
         decide_save(&mine, Some(&s), Some(&theirs), AT),
@@ -90,7 +90,7 @@ fn damaged_text_set_aside_is_replaced_once_acknowledged() {
 fn another_tab_having_written_this_very_plan_is_adopted_not_a_conflict() {
     // Two tabs opened on a first run: both show the sample, one saves first.
     let plan = sample_plan(2026);
-    let theirs = serialize(&plan, "2026-06-30T07:59:00Z");
+    let theirs = serialize(&plan, "2026-06-30T07:59:00Z").unwrap();
     assert_eq!(
         decide_save(&plan, Some(&Synced::default()), Some(&theirs), AT),
         SaveDecision::Adopt

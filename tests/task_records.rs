@@ -108,17 +108,20 @@ fn progress_is_zero_without_reports_clamped_at_100_and_full_when_closed() {
 #[test]
 fn duration_is_in_days_at_least_one_and_absent_when_reversed_or_open_ended() {
     assert_eq!(
-        span("a", "2022-01-01", "2022-05-01").duration_days(),
+        span("a", "2022-01-01", "2022-05-01").duration_days_as_of(d("2022-12-31")),
         Some(120)
     );
     assert_eq!(
-        span("a", "2022-06-30", "2022-06-30").duration_days(),
+        span("a", "2022-06-30", "2022-06-30").duration_days_as_of(d("2022-12-31")),
         Some(1)
     );
-    assert_eq!(span("a", "2022-07-01", "2022-06-30").duration_days(), None);
+    assert_eq!(
+        span("a", "2022-07-01", "2022-06-30").duration_days_as_of(d("2022-12-31")),
+        None
+    );
     let mut open_ended = task("a");
     open_ended.start = Some(d("2022-01-01"));
-    assert_eq!(open_ended.duration_days(), None);
+    assert_eq!(open_ended.duration_days_as_of(d("2022-12-31")), None);
 }
 
 #[test]

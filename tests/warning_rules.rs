@@ -4,8 +4,19 @@
 mod common;
 
 use common::{approx, closed, d, defaults, reported, span, task};
-use luoshi::model::schedule::{assess_with_progress, combine, expected_progress};
-use luoshi::model::{assess, Level, Settings, Status};
+use luoshi::model::schedule::{combine, expected_progress, judge, Basis};
+use luoshi::model::{assess, Level, Settings, Status, Task};
+
+/// A parent's own verdict on a rolled-up `progress`, reporting checked or not.
+fn judged(t: &Task, progress: f64, reporting: bool, day: &str) -> luoshi::model::Assessment {
+    let basis = Basis {
+        progress,
+        reporting,
+        paused: false,
+        closed: None,
+    };
+    judge(t, basis, d(day), &defaults())
+}
 
 // ---------------------------------------------------------------- due dates
 
@@ -122,7 +133,7 @@ fn start_after_due_is_a_zero_length_task_expected_on_its_due_date() {
     // Start 07-01 is after due 06-15: a data-entry slip. The task must still
     // be judged by its due date and not divide by a negative span.
     let t = span("a", "2022-07-01", "2022-06-15");
-    assert_eq!(t.duration_days(), None);
+    assert_eq!(t.duration_days_as_of(d("2022-06-30")), None);
 
     let early = assess(&t, d("2022-05-01"), &defaults());
     assert_eq!(early.level, Level::Green);
@@ -328,8 +339,8 @@ fn starting_today_with_no_report_is_green() {
 #[test]
 fn parent_assessed_without_reporting_check_is_never_stale() {
     let t = span("a", "2022-01-01", "2022-12-31");
-    let with = assess_with_progress(&t, 60.0, true, d("2022-06-30"), &defaults());
-    let without = assess_with_progress(&t, 60.0, false, d("2022-06-30"), &defaults());
+    let with = judged(&t, 60.0, true, "2022-06-30");
+    let without = judged(&t, 60.0, false, "2022-06-30");
     assert!(with.stale);
     assert!(!without.stale);
     assert_eq!(without.level, Level::Green);
@@ -449,7 +460,7 @@ fn zero_report_period_is_treated_as_one_day() {
 #[test]
 fn red_child_makes_a_green_parent_red() {
     let parent = span("p", "2022-01-01", "2022-12-31");
-    let own = assess_with_progress(&parent, 60.0, false, d("2022-06-30"), &defaults());
+    let own = judged(&parent, 60.0, false, "2022-06-30");
     assert_eq!(own.level, Level::Green);
     let child = assess(
         &span("c", "2022-01-01", "2022-06-01"),
@@ -457,20 +468,20 @@ fn red_child_makes_a_green_parent_red() {
         &defaults(),
     );
     assert_eq!(child.level, Level::Red);
-    assert_eq!(combine(own, &[child]).level, Level::Red);
+    assert_eq!(combine(own, &[&child]).level, Level::Red);
 }
 
 #[test]
 fn yellow_child_passes_its_reasons_to_the_parent() {
     let parent = span("p", "2022-01-01", "2022-12-31");
-    let own = assess_with_progress(&parent, 60.0, false, d("2022-06-30"), &defaults());
+    let own = judged(&parent, 60.0, false, "2022-06-30");
     let stale_child = assess(
         &reported(span("c", "2022-01-01", "2022-12-31"), "2022-05-01", 90),
         d("2022-06-30"),
         &defaults(),
     );
     assert!(stale_child.stale);
-    let combined = combine(own, &[stale_child]);
+    let combined = combine(own, &[&stale_child]);
     assert_eq!(combined.level, Level::Yellow);
     assert!(combined.stale);
     assert_eq!(combined.label(), "预警：未按期报送");
@@ -479,14 +490,14 @@ fn yellow_child_passes_its_reasons_to_the_parent() {
 #[test]
 fn closed_children_do_not_change_an_open_parent() {
     let parent = span("p", "2022-01-01", "2022-12-31");
-    let own = assess_with_progress(&parent, 60.0, false, d("2022-06-30"), &defaults());
+    let own = judged(&parent, 60.0, false, "2022-06-30");
     let late = assess(
         &closed(span("c", "2022-01-01", "2022-03-01"), "2022-04-01"),
         d("2022-06-30"),
         &defaults(),
     );
     assert_eq!(late.level, Level::DoneLate);
-    assert_eq!(combine(own, &[late]).level, Level::Green);
+    assert_eq!(combine(own, &[&late]).level, Level::Green);
 }
 
 #[test]

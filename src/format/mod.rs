@@ -10,6 +10,6 @@ mod path;
 mod repair;
 pub mod restore;
 
-pub use envelope::{write_plan, CURRENT_VERSION, PLAN_FORMAT};
+pub use envelope::{write_plan, WriteError, CURRENT_VERSION, PLAN_FORMAT};
 pub use error::{Problem, RestoreError, RestoreErrorKind};
 pub use restore::{restore_plan, Restored};

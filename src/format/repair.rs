@@ -1,8 +1,9 @@
-//! Repairs after items are restored: repeated ids get fresh ones, and
-//! parents that are missing or form a cycle are cleared, each reported with
-//! the item's position in the file.
+//! Repairs after items are restored: repeated ids get fresh ones, records
+//! without ids get derived ones, and parents that are missing or form a
+//! cycle are cleared, each reported with the item's position in the file.
 
 use crate::format::error::Problem;
+use crate::model::id::derived_id;
 use crate::model::task::Task;
 use std::collections::{HashMap, HashSet};
 
@@ -41,7 +42,8 @@ pub(crate) fn dedupe_ids<T>(
 }
 
 /// Clears parents that do not exist or that would make a cycle, so the
-/// outline always has a place for every task.
+/// outline always has a place for every task. Linear in the number of
+/// tasks, and without recursion, so a chain 100,000 deep is cheap.
 pub(crate) fn repair_parents(tasks: &mut [Task], positions: &[usize], problems: &mut Vec<Problem>) {
     let at = |i: usize| {
         format!(
@@ -52,15 +54,15 @@ pub(crate) fn repair_parents(tasks: &mut [Task], positions: &[usize], problems: 
     let index: HashMap<String, usize> = tasks
         .iter()
         .enumerate()
-        .map(|(i, t)| (t.id.clone(), i))
+        .map(|(i, t)| (t.id.0.clone(), i))
         .collect();
     for (i, task) in tasks.iter_mut().enumerate() {
-        let Some(parent) = task.parent.as_deref() else {
+        let Some(parent) = task.parent.as_ref() else {
             continue;
         };
-        let message = if parent == task.id {
+        let message = if *parent == task.id {
             "上级任务不能是任务自身，已改为顶层任务".to_string()
-        } else if !index.contains_key(parent) {
+        } else if !index.contains_key(parent.as_str()) {
             format!("上级任务“{parent}”不存在，已改为顶层任务")
         } else {
             continue;
@@ -71,22 +73,116 @@ pub(crate) fn repair_parents(tasks: &mut [Task], positions: &[usize], problems: 
         });
         task.parent = None;
     }
-    for i in 0..tasks.len() {
-        let mut seen = HashSet::new();
-        let mut cur = tasks[i].parent.as_ref().and_then(|p| index.get(p).copied());
+    // Walk up from each task once: 0 = not seen, 1 = on the current path,
+    // 2 = known to reach a root. Meeting the current path again is a cycle;
+    // it is broken at its first task in the file, as people read it.
+    let mut state = vec![0u8; tasks.len()];
+    let mut path: Vec<usize> = Vec::new();
+    for start in 0..tasks.len() {
+        path.clear();
+        let mut cur = Some(start);
         while let Some(c) = cur {
-            if c == i {
-                problems.push(Problem {
-                    path: at(i),
-                    message: "上级关系形成循环，已改为顶层任务".into(),
-                });
-                tasks[i].parent = None;
-                break;
+            match state[c] {
+                0 => {
+                    state[c] = 1;
+                    path.push(c);
+                    cur = tasks[c]
+                        .parent
+                        .as_ref()
+                        .and_then(|p| index.get(p.as_str()).copied());
+                }
+                1 => {
+                    let from = path.iter().position(|&p| p == c).unwrap_or(0);
+                    if let Some(&cut) = path[from..].iter().min() {
+                        problems.push(Problem {
+                            path: at(cut),
+                            message: "上级关系形成循环，已改为顶层任务".into(),
+                        });
+                        tasks[cut].parent = None;
+                    }
+                    break;
+                }
+                _ => break,
             }
-            if !seen.insert(c) {
-                break; // a cycle above us; its own members are fixed in turn
-            }
-            cur = tasks[c].parent.as_ref().and_then(|p| index.get(p).copied());
         }
+        for &p in &path {
+            state[p] = 2;
+        }
+    }
+}
+
+/// Gives every record (progress update, extension, milestone, supervision)
+/// without an id one derived from its task, kind, position and content:
+/// files from before records had ids then get the same ids each time they
+/// are read, so importing one twice adds nothing twice. An id repeated
+/// within a task's list gets a fresh derived one and is reported.
+pub(crate) fn fill_record_ids(
+    tasks: &mut [Task],
+    positions: &[usize],
+    problems: &mut Vec<Problem>,
+) {
+    for (i, task) in tasks.iter_mut().enumerate() {
+        let owner = task.id.0.clone();
+        let base = format!("plan.tasks[{}]", positions.get(i).copied().unwrap_or(i));
+        fill(
+            &owner,
+            "updates",
+            &mut task.updates,
+            |r| &mut r.id,
+            &base,
+            problems,
+        );
+        fill(
+            &owner,
+            "extensions",
+            &mut task.extensions,
+            |r| &mut r.id,
+            &base,
+            problems,
+        );
+        fill(
+            &owner,
+            "milestones",
+            &mut task.milestones,
+            |r| &mut r.id,
+            &base,
+            problems,
+        );
+        fill(
+            &owner,
+            "supervisions",
+            &mut task.supervisions,
+            |r| &mut r.id,
+            &base,
+            problems,
+        );
+    }
+}
+
+fn fill<T: serde::Serialize>(
+    owner: &str,
+    kind: &str,
+    records: &mut [T],
+    id: impl Fn(&mut T) -> &mut String,
+    base: &str,
+    problems: &mut Vec<Problem>,
+) {
+    let mut seen: HashSet<String> = HashSet::new();
+    for (n, record) in records.iter_mut().enumerate() {
+        let current = id(record).trim().to_string();
+        if !current.is_empty() && seen.insert(current.clone()) {
+            continue;
+        }
+        *id(record) = String::new();
+        let content = serde_json::to_string(record).unwrap_or_default();
+        let fresh = derived_id(&[owner, kind, &n.to_string(), &content]);
+        if !current.is_empty() {
+            problems.push(Problem {
+                path: format!("{base}.{kind}[{n}].id"),
+                message: format!("记录编号“{current}”重复，已改为“{fresh}”"),
+            });
+        }
+        seen.insert(fresh.clone());
+        *id(record) = fresh;
     }
 }

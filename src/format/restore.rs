@@ -7,7 +7,8 @@ use crate::format::envelope::{CURRENT_VERSION, PLAN_FORMAT};
 use crate::format::error::{Problem, RestoreError, RestoreErrorKind};
 use crate::format::messages::humanize;
 use crate::format::path::{ignored_segments, join_path, remove_at, to_file_positions, Seg};
-use crate::format::repair::{dedupe_ids, repair_parents};
+use crate::format::repair::{dedupe_ids, fill_record_ids, repair_parents};
+use crate::model::id::derived_id;
 use crate::model::plan::{Area, Plan, Unit};
 use crate::model::task::Task;
 use serde::de::DeserializeOwned;
@@ -111,12 +112,14 @@ fn not_luoshi(message: &str) -> RestoreError {
     RestoreError::new(RestoreErrorKind::NotLuoshi, "", message)
 }
 
-/// Brings a plan written in an older schema version up to the current one.
-/// Version 1 is the first; each later version adds one step here, so old
-/// files keep opening.
+/// Brings a plan written in an older schema version up to the current one;
+/// each version adds one step here, so old files keep opening.
+///
+/// - 1 → 2: records (progress updates, extensions, milestones, supervision)
+///   gain ids. Nothing moves in the document; the ids are filled in by
+///   `repair::fill_record_ids`, which every restore runs, since a file of
+///   any version may lack them. Plans and tasks already had ids.
 fn migrate(plan: Value, version: u32) -> Value {
-    // Version 1 is the first schema, so there is nothing to convert yet; a
-    // version 2 adds `if version < 2 { plan = v1_to_v2(plan) }` here.
     debug_assert!(version <= CURRENT_VERSION);
     plan
 }
@@ -150,11 +153,16 @@ fn restore_plan_object(mut obj: Map<String, Value>, problems: &mut Vec<Problem>)
     dedupe_ids(
         &mut plan.tasks,
         &task_pos,
-        |t| &mut t.id,
+        |t| &mut t.id.0,
         "plan.tasks",
         problems,
     );
     repair_parents(&mut plan.tasks, &task_pos, problems);
+    fill_record_ids(&mut plan.tasks, &task_pos, problems);
+    if plan.id.trim().is_empty() {
+        // Derived, like record ids, so the same file gives the same plan.
+        plan.id = derived_id(&["plan", &plan.title, &plan.year.to_string()]);
+    }
     plan
 }
 

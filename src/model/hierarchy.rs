@@ -1,10 +1,11 @@
 //! The plan as an ordered outline: areas, then 要点, 任务 and 子任务 beneath
 //! them, with the office's numbering (一、 (一) 1. (1)) derived from position.
-//! Robust to broken references: an unknown parent makes a task a top-level
-//! item, and a cycle cannot loop, so every task appears exactly once.
+//! Entries name tasks by id. Built on `PlanIndex`, so it is robust to broken
+//! references (every task appears exactly once) and never recurses.
 
+use crate::model::id::TaskId;
+use crate::model::index::PlanIndex;
 use crate::model::plan::Plan;
-use std::collections::{HashMap, HashSet};
 
 /// One line of the outline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,135 +18,80 @@ pub enum OutlineEntry {
     },
     /// A task at `depth` (0 = 要点) with its derived number.
     Task {
-        index: usize,
+        id: TaskId,
         depth: usize,
         number: String,
     },
 }
 
-/// Indexes of each task's children, in display order.
-pub fn children_index(plan: &Plan) -> HashMap<String, Vec<usize>> {
-    let ids: HashSet<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
-    let mut map: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, t) in plan.tasks.iter().enumerate() {
-        if let Some(p) = t
-            .parent
-            .as_deref()
-            .filter(|p| ids.contains(p) && *p != t.id)
-        {
-            map.entry(p.to_string()).or_default().push(i);
-        }
-    }
-    for list in map.values_mut() {
-        list.sort_by_key(|&i| (plan.tasks[i].order, i));
-    }
-    map
-}
-
-/// True when the task has a parent that exists in the plan.
-fn has_known_parent(plan: &Plan, index: usize, ids: &HashSet<&str>) -> bool {
-    let t = &plan.tasks[index];
-    t.parent
-        .as_deref()
-        .is_some_and(|p| ids.contains(p) && p != t.id)
-}
+/// Name of the group for tasks under no known area.
+pub const NO_AREA: &str = "未分领域";
+/// Name of the group for tasks whose parents form a cycle.
+pub const STRANDED: &str = "上级关系有误的任务";
 
 /// The whole plan in display order with numbering.
 pub fn outline(plan: &Plan) -> Vec<OutlineEntry> {
-    let ids: HashSet<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
-    let children = children_index(plan);
-    let mut roots: Vec<usize> = (0..plan.tasks.len())
-        .filter(|&i| !has_known_parent(plan, i, &ids))
-        .collect();
-    roots.sort_by_key(|&i| (plan.tasks[i].order, i));
+    outline_of(&PlanIndex::new(plan))
+}
 
+/// `outline` for code that already holds the index.
+pub fn outline_of(index: &PlanIndex) -> Vec<OutlineEntry> {
+    let plan = index.plan;
     let mut areas: Vec<_> = plan.areas.iter().enumerate().collect();
     areas.sort_by_key(|(i, a)| (a.order, *i));
-    let known_area = |i: usize| {
-        plan.tasks[i]
-            .area
-            .as_deref()
-            .is_some_and(|a| plan.area(a).is_some())
-    };
-
-    let mut groups: Vec<(Option<String>, String, Vec<usize>)> = areas
-        .iter()
-        .map(|(_, a)| {
-            let members = roots
-                .iter()
-                .copied()
-                .filter(|&i| plan.tasks[i].area.as_deref() == Some(a.id.as_str()))
-                .collect();
-            (Some(a.id.clone()), a.name.clone(), members)
-        })
-        .collect();
-    let unfiled: Vec<usize> = roots.iter().copied().filter(|&i| !known_area(i)).collect();
-    if !unfiled.is_empty() {
-        groups.push((None, "未分领域".to_string(), unfiled));
+    // Roots by group: each known area in order, then 未分领域, then the
+    // stranded ones. One pass over the roots, so many areas cost nothing.
+    let mut group_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (g, (_, a)) in areas.iter().enumerate() {
+        group_of.entry(a.id.as_str()).or_insert(g);
     }
-
-    let mut out = Vec::new();
-    let mut seen = HashSet::new();
+    let unfiled = areas.len();
+    let stranded = areas.len() + 1;
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); areas.len() + 2];
+    for &r in index.roots() {
+        let g = if index.is_stranded(r) {
+            stranded
+        } else {
+            index
+                .area_of(r)
+                .and_then(|a| group_of.get(a.id.as_str()).copied())
+                .unwrap_or(unfiled)
+        };
+        members[g].push(r);
+    }
+    let mut out = Vec::with_capacity(index.len() + members.len());
     let mut area_no = 0;
-    for (area_id, name, members) in groups {
-        if members.is_empty() {
+    for (g, roots) in members.iter().enumerate() {
+        if roots.is_empty() {
             continue;
         }
         area_no += 1;
+        let (area_id, name) = match areas.get(g) {
+            Some((_, a)) => (Some(a.id.clone()), a.name.clone()),
+            None if g == unfiled => (None, NO_AREA.to_string()),
+            None => (None, STRANDED.to_string()),
+        };
         out.push(OutlineEntry::Area {
             area_id,
             name,
             number: format!("{}、", chinese_numeral(area_no)),
         });
-        for (n, &i) in members.iter().enumerate() {
-            walk(plan, &children, i, 0, n + 1, &mut seen, &mut out);
-        }
-    }
-    // Tasks caught in a parent cycle are reachable from no root; list them
-    // at the end rather than lose them.
-    let stranded: Vec<usize> = (0..plan.tasks.len())
-        .filter(|i| !seen.contains(i))
-        .collect();
-    if !stranded.is_empty() {
-        area_no += 1;
-        out.push(OutlineEntry::Area {
-            area_id: None,
-            name: "上级关系有误的任务".to_string(),
-            number: format!("{}、", chinese_numeral(area_no)),
-        });
-        let mut position = 0;
-        for i in stranded {
-            if !seen.contains(&i) {
-                position += 1;
-                walk(plan, &children, i, 0, position, &mut seen, &mut out);
+        for (n, &r) in roots.iter().enumerate() {
+            // A root is numbered within its area group; below it, each
+            // task by its place among its siblings.
+            let mut stack = vec![(r, n + 1)];
+            while let Some((i, place)) = stack.pop() {
+                let depth = index.depth(i);
+                out.push(OutlineEntry::Task {
+                    id: index.id(i).clone(),
+                    depth,
+                    number: task_number(depth, place),
+                });
+                stack.extend(index.children(i).iter().rev().map(|&c| (c, index.place(c))));
             }
         }
     }
     out
-}
-
-fn walk(
-    plan: &Plan,
-    children: &HashMap<String, Vec<usize>>,
-    index: usize,
-    depth: usize,
-    position: usize,
-    seen: &mut HashSet<usize>,
-    out: &mut Vec<OutlineEntry>,
-) {
-    if !seen.insert(index) {
-        return;
-    }
-    out.push(OutlineEntry::Task {
-        index,
-        depth,
-        number: task_number(depth, position),
-    });
-    if let Some(kids) = children.get(&plan.tasks[index].id) {
-        for (n, &k) in kids.iter().enumerate() {
-            walk(plan, children, k, depth + 1, n + 1, seen, out);
-        }
-    }
 }
 
 /// The number of the `position`-th (1-based) item at `depth` below an area:
@@ -183,9 +129,4 @@ pub fn chinese_numeral(n: usize) -> String {
         }
         _ => n.to_string(),
     }
-}
-
-/// True when the task at `index` has children in the plan.
-pub fn is_parent(children: &HashMap<String, Vec<usize>>, plan: &Plan, index: usize) -> bool {
-    children.contains_key(&plan.tasks[index].id)
 }

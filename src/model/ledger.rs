@@ -3,11 +3,13 @@
 //! component only renders these rows.
 
 use crate::model::date::format_date;
-use crate::model::hierarchy::{children_index, is_parent, outline, OutlineEntry};
+use crate::model::hierarchy::{outline_of, OutlineEntry};
+use crate::model::id::TaskId;
+use crate::model::index::PlanIndex;
 use crate::model::plan::Plan;
-use crate::model::rollup::assess_plan;
+use crate::model::rollup::assess_positions;
 use crate::model::schedule::{Assessment, Level};
-use crate::model::stats::{plan_tally, Tally};
+use crate::model::stats::{tally_indexed, Tally};
 use chrono::NaiveDate;
 
 /// One row of the ledger table.
@@ -20,7 +22,7 @@ pub enum LedgerLine {
 /// A task row with everything the table shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TaskLine {
-    pub id: String,
+    pub id: TaskId,
     pub number: String,
     /// 0 for a 要点, 1 for its 任务, …
     pub depth: usize,
@@ -31,9 +33,9 @@ pub struct TaskLine {
     /// Cooperating units joined with "、".
     pub support_units: String,
     pub leader: String,
-    /// The due date in force, or "未定".
+    /// The due date in force on the day, or "未定".
     pub due: String,
-    /// The first agreed due date when it was extended.
+    /// The first agreed due date, when an extension was in force on the day.
     pub original_due: Option<String>,
     /// Whole percent, 0–100.
     pub progress: u8,
@@ -45,39 +47,37 @@ pub struct TaskLine {
 
 /// The ledger rows and header counts for `plan` as of `today`.
 pub fn ledger(plan: &Plan, today: NaiveDate) -> (Vec<LedgerLine>, Tally) {
-    let assessments = assess_plan(plan, today);
-    let children = children_index(plan);
-    let lines = outline(plan)
+    let index = PlanIndex::new(plan);
+    let assessments = assess_positions(&index, today);
+    let lines = outline_of(&index)
         .into_iter()
-        .map(|entry| match entry {
-            OutlineEntry::Area { name, number, .. } => LedgerLine::Area { number, name },
-            OutlineEntry::Task {
-                index,
-                depth,
-                number,
-            } => LedgerLine::Task(Box::new(task_line(
-                plan,
-                index,
-                depth,
-                number,
-                is_parent(&children, plan, index),
-                &assessments[index],
-            ))),
+        .filter_map(|entry| match entry {
+            OutlineEntry::Area { name, number, .. } => Some(LedgerLine::Area { number, name }),
+            OutlineEntry::Task { id, depth, number } => {
+                let i = index.position(id.as_str())?;
+                Some(LedgerLine::Task(Box::new(task_line(
+                    &index,
+                    i,
+                    depth,
+                    number,
+                    &assessments[i],
+                ))))
+            }
         })
         .collect();
-    (lines, plan_tally(plan, &assessments))
+    let tally = tally_indexed(&index, |i| assessments.get(i));
+    (lines, tally)
 }
 
 fn task_line(
-    plan: &Plan,
-    index: usize,
+    index: &PlanIndex,
+    i: usize,
     depth: usize,
     number: String,
-    has_children: bool,
     a: &Assessment,
 ) -> TaskLine {
-    let t = &plan.tasks[index];
-    let original_due = match (t.original_due(), t.due) {
+    let t = index.at(i);
+    let original_due = match (t.original_due(), a.due) {
         (Some(o), Some(d)) if o != d => Some(format_date(o)),
         _ => None,
     };
@@ -85,22 +85,22 @@ fn task_line(
         id: t.id.clone(),
         number,
         depth,
-        has_children,
+        has_children: index.is_parent(i),
         title: t.title.clone(),
         key_task: t.key_task,
         lead_unit: t
             .lead_unit
             .as_deref()
-            .map(|u| plan.unit_name(u))
+            .map(|u| index.unit_name(u))
             .unwrap_or_default(),
         support_units: t
             .support_units
             .iter()
-            .map(|u| plan.unit_name(u))
+            .map(|u| index.unit_name(u))
             .collect::<Vec<_>>()
             .join("、"),
         leader: t.leader.clone(),
-        due: t.due.map(format_date).unwrap_or_else(|| "未定".into()),
+        due: a.due.map(format_date).unwrap_or_else(|| "未定".into()),
         original_due,
         progress: a.progress.round().clamp(0.0, 100.0) as u8,
         level: a.level,

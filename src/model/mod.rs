@@ -5,7 +5,11 @@
 
 pub mod date;
 pub mod hierarchy;
+pub mod history;
+pub mod id;
+pub mod index;
 pub mod ledger;
+pub mod ops;
 pub mod plan;
 pub mod rollup;
 pub mod sample;
@@ -13,6 +17,7 @@ pub mod schedule;
 pub mod stats;
 pub mod task;
 
+pub use id::TaskId;
 pub use plan::{Area, Plan, Settings, Unit, UnitKind};
 pub use schedule::{assess, Assessment, Level};
 pub use task::{Closing, Extension, Milestone, ProgressUpdate, Status, Supervision, Task};

@@ -1,5 +1,6 @@
 //! A plan (年度工作要点) with its areas, units, settings and tasks.
 
+use crate::model::id::new_id;
 use crate::model::task::Task;
 use serde::{Deserialize, Serialize};
 
@@ -7,6 +8,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Plan {
+    /// Random for new plans (see `model::id`), so plans from different
+    /// offices never share one.
     pub id: String,
     /// e.g. "2022年区委工作要点".
     pub title: String,
@@ -19,12 +22,16 @@ pub struct Plan {
     pub units: Vec<Unit>,
     pub tasks: Vec<Task>,
     pub settings: Settings,
+    /// When the plan last changed (ISO 8601); set by `ops::apply`.
+    pub updated_at: String,
+    /// How many changes the plan has seen; set by `ops::apply`.
+    pub revision: u64,
 }
 
 impl Default for Plan {
     fn default() -> Self {
         Plan {
-            id: "plan".into(),
+            id: String::new(),
             title: String::new(),
             year: 2022,
             issuer: String::new(),
@@ -33,6 +40,8 @@ impl Default for Plan {
             units: Vec::new(),
             tasks: Vec::new(),
             settings: Settings::default(),
+            updated_at: String::new(),
+            revision: 0,
         }
     }
 }
@@ -41,13 +50,15 @@ impl Plan {
     /// An empty plan for `year`, titled the way the office titles its plans.
     pub fn empty(year: i32) -> Plan {
         Plan {
-            id: format!("plan-{year}"),
+            id: new_id(),
             title: format!("{year}年区委工作要点"),
             year,
             ..Plan::default()
         }
     }
 
+    /// The task with `id`. A scan: fine for one lookup; code that looks up
+    /// many tasks builds a `PlanIndex` instead.
     pub fn task(&self, id: &str) -> Option<&Task> {
         self.tasks.iter().find(|t| t.id == id)
     }

@@ -1,64 +1,116 @@
 //! Roll-up: a parent's progress is the duration-weighted mean of its
 //! children, and its light is the most urgent of its own and its children's.
+//!
+//! As of the day, like every rule: durations use the due dates in force
+//! then; paused children are judged on deadlines only, so they are left out
+//! of the mean (or a paused child would drag its parent into 进度滞后); a
+//! parent whose children are all closed is closed too, on the day the last
+//! of them closed. Computed bottom-up over `PlanIndex::preorder` reversed,
+//! without recursion.
 
-use crate::model::hierarchy::children_index;
+use crate::model::id::TaskId;
+use crate::model::index::PlanIndex;
 use crate::model::plan::Plan;
-use crate::model::schedule::{assess, assess_with_progress, combine, Assessment};
+use crate::model::schedule::{assess, combine, judge, Assessment, Basis};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
-/// Assessments of every task in the plan, by index, with roll-up applied.
-pub fn assess_plan(plan: &Plan, today: NaiveDate) -> Vec<Assessment> {
-    let children = children_index(plan);
-    let mut memo: Vec<Option<Assessment>> = vec![None; plan.tasks.len()];
-    let mut visiting = vec![false; plan.tasks.len()];
-    for i in 0..plan.tasks.len() {
-        visit(plan, &children, today, i, &mut memo, &mut visiting);
+/// Every task's assessment, by task id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Assessments {
+    by_id: HashMap<TaskId, Assessment>,
+}
+
+impl Assessments {
+    pub fn get(&self, id: &str) -> Option<&Assessment> {
+        self.by_id.get(id)
     }
-    memo.into_iter()
+
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&TaskId, &Assessment)> {
+        self.by_id.iter()
+    }
+}
+
+/// Assessments of every task in the plan, with roll-up applied.
+pub fn assess_plan(plan: &Plan, today: NaiveDate) -> Assessments {
+    let index = PlanIndex::new(plan);
+    let by_position = assess_positions(&index, today);
+    Assessments {
+        by_id: by_position
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| (index.id(i).clone(), a))
+            .collect(),
+    }
+}
+
+/// Assessments by position in `plan.tasks`, for code that already holds
+/// the index.
+pub fn assess_positions(index: &PlanIndex, today: NaiveDate) -> Vec<Assessment> {
+    let settings = &index.plan.settings;
+    let mut out: Vec<Option<Assessment>> = vec![None; index.len()];
+    for &i in index.preorder().iter().rev() {
+        let task = index.at(i);
+        let kids = index.children(i);
+        // Children come before parents in this order, so all are done.
+        let children: Vec<&Assessment> = kids.iter().filter_map(|&k| out[k].as_ref()).collect();
+        let a = if children.is_empty() {
+            assess(task, today, settings)
+        } else {
+            let basis = parent_basis(index, i, &children, today);
+            combine(judge(task, basis, today, settings), &children)
+        };
+        out[i] = Some(a);
+    }
+    out.into_iter()
         .enumerate()
-        .map(|(i, a)| a.unwrap_or_else(|| leaf(plan, i, today)))
+        .map(|(i, a)| a.unwrap_or_else(|| assess(index.at(i), today, settings)))
         .collect()
 }
 
-fn leaf(plan: &Plan, i: usize, today: NaiveDate) -> Assessment {
-    assess(&plan.tasks[i], today, &plan.settings)
-}
-
-fn visit(
-    plan: &Plan,
-    children: &HashMap<String, Vec<usize>>,
-    today: NaiveDate,
-    i: usize,
-    memo: &mut Vec<Option<Assessment>>,
-    visiting: &mut Vec<bool>,
-) {
-    if memo[i].is_some() || visiting[i] {
-        return; // done, or a cycle: the caller falls back to the task alone
-    }
-    let task = &plan.tasks[i];
-    let Some(kids) = children.get(&task.id) else {
-        memo[i] = Some(leaf(plan, i, today));
-        return;
-    };
-    visiting[i] = true;
-    let mut child_results = Vec::with_capacity(kids.len());
-    let mut weights = Vec::with_capacity(kids.len());
-    for &k in kids {
-        visit(plan, children, today, k, memo, visiting);
-        let a = memo[k].clone().unwrap_or_else(|| leaf(plan, k, today));
-        weights.push(plan.tasks[k].duration_days());
-        child_results.push(a);
-    }
-    visiting[i] = false;
-    let progresses: Vec<f64> = child_results.iter().map(|a| a.progress).collect();
-    let progress = if task.closed_as_of(today) {
-        100.0
+/// What a parent is judged on: its children's weighted progress (paused
+/// ones left out, unless all are paused), and closed when it was closed by
+/// hand or when every child is closed.
+fn parent_basis(index: &PlanIndex, i: usize, children: &[&Assessment], today: NaiveDate) -> Basis {
+    let task = index.at(i);
+    let kids = index.children(i);
+    let active: Vec<usize> = (0..children.len())
+        .filter(|&c| !children[c].paused)
+        .collect();
+    let all_paused = active.is_empty();
+    let counted: Vec<usize> = if all_paused {
+        (0..children.len()).collect()
     } else {
-        weighted_mean(&progresses, &weights)
+        active
     };
-    let own = assess_with_progress(task, progress, false, today, &plan.settings);
-    memo[i] = Some(combine(own, &child_results));
+    let progresses: Vec<f64> = counted.iter().map(|&c| children[c].progress).collect();
+    let weights: Vec<Option<i64>> = counted
+        .iter()
+        .map(|&c| index.at(kids[c]).duration_days_as_of(today))
+        .collect();
+    let closed = if task.closed_as_of(today) {
+        Some(task.closed_on())
+    } else if children.iter().all(|c| !c.level.is_open()) {
+        // Dated by the last closing known: if that is already past the
+        // parent's due date, the parent was surely late.
+        Some(children.iter().filter_map(|c| c.closed_on).max())
+    } else {
+        None
+    };
+    Basis {
+        progress: weighted_mean(&progresses, &weights),
+        reporting: false,
+        paused: all_paused || task.status == crate::model::task::Status::Paused,
+        closed,
+    }
 }
 
 /// Mean of `values` weighted by planned duration in days. A child without a
@@ -85,5 +137,15 @@ pub fn weighted_mean(values: &[f64], durations: &[Option<i64>]) -> f64 {
         total / weight_sum
     } else {
         0.0
+    }
+}
+
+/// `assessments["id"]`, like `HashMap`'s: panics when the id is not in the
+/// plan, so it is for code that knows it is (tests, lookups of ids just
+/// taken from the same plan); use `get` otherwise.
+impl std::ops::Index<&str> for Assessments {
+    type Output = Assessment;
+    fn index(&self, id: &str) -> &Assessment {
+        &self.by_id[id]
     }
 }

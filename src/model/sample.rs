@@ -2,6 +2,7 @@
 //! tasks laid over the given year, with progress chosen so that on a
 //! mid-year date (06-30) every kind of light appears.
 
+use crate::model::id::{new_id, TaskId};
 use crate::model::plan::{Area, Plan, Settings, Unit, UnitKind};
 use crate::model::task::{Closing, Milestone, ProgressUpdate, Status, Supervision, Task};
 use chrono::NaiveDate;
@@ -161,10 +162,13 @@ const POINTS: &[Point] = &[
 ];
 
 /// Builds the sample plan for `year`. A date that does not exist in that
-/// year (the table has none) would be left empty rather than panic.
+/// year (the table has none) would be left empty rather than panic. Plan,
+/// task and record ids are random, so two offices that both began from the
+/// sample never share ids; units and areas keep readable ids, as they name
+/// the same real bodies everywhere.
 pub fn sample_plan(year: i32) -> Plan {
     let mut plan = Plan {
-        id: format!("sample-{year}"),
+        id: new_id(),
         title: format!("{year}年区委工作要点（示例）"),
         year,
         issuer: "中共××区委办公室".into(),
@@ -190,6 +194,8 @@ pub fn sample_plan(year: i32) -> Plan {
             .collect(),
         tasks: Vec::new(),
         settings: Settings::default(),
+        updated_at: String::new(),
+        revision: 0,
     };
     let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(year, m, day);
     let mut per_area: Vec<(&str, u32)> = Vec::new();
@@ -204,7 +210,7 @@ pub fn sample_plan(year: i32) -> Plan {
                 1
             }
         };
-        let point_id = format!("t-{}-{n}", &area[2..]);
+        let point_id = TaskId::random();
         let mut point = Task::new(point_id.clone(), *title);
         point.area = Some((*area).into());
         point.order = n;
@@ -216,7 +222,7 @@ pub fn sample_plan(year: i32) -> Plan {
         point.updated_at = format!("{year}-01-05T09:00:00");
         plan.tasks.push(point);
         for (k, (title, lead, support, course, key, tag)) in items.iter().enumerate() {
-            let mut t = Task::new(format!("{point_id}-{}", k + 1), *title);
+            let mut t = Task::new(TaskId::random(), *title);
             t.parent = Some(point_id.clone());
             t.order = k as u32 + 1;
             t.lead_unit = Some((*lead).into());
@@ -240,6 +246,7 @@ pub fn sample_plan(year: i32) -> Plan {
 
 fn update(date: Option<NaiveDate>, percent: u8, text: &str) -> Option<ProgressUpdate> {
     Some(ProgressUpdate {
+        id: new_id(),
         date: date?,
         percent,
         progress: text.into(),
@@ -260,6 +267,7 @@ fn apply(t: &mut Task, course: Course, d: &dyn Fn(u32, u32) -> Option<NaiveDate>
             ups.push(update(d(5, 31), 50, "各项措施按计划推进"));
             ups.push(update(d(6, 25), 55, "完成上半年阶段目标"));
             t.milestones.push(Milestone {
+                id: new_id(),
                 title: "上半年阶段目标".into(),
                 due: d(6, 30).unwrap_or_default(),
                 done_on: d(6, 25),
@@ -289,6 +297,7 @@ fn apply(t: &mut Task, course: Course, d: &dyn Fn(u32, u32) -> Option<NaiveDate>
             ups.push(update(d(6, 10), 80, "剩余事项协调难度大"));
             if let Some(date) = d(6, 20) {
                 t.supervisions.push(Supervision {
+                    id: new_id(),
                     date,
                     note: "已逾期，请牵头单位说明原因并提出完成时间".into(),
                     reply_due: d(6, 27),

@@ -75,6 +75,17 @@ pub struct Assessment {
     pub expected: Option<f64>,
     /// Days from today to the due date (negative when past due).
     pub days_left: Option<i64>,
+    /// The due date in force on the day (extensions granted later do not
+    /// count yet).
+    pub due: Option<NaiveDate>,
+    /// When it was closed, for a closed task whose closing date is known.
+    pub closed_on: Option<NaiveDate>,
+    /// Judged on deadlines only: 暂缓, or a parent whose open children are
+    /// all paused.
+    pub paused: bool,
+    /// A parent marked closed by hand while some of its children are still
+    /// open: it shows the most urgent of their lights instead of hiding them.
+    pub open_children: bool,
 }
 
 impl Assessment {
@@ -92,10 +103,15 @@ impl Assessment {
                 reasons.push("未按期报送");
             }
         }
-        if reasons.is_empty() {
+        let base = if reasons.is_empty() {
             self.level.label().to_string()
         } else {
             format!("{}：{}", self.level.label(), reasons.join("、"))
+        };
+        if self.open_children {
+            format!("{base}（已标记办结，但有子任务未办结）")
+        } else {
+            base
         }
     }
 }
@@ -115,23 +131,44 @@ pub fn expected_progress(start: NaiveDate, due: NaiveDate, today: NaiveDate) -> 
     (done / total * 100.0).clamp(0.0, 100.0)
 }
 
-/// Judges a task at `today` using its own progress and updates.
-pub fn assess(task: &Task, today: NaiveDate, settings: &Settings) -> Assessment {
-    assess_with_progress(task, task.progress_as_of(today), true, today, settings)
+/// What a task is judged on besides its own dates: for a work item, its own
+/// records; for a parent, what its children add up to (see `rollup`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Basis {
+    /// Progress in percent.
+    pub progress: f64,
+    /// Whether reporting is expected of the task itself (work items; a
+    /// parent reports through its children).
+    pub reporting: bool,
+    /// Judged on deadlines only.
+    pub paused: bool,
+    /// Closed as of the day: `Some(closing date, if known)`.
+    pub closed: Option<Option<NaiveDate>>,
 }
 
-/// Judges a task given its progress (a parent passes its rolled-up progress)
-/// and whether reporting is expected of it directly (`check_reporting`;
-/// parents are reported through their children).
-pub fn assess_with_progress(
-    task: &Task,
-    progress: f64,
-    check_reporting: bool,
-    today: NaiveDate,
-    settings: &Settings,
-) -> Assessment {
-    let days_left = task.due.map(|due| (due - today).num_days());
-    let expected = match (task.start, task.due) {
+impl Basis {
+    /// A work item's own basis at `today`.
+    pub fn own(task: &Task, today: NaiveDate) -> Basis {
+        Basis {
+            progress: task.progress_as_of(today),
+            reporting: true,
+            paused: task.status == Status::Paused,
+            closed: task.closed_as_of(today).then(|| task.closed_on()),
+        }
+    }
+}
+
+/// Judges a task at `today` on its own progress and updates.
+pub fn assess(task: &Task, today: NaiveDate, settings: &Settings) -> Assessment {
+    judge(task, Basis::own(task, today), today, settings)
+}
+
+/// Judges a task at `today` on `basis`. Every date is the one in force on
+/// `today`: an extension granted later has not happened yet.
+pub fn judge(task: &Task, basis: Basis, today: NaiveDate, settings: &Settings) -> Assessment {
+    let due = task.due_as_of(today);
+    let days_left = due.map(|due| (due - today).num_days());
+    let expected = match (task.start, due) {
         (Some(start), Some(due)) => Some(expected_progress(start, due, today)),
         _ => None,
     };
@@ -140,21 +177,28 @@ pub fn assess_with_progress(
         due_soon: false,
         behind: false,
         stale: false,
-        progress,
+        progress: basis.progress,
         expected,
         days_left,
+        due,
+        closed_on: None,
+        paused: false,
+        open_children: false,
     };
-    if task.closed_as_of(today) {
-        // A closed task without a closing date cannot be shown to be late.
-        let late = matches!((task.closed_on(), task.due), (Some(c), Some(d)) if c > d);
+    if let Some(closed_on) = basis.closed {
+        // Judged against the due date in force on the day it was closed; a
+        // closed task without a closing date cannot be shown to be late.
+        let late = matches!(closed_on.map(|c| (c, task.due_as_of(c))), Some((c, Some(d))) if c > d);
         a.level = if late {
             Level::DoneLate
         } else {
             Level::DoneOnTime
         };
+        a.closed_on = closed_on;
         a.progress = 100.0;
         return a;
     }
+    a.paused = basis.paused;
     if matches!(days_left, Some(d) if d < 0) {
         a.level = Level::Red;
         return a;
@@ -162,7 +206,7 @@ pub fn assess_with_progress(
     a.due_soon = matches!(days_left, Some(d) if d <= i64::from(settings.due_soon_days));
     // A paused task (暂缓) is not expected to move or report until it
     // resumes; only its deadline still counts.
-    if task.status == Status::Paused {
+    if basis.paused {
         if a.due_soon {
             a.level = Level::Yellow;
         }
@@ -170,11 +214,11 @@ pub fn assess_with_progress(
     }
     a.behind = match expected {
         Some(e) if e > 0.0 && past_grace(task, today, settings) => {
-            progress < e * f64::from(settings.behind_share_percent) / 100.0
+            basis.progress < e * f64::from(settings.behind_share_percent) / 100.0
         }
         _ => false,
     };
-    a.stale = check_reporting && is_stale(task, today, settings);
+    a.stale = basis.reporting && is_stale(task, today, settings);
     if a.due_soon || a.behind || a.stale {
         a.level = Level::Yellow;
     }
@@ -189,31 +233,47 @@ fn past_grace(task: &Task, today: NaiveDate, settings: &Settings) -> bool {
 }
 
 /// True when a started task has had no update in the last reporting period.
-/// The period is counted from the last update, or from the start when there
-/// is none, so a task that started yesterday is not yet late to report.
+/// The period counts from the later of the last update and the start, so a
+/// task that started yesterday is not yet late to report, even if someone
+/// reported on it before it started.
 fn is_stale(task: &Task, today: NaiveDate, settings: &Settings) -> bool {
-    let period = i64::from(settings.report_period_days.max(1));
-    let reference = task.update_as_of(today).map(|u| u.date).or(task.start);
-    match reference {
-        Some(r) if task.start.is_none_or(|s| s <= today) => (today - r).num_days() > period,
-        _ => false,
+    if task.start.is_some_and(|s| s > today) {
+        return false;
     }
+    let period = i64::from(settings.report_period_days.max(1));
+    let last = task.update_as_of(today).map(|u| u.date);
+    let reference = match (last, task.start) {
+        (Some(l), Some(s)) => Some(l.max(s)),
+        (l, s) => l.or(s),
+    };
+    reference.is_some_and(|r| (today - r).num_days() > period)
 }
 
 /// Combines a parent's own verdict with its children's: the most urgent
-/// light wins, so a red child is never hidden under a green heading.
-pub fn combine(own: Assessment, children: &[Assessment]) -> Assessment {
+/// light wins, so a red child is never hidden under a green heading, nor
+/// under a heading closed by hand while children are still open.
+pub fn combine(own: Assessment, children: &[&Assessment]) -> Assessment {
     let mut out = own;
-    if out.level.is_open() {
-        for c in children {
-            if c.level.urgency() > out.level.urgency() {
-                out.level = c.level;
-            }
-            if c.level == Level::Yellow {
-                out.due_soon |= c.due_soon;
-                out.behind |= c.behind;
-                out.stale |= c.stale;
-            }
+    let closed_by_hand = !out.level.is_open();
+    if closed_by_hand {
+        let Some(worst) = children
+            .iter()
+            .filter(|c| c.level.is_open())
+            .max_by_key(|c| c.level.urgency())
+        else {
+            return out;
+        };
+        out.level = worst.level;
+        out.open_children = true;
+    }
+    for c in children {
+        if c.level.urgency() > out.level.urgency() {
+            out.level = c.level;
+        }
+        if c.level == Level::Yellow && out.level == Level::Yellow {
+            out.due_soon |= c.due_soon;
+            out.behind |= c.behind;
+            out.stale |= c.stale;
         }
     }
     out

@@ -2,8 +2,11 @@
 //! statistics. Counts are over work items (tasks with no children), so a
 //! 要点 and its 任务 are not counted twice.
 
-use crate::model::hierarchy::{children_index, is_parent};
+use crate::model::hierarchy::NO_AREA;
+use crate::model::id::TaskId;
+use crate::model::index::PlanIndex;
 use crate::model::plan::Plan;
+use crate::model::rollup::Assessments;
 use crate::model::schedule::{Assessment, Level};
 use std::collections::BTreeMap;
 
@@ -51,20 +54,27 @@ impl Tally {
     }
 }
 
-/// Indexes of the work items: tasks that have no children.
-pub fn work_items(plan: &Plan) -> Vec<usize> {
-    let children = children_index(plan);
-    (0..plan.tasks.len())
-        .filter(|&i| !is_parent(&children, plan, i))
-        .collect()
+/// The work items: tasks that have no children.
+pub fn work_items(plan: &Plan) -> Vec<TaskId> {
+    let index = PlanIndex::new(plan);
+    index.work_items().map(|i| index.id(i).clone()).collect()
 }
 
-/// The header counts for the whole plan. `assessments` is indexed like
-/// `plan.tasks` (see `rollup::assess_plan`).
-pub fn plan_tally(plan: &Plan, assessments: &[Assessment]) -> Tally {
+/// The header counts for the whole plan.
+pub fn plan_tally(plan: &Plan, assessments: &Assessments) -> Tally {
+    tally_indexed(&PlanIndex::new(plan), |i| {
+        assessments.get(plan.tasks[i].id.as_str())
+    })
+}
+
+/// The header counts, given the index and a way to find each assessment.
+pub fn tally_indexed<'a>(
+    index: &PlanIndex,
+    assessment: impl Fn(usize) -> Option<&'a Assessment>,
+) -> Tally {
     let mut t = Tally::default();
-    for i in work_items(plan) {
-        if let Some(a) = assessments.get(i) {
+    for i in index.work_items() {
+        if let Some(a) = assessment(i) {
             t.add(a);
         }
     }
@@ -76,31 +86,35 @@ pub fn plan_tally(plan: &Plan, assessments: &[Assessment]) -> Tally {
 pub enum GroupBy {
     /// 牵头单位
     LeadUnit,
-    /// 领域, taken from the top-level ancestor.
+    /// 领域, the area of the task's top-level ancestor (see `area_of`).
     Area,
     /// 责任领导
     Leader,
 }
 
 /// Tallies per group, keyed by the group's display name, sorted by name.
-/// Work items without a value for the dimension are grouped under "未指定".
+/// Work items without a lead unit or leader are grouped under "未指定";
+/// those under no known area under "未分领域", as in the ledger.
 pub fn grouped_tally(
     plan: &Plan,
-    assessments: &[Assessment],
+    assessments: &Assessments,
     by: GroupBy,
 ) -> BTreeMap<String, Tally> {
+    let index = PlanIndex::new(plan);
     let mut out: BTreeMap<String, Tally> = BTreeMap::new();
-    for i in work_items(plan) {
-        let Some(a) = assessments.get(i) else {
+    for i in index.work_items() {
+        let task = index.at(i);
+        let Some(a) = assessments.get(task.id.as_str()) else {
             continue;
         };
-        let task = &plan.tasks[i];
         let key = match by {
-            GroupBy::LeadUnit => task.lead_unit.as_deref().map(|u| plan.unit_name(u)),
+            GroupBy::LeadUnit => task.lead_unit.as_deref().map(|u| index.unit_name(u)),
             GroupBy::Leader => Some(task.leader.trim().to_string()).filter(|s| !s.is_empty()),
-            GroupBy::Area => {
-                area_of(plan, i).map(|a| plan.area(&a).map(|x| x.name.clone()).unwrap_or(a))
-            }
+            GroupBy::Area => Some(
+                index
+                    .area_of(i)
+                    .map_or_else(|| NO_AREA.to_string(), |a| a.name.clone()),
+            ),
         };
         out.entry(key.unwrap_or_else(|| "未指定".to_string()))
             .or_default()
@@ -109,14 +123,13 @@ pub fn grouped_tally(
     out
 }
 
-/// The area of a task: its own, else its nearest ancestor's. Stops on cycles.
-pub fn area_of(plan: &Plan, index: usize) -> Option<String> {
-    let mut current = plan.tasks.get(index)?;
-    for _ in 0..plan.tasks.len() {
-        if let Some(a) = &current.area {
-            return Some(a.clone());
-        }
-        current = plan.task(current.parent.as_deref()?)?;
-    }
-    None
+/// The id of the area a task belongs to: its top-level ancestor's, when
+/// that is a known area; `None` (未分领域) otherwise. The ledger's grouping
+/// and the statistics both follow this rule (`PlanIndex::area_of`).
+pub fn area_of(plan: &Plan, id: &str) -> Option<String> {
+    let index = PlanIndex::new(plan);
+    index
+        .position(id)
+        .and_then(|i| index.area_of(i))
+        .map(|a| a.id.clone())
 }

@@ -2,6 +2,7 @@
 //! extensions, milestones, supervision and closing.
 
 use crate::model::date::{opt_date, req_date};
+use crate::model::id::{new_id, TaskId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -35,9 +36,9 @@ impl Status {
 /// `parent`; the ledger derives numbering from it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Task {
-    pub id: String,
+    pub id: TaskId,
     #[serde(default)]
-    pub parent: Option<String>,
+    pub parent: Option<TaskId>,
     #[serde(default)]
     pub area: Option<String>,
     #[serde(default)]
@@ -63,10 +64,12 @@ pub struct Task {
     pub owner: String,
     #[serde(default, with = "opt_date")]
     pub start: Option<NaiveDate>,
-    /// 完成时限: the due date in force, after any extension.
+    /// 完成时限: the due date in force now, after every extension. Rules
+    /// that reason at a given day use `due_as_of`, since an extension does
+    /// not count before the day it was granted.
     #[serde(default, with = "opt_date")]
     pub due: Option<NaiveDate>,
-    /// 延期 records, oldest first; the first keeps the original due.
+    /// 延期 records; the earliest granted keeps the original due.
     #[serde(default)]
     pub extensions: Vec<Extension>,
     /// 时序进度节点
@@ -91,16 +94,18 @@ pub struct Task {
     /// 办结 record; present when the task is closed.
     #[serde(default)]
     pub closing: Option<Closing>,
-    /// When this task last changed (ISO 8601), for merging.
+    /// When this task last changed (ISO 8601), for merging; set by
+    /// `ops::apply` on every change.
     #[serde(default)]
     pub updated_at: String,
+    /// How many changes this task has seen; set by `ops::apply`.
     #[serde(default)]
     pub revision: u32,
 }
 
 impl Task {
     /// A task with only the required fields; the rest are empty.
-    pub fn new(id: impl Into<String>, title: impl Into<String>) -> Task {
+    pub fn new(id: impl Into<TaskId>, title: impl Into<String>) -> Task {
         Task {
             id: id.into(),
             parent: None,
@@ -138,15 +143,48 @@ impl Task {
         self.closing.as_ref().map(|c| c.date)
     }
 
+    /// Extensions in the order they were granted: by date, and among those
+    /// of the same day in the order recorded.
+    fn extensions_granted(&self) -> Vec<&Extension> {
+        let mut list: Vec<&Extension> = self.extensions.iter().collect();
+        list.sort_by_key(|e| e.date);
+        list
+    }
+
     /// The due date first agreed, before any extension.
     pub fn original_due(&self) -> Option<NaiveDate> {
-        self.extensions.first().map(|e| e.previous_due).or(self.due)
+        self.extensions_granted()
+            .first()
+            .map(|e| e.previous_due)
+            .or(self.due)
+    }
+
+    /// The due date in force on `day`: the original one, moved by each
+    /// extension granted on or before `day`. From the last extension on it
+    /// is `due` itself, so a due date edited since then is respected.
+    pub fn due_as_of(&self, day: NaiveDate) -> Option<NaiveDate> {
+        if self.extensions.iter().all(|e| e.date <= day) {
+            return self.due;
+        }
+        let mut due = self.original_due();
+        for e in self.extensions_granted() {
+            if e.date <= day {
+                due = Some(e.new_due);
+            }
+        }
+        due
+    }
+
+    /// How many extensions had been granted by `day`.
+    pub fn extensions_as_of(&self, day: NaiveDate) -> usize {
+        self.extensions.iter().filter(|e| e.date <= day).count()
     }
 
     /// Moves the due date, keeping the previous one on record.
     pub fn extend(&mut self, date: NaiveDate, new_due: NaiveDate, reason: impl Into<String>) {
         if let Some(previous_due) = self.due {
             self.extensions.push(Extension {
+                id: new_id(),
                 date,
                 previous_due,
                 new_due,
@@ -191,9 +229,10 @@ impl Task {
             .unwrap_or(0.0)
     }
 
-    /// Planned length in days, when both ends are known and in order.
-    pub fn duration_days(&self) -> Option<i64> {
-        match (self.start, self.due) {
+    /// Planned length in days as of `day` (with the due date in force
+    /// then), when both ends are known and in order.
+    pub fn duration_days_as_of(&self, day: NaiveDate) -> Option<i64> {
+        match (self.start, self.due_as_of(day)) {
             (Some(s), Some(d)) if d >= s => Some((d - s).num_days().max(1)),
             _ => None,
         }
@@ -203,6 +242,9 @@ impl Task {
 /// A progress report from the lead unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProgressUpdate {
+    /// Stable id, so a merge can tell the same record from a new one.
+    #[serde(default)]
+    pub id: String,
     #[serde(with = "req_date")]
     pub date: NaiveDate,
     #[serde(deserialize_with = "percent")]
@@ -223,6 +265,9 @@ pub struct ProgressUpdate {
 /// A 延期: the due date moved on `date` from `previous_due` to `new_due`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Extension {
+    /// Stable id, so a merge can tell the same record from a new one.
+    #[serde(default)]
+    pub id: String,
     #[serde(with = "req_date")]
     pub date: NaiveDate,
     #[serde(with = "req_date")]
@@ -236,6 +281,9 @@ pub struct Extension {
 /// A 时序进度节点.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Milestone {
+    /// Stable id, so a merge can tell the same record from a new one.
+    #[serde(default)]
+    pub id: String,
     pub title: String,
     #[serde(with = "req_date")]
     pub due: NaiveDate,
@@ -246,6 +294,9 @@ pub struct Milestone {
 /// A 督办/催办 record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Supervision {
+    /// Stable id, so a merge can tell the same record from a new one.
+    #[serde(default)]
+    pub id: String,
     #[serde(with = "req_date")]
     pub date: NaiveDate,
     #[serde(default)]

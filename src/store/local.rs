@@ -1,6 +1,7 @@
 //! localStorage access for the browser build. Every call returns a `Result`:
 //! storage can be missing, blocked, or full.
 
+use super::codec;
 use super::{SaveError, PLAN_KEY, RECOVERY_PREFIX};
 use web_sys::Storage;
 
@@ -53,7 +54,9 @@ pub fn write_plan_text(text: &str) -> Result<(), SaveError> {
 
 /// Copies raw text aside under a recovery key named by `stamp` (a suffix is
 /// added if that key is taken, so no earlier copy is overwritten); returns
-/// the key.
+/// the key. The copy is compressed (`codec::pack`): a second full copy of a
+/// large plan would not fit beside it. `read_copy` gives back the text
+/// byte for byte.
 pub fn set_aside(raw: &str, stamp: &str) -> Result<String, SaveError> {
     let mut key = format!("{RECOVERY_PREFIX}{stamp}");
     let mut n = 1;
@@ -61,8 +64,25 @@ pub fn set_aside(raw: &str, stamp: &str) -> Result<String, SaveError> {
         n += 1;
         key = format!("{RECOVERY_PREFIX}{stamp}-{n}");
     }
-    write(&key, raw)?;
+    let packed = codec::pack(raw);
+    // Check the copy before relying on it: a recovery copy that cannot be
+    // read back is no copy at all.
+    if codec::unpack(&packed).ok().as_deref() != Some(raw) {
+        return Err(SaveError::Unavailable("备份压缩校验失败".into()));
+    }
+    write(&key, &packed)?;
     Ok(key)
+}
+
+/// The text of a recovery copy, unpacked; `Ok(None)` when it is gone.
+pub fn read_copy(key: &str) -> Result<Option<String>, String> {
+    match read(key) {
+        Ok(Some(stored)) => codec::unpack(&stored)
+            .map(|t| Some(t.into_owned()))
+            .map_err(|e| e.to_string()),
+        Ok(None) => Ok(None),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// Characters stored by this origin (keys and values), for the storage meter.

@@ -4,9 +4,10 @@
 //! text stays under its key until the user has chosen what to do, and is
 //! copied to a recovery key before anything replaces it.
 
-use crate::format::{restore_plan, write_plan, RestoreErrorKind};
+use crate::format::{restore_plan, write_plan, RestoreErrorKind, WriteError, CURRENT_VERSION};
 use crate::model::plan::Plan;
 
+pub mod codec;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 
@@ -22,8 +23,10 @@ pub const QUOTA_CHARS: usize = 5 * 1024 * 1024;
 pub enum Loaded {
     /// Nothing stored yet: a first run.
     Nothing,
-    /// A plan that restored without a single problem.
-    Plan(Plan),
+    /// A plan that restored without a single problem. `current` is false
+    /// when it was written by an older version: the first save writes it
+    /// again in the current one (with the ids restore filled in).
+    Plan { plan: Plan, current: bool },
     /// Stored text that did not restore cleanly. `raw` is kept untouched;
     /// `plan` is what could be read, if anything.
     Damaged(Damage),
@@ -49,7 +52,10 @@ pub fn interpret(raw: Option<String>) -> Loaded {
         return Loaded::Nothing;
     };
     match restore_plan(&raw) {
-        Ok(r) if r.problems.is_empty() => Loaded::Plan(r.plan),
+        Ok(r) if r.problems.is_empty() => Loaded::Plan {
+            current: r.version == CURRENT_VERSION,
+            plan: r.plan,
+        },
         Ok(r) => Loaded::Damaged(Damage {
             messages: r.problems.iter().map(ToString::to_string).collect(),
             plan: Some(r.plan),
@@ -66,9 +72,12 @@ pub fn interpret(raw: Option<String>) -> Loaded {
 }
 
 /// The text stored for a plan. `saved_at` is an ISO timestamp from the caller.
-pub fn serialize(plan: &Plan, saved_at: &str) -> String {
-    write_plan(plan, saved_at, "浏览器本地存储")
+pub fn serialize(plan: &Plan, saved_at: &str) -> Result<String, WriteError> {
+    write_plan(plan, saved_at, SOURCE)
 }
+
+/// The `source` of text written to storage.
+const SOURCE: &str = "浏览器本地存储";
 
 /// What this tab last read from or wrote to storage: the plan and the exact
 /// text under `PLAN_KEY`. Comparing the text with what storage holds now
@@ -96,6 +105,8 @@ pub enum SaveDecision {
     Adopt,
     /// Write this text.
     Write(String),
+    /// The plan could not be serialised; nothing may be written.
+    Unwritable(WriteError),
 }
 
 /// Decides whether `plan` may be written. `synced` is `None` when this tab
@@ -122,13 +133,32 @@ pub fn decide_save(
             SaveDecision::Conflict
         };
     }
-    SaveDecision::Write(serialize(plan, saved_at))
+    match serialize(plan, saved_at) {
+        Ok(text) => SaveDecision::Write(text),
+        Err(e) => SaveDecision::Unwritable(e),
+    }
 }
 
-/// True when `text` restores cleanly to exactly `plan`: another tab wrote
-/// the very plan shown here, which is no conflict.
+/// True when `text` is exactly `plan` as this version writes it: another
+/// tab wrote the very plan shown here, which is no conflict. Compared as
+/// text (serialisation is deterministic and much cheaper than a lenient
+/// restore of a large plan); text from another version, or with anything
+/// this version would not write, never matches, so it is treated as a
+/// conflict rather than silently adopted.
 pub fn holds(text: Option<&str>, plan: &Plan) -> bool {
-    matches!(interpret(text.map(str::to_string)), Loaded::Plan(p) if p == *plan)
+    let Some(text) = text else { return false };
+    let Ok(body) = serde_json::to_string(plan) else {
+        return false;
+    };
+    let head = format!(
+        "{{\"format\":\"{}\",\"version\":{CURRENT_VERSION},",
+        crate::format::PLAN_FORMAT
+    );
+    text.starts_with(&head)
+        && text
+            .strip_suffix('}')
+            .and_then(|t| t.strip_suffix(body.as_str()))
+            .is_some_and(|t| t.ends_with("\"plan\":"))
 }
 
 /// Why a write did not happen.

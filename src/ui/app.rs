@@ -1,14 +1,16 @@
 //! The app: loads the stored plan once, provides the state, saves every
-//! change (as `store::decide_save` allows), and lays out the shell around
-//! the current page.
+//! change (see `saving`), follows other windows' writes, and lays out the
+//! shell around the current page.
 
 use crate::model::plan::Plan;
 use crate::model::sample::sample_plan;
-use crate::store::{self, local, Loaded, SaveDecision, Synced, PLAN_KEY};
-use crate::ui::clock::{now_iso, today};
+use crate::store::{self, local, Loaded, Synced, PLAN_KEY};
+use crate::ui::clock::{today, watch_day};
 use crate::ui::data::page::DataPage;
 use crate::ui::ledger::page::LedgerPage;
+use crate::ui::saving;
 use crate::ui::shell::alerts::Alerts;
+use crate::ui::shell::confirm_dialog::ConfirmDialog;
 use crate::ui::shell::damage_panel::DamagePanel;
 use crate::ui::shell::header::AppHeader;
 use crate::ui::state::{AppState, Page};
@@ -39,7 +41,12 @@ fn start(year: i32) -> Start {
     let text = raw.clone();
     let (plan, damage, synced_plan) = match store::interpret(raw) {
         Loaded::Nothing => (sample_plan(year), None, None),
-        Loaded::Plan(p) => (p.clone(), None, Some(p)),
+        // Data from an older version is written again in this one by the
+        // first save, which treats it as not yet synced.
+        Loaded::Plan { plan, current } => {
+            let synced = current.then(|| plan.clone());
+            (plan, None, synced)
+        }
         Loaded::Damaged(d) => (
             d.plan.clone().unwrap_or_else(|| Plan::empty(year)),
             Some(d),
@@ -57,45 +64,6 @@ fn start(year: i32) -> Start {
     }
 }
 
-/// Writes the plan if `decide_save` allows; reports failures and conflicts.
-fn save(state: AppState) {
-    if state.damage.with_untracked(Option::is_some) || state.external_change.get_untracked() {
-        return; // the user has a decision to make first
-    }
-    if state.synced.with_value(Option::is_none) {
-        return; // storage was unreadable at start; its message stays up
-    }
-    let stored_now = match local::read_plan() {
-        Ok(t) => t,
-        Err(e) => return state.save_error.set(Some(e.to_string())),
-    };
-    let decision = state.plan.with_untracked(|p| {
-        state
-            .synced
-            .with_value(|s| store::decide_save(p, s.as_ref(), stored_now.as_deref(), &now_iso()))
-    });
-    match decision {
-        SaveDecision::Unchanged | SaveDecision::Blocked => {}
-        SaveDecision::Conflict => state.external_change.set(true),
-        SaveDecision::Adopt => state.synced.set_value(Some(Synced {
-            plan: Some(state.plan.get_untracked()),
-            text: stored_now,
-        })),
-        SaveDecision::Write(text) => match local::write_plan_text(&text) {
-            Ok(()) => {
-                state.synced.set_value(Some(Synced {
-                    plan: Some(state.plan.get_untracked()),
-                    text: Some(text),
-                }));
-                if state.save_error.with_untracked(Option::is_some) {
-                    state.save_error.set(None);
-                }
-            }
-            Err(e) => state.save_error.set(Some(e.to_string())),
-        },
-    }
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     let today = today();
@@ -105,22 +73,11 @@ pub fn App() -> impl IntoView {
         message,
         synced,
     } = start(today.date.year());
-    let state = AppState {
-        plan: RwSignal::new(plan),
-        today: StoredValue::new(today),
-        damage: RwSignal::new(damage),
-        save_error: RwSignal::new(message),
-        external_change: RwSignal::new(false),
-        page: RwSignal::new(Page::from_hash(&current_hash())),
-        synced: StoredValue::new(synced),
-    };
+    let state = AppState::new(plan, today, damage, synced, message);
+    state.page.set(Page::from_hash(&current_hash()));
     provide_context(state);
-
-    // Every change to the plan is saved.
-    Effect::new(move |_| {
-        state.plan.track();
-        save(state);
-    });
+    saving::install(state);
+    watch_day(state.today);
 
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
         state.page.set(Page::from_hash(&current_hash()));
@@ -157,6 +114,7 @@ pub fn App() -> impl IntoView {
             <main class="page">
                 <Alerts />
                 <DamagePanel />
+                <ConfirmDialog />
                 {move || match state.page.get() {
                     Page::Ledger => view! { <LedgerPage /> }.into_any(),
                     Page::Data => view! { <DataPage /> }.into_any(),

@@ -1,8 +1,13 @@
 //! The one place the UI reads the clock. `?today=YYYY-MM-DD` in the address
 //! pins the date the app reasons with, so views and tests are reproducible.
+//! Otherwise the date follows the computer's: a tab left open overnight
+//! moves to the new day (checked every minute, and whenever the page
+//! becomes visible again, as timers sleep with the computer).
 
 use crate::model::date::{format_date, parse_date};
 use chrono::NaiveDate;
+use leptos::prelude::*;
+use std::time::Duration;
 
 /// The date the app reasons with, and where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +48,28 @@ pub fn today() -> Today {
             },
         },
     }
+}
+
+/// Keeps `today` on the computer's date, unless the address fixes it.
+/// Call once, inside the app's owner; the watchers end with it.
+pub fn watch_day(today: RwSignal<Today>) {
+    if today.with_untracked(|t| t.simulated) {
+        return;
+    }
+    let check = move || {
+        let clock = local_date();
+        if today.with_untracked(|t| t.date != clock) {
+            today.update(|t| t.date = clock);
+        }
+    };
+    let interval = set_interval_with_handle(check, Duration::from_secs(60)).ok();
+    let visible = window_event_listener_untyped("visibilitychange", move |_| check());
+    on_cleanup(move || {
+        if let Some(h) = interval {
+            h.clear();
+        }
+        visible.remove();
+    });
 }
 
 /// Today's date in the computer's time zone.

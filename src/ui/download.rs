@@ -17,8 +17,16 @@ pub fn download_text(file_name: &str, text: &str) -> Result<(), String> {
     a.set_href(&url);
     a.set_download(file_name);
     a.click();
-    // The click has queued the download; the URL can go.
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // The click only queues the download, and no event says when the
+    // browser has taken the file; revoking now can leave it empty (the
+    // damage panel's "已下载，直接替换" relies on the file being whole). A
+    // minute is ample, as FileSaver.js found.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
     Ok(())
 }
 

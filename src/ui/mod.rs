@@ -8,5 +8,6 @@ pub mod crash_screen;
 pub mod data;
 pub mod download;
 pub mod ledger;
+pub mod saving;
 pub mod shell;
 pub mod state;

@@ -1,10 +1,16 @@
-//! The app state shared through context: the plan in one signal, changed
-//! through model functions, plus what the storage layer needs to tell the
+//! The app state shared through context: the plan in one signal that only
+//! `dispatch` may change, plus what the storage layer needs to tell the
 //! user. `use_app` fetches it in any component.
+//!
+//! Every change to the plan goes through `AppState::dispatch`: edits as
+//! `Op`s (recorded for undo, stamped by `ops::apply`), undo and redo, and
+//! adopting what storage holds. Components never set the plan themselves.
 
+use crate::model::history::History;
+use crate::model::ops::{EditError, Op};
 use crate::model::plan::Plan;
 use crate::store::{Damage, Synced};
-use crate::ui::clock::Today;
+use crate::ui::clock::{now_iso, Today};
 use leptos::prelude::*;
 
 /// Which page is shown; mirrors the address's `#/…` part.
@@ -23,12 +29,47 @@ impl Page {
     }
 }
 
+/// A change to the plan.
+#[derive(Debug, Clone)]
+pub enum Change {
+    /// A user's edit, undoable, called `label` in the undo button.
+    Edit { op: Op, label: String },
+    /// Undo the latest edit.
+    Undo,
+    /// Redo the latest undone edit.
+    Redo,
+    /// Show a plan read from storage (another window's, or the recovered
+    /// one). Not an edit: the undo history belonged to the plan replaced,
+    /// so it is cleared.
+    Adopt(Box<Plan>),
+}
+
+/// A question put to the user before something that cannot be taken back
+/// lightly (see `shell::confirm_dialog`).
+#[derive(Clone)]
+pub struct ConfirmRequest {
+    pub title: String,
+    /// What will happen, in full.
+    pub message: String,
+    /// The label of the button that goes ahead, e.g. "替换".
+    pub confirm_label: String,
+    pub on_confirm: Callback<()>,
+}
+
 /// Everything the components share. Plain signals of plain data; rules live
 /// in `model` and `store`.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub plan: RwSignal<Plan>,
-    pub today: StoredValue<Today>,
+    /// The plan on screen. Read it here; change it with `dispatch`.
+    pub plan: ReadSignal<Plan>,
+    write_plan: WriteSignal<Plan>,
+    history: StoredValue<History>,
+    /// What "撤销" and "重做" would do, for their buttons.
+    pub undo_label: RwSignal<Option<String>>,
+    pub redo_label: RwSignal<Option<String>>,
+    /// The date the rules reason with; moves on at midnight unless fixed
+    /// by the address (see `clock::watch_day`).
+    pub today: RwSignal<Today>,
     /// Stored data that failed to load; while set, nothing is saved over it.
     pub damage: RwSignal<Option<Damage>>,
     /// The last save's failure, shown until a save succeeds.
@@ -40,6 +81,105 @@ pub struct AppState {
     /// could not be read at all, which blocks every write (see
     /// `store::decide_save`).
     pub synced: StoredValue<Option<Synced>>,
+    /// Asks for a save without a change to the plan: after space was freed,
+    /// or a conflict resolved. Kept apart from plan changes so a retry never
+    /// looks like an edit.
+    pub save_requested: Trigger,
+    /// The question the confirmation dialog is asking, if any.
+    pub confirm: RwSignal<Option<ConfirmRequest>>,
+    /// Message of the latest edit that could not be made.
+    pub edit_error: RwSignal<Option<String>>,
+}
+
+impl AppState {
+    /// State for `plan` as found at start-up.
+    pub fn new(
+        plan: Plan,
+        today: Today,
+        damage: Option<Damage>,
+        synced: Option<Synced>,
+        message: Option<String>,
+    ) -> AppState {
+        let (read, write) = signal(plan);
+        AppState {
+            plan: read,
+            write_plan: write,
+            history: StoredValue::new(History::default()),
+            undo_label: RwSignal::new(None),
+            redo_label: RwSignal::new(None),
+            today: RwSignal::new(today),
+            damage: RwSignal::new(damage),
+            save_error: RwSignal::new(message),
+            external_change: RwSignal::new(false),
+            page: RwSignal::new(Page::Ledger),
+            synced: StoredValue::new(synced),
+            save_requested: Trigger::new(),
+            confirm: RwSignal::new(None),
+            edit_error: RwSignal::new(None),
+        }
+    }
+
+    /// The one place the plan changes. An edit that cannot be made leaves
+    /// the plan as it was and returns why (also shown as `edit_error`).
+    pub fn dispatch(&self, change: Change) -> Result<(), EditError> {
+        let now = now_iso();
+        let mut result = Ok(());
+        let mut labels = (None, None);
+        self.write_plan.maybe_update(|plan| {
+            self.history.update_value(|history| {
+                result = match change {
+                    Change::Edit { op, label } => history.perform(plan, op, label, &now),
+                    Change::Undo => history.undo(plan, &now).map(|_| ()),
+                    Change::Redo => history.redo(plan, &now).map(|_| ()),
+                    Change::Adopt(next) => {
+                        *plan = *next;
+                        history.clear();
+                        Ok(())
+                    }
+                };
+                labels = (
+                    history.undo_label().map(str::to_string),
+                    history.redo_label().map(str::to_string),
+                );
+            });
+            // A refused edit changed nothing, so nothing is notified.
+            result.is_ok()
+        });
+        self.undo_label.set(labels.0);
+        self.redo_label.set(labels.1);
+        self.edit_error
+            .set(result.as_ref().err().map(|e| format!("操作未完成：{e}")));
+        result
+    }
+
+    /// An edit, as `dispatch(Change::Edit { … })`.
+    pub fn edit(&self, op: Op, label: impl Into<String>) -> Result<(), EditError> {
+        self.dispatch(Change::Edit {
+            op,
+            label: label.into(),
+        })
+    }
+
+    /// Asks the user before `action`; nothing happens unless they agree.
+    pub fn ask(
+        &self,
+        title: impl Into<String>,
+        message: impl Into<String>,
+        confirm_label: impl Into<String>,
+        action: impl Fn() + Send + Sync + 'static,
+    ) {
+        self.confirm.set(Some(ConfirmRequest {
+            title: title.into(),
+            message: message.into(),
+            confirm_label: confirm_label.into(),
+            on_confirm: Callback::new(move |()| action()),
+        }));
+    }
+
+    /// The date the rules reason with, tracked.
+    pub fn today_date(&self) -> chrono::NaiveDate {
+        self.today.with(|t| t.date)
+    }
 }
 
 /// The app state; panics only if a component is used outside `App`, which

@@ -31,6 +31,7 @@ pub fn span(id: &str, start: &str, due: &str) -> Task {
 /// Adds a progress update.
 pub fn reported(mut t: Task, date: &str, percent: u8) -> Task {
     t.updates.push(ProgressUpdate {
+        id: format!("u{}", t.updates.len() + 1),
         date: d(date),
         percent,
         progress: format!("完成{percent}%"),

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn DataPage() -> impl IntoView {
     let state = use_app();
-    let today = state.today.get_value().date;
+    let today = move || state.today.with_untracked(|t| t.date);
     let message = RwSignal::new(None::<String>);
     // Re-measured whenever the plan changes (every change is saved).
     let used = Memo::new(move |_| {
@@ -21,18 +21,20 @@ pub fn DataPage() -> impl IntoView {
     // readable part of it; the file says so in its name.
     let partial = move || state.damage.with(Option::is_some);
     let export = move |_| {
-        let text = state.plan.with(|p| store::serialize(p, &now_iso()));
         let what = if partial() {
             "可读取部分"
         } else {
             "数据"
         };
-        message.set(Some(
-            match download_text(&stamped_name(what, today), &text) {
-                Ok(()) => "已生成数据文件，请在浏览器的下载列表中查看。".into(),
-                Err(e) => e,
-            },
-        ));
+        let result = state
+            .plan
+            .with_untracked(|p| store::serialize(p, &now_iso()))
+            .map_err(|e| e.to_string())
+            .and_then(|text| download_text(&stamped_name(what, today()), &text));
+        message.set(Some(match result {
+            Ok(()) => "已生成数据文件，请在浏览器的下载列表中查看。".into(),
+            Err(e) => e,
+        }));
     };
     view! {
         <section class="data-page" data-testid="data-page">

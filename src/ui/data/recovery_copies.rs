@@ -20,10 +20,10 @@ pub fn RecoveryCopies() -> impl IntoView {
     });
     let download = move |key: String| {
         message.set(None);
-        let result = match local::read(&key) {
+        let result = match local::read_copy(&key) {
             Ok(Some(text)) => download_text(&file_name(&key), &text),
             Ok(None) => Err("这份备份已不存在".into()),
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(e),
         };
         if let Err(e) = result {
             message.set(Some(e));
@@ -44,7 +44,7 @@ pub fn RecoveryCopies() -> impl IntoView {
             Ok(()) => {
                 version.update(|v| *v += 1);
                 // Space was freed: retry a save that failed for want of it.
-                state.plan.notify();
+                state.save_requested.notify();
             }
             Err(e) => message.set(Some(e.to_string())),
         }
@@ -61,9 +61,9 @@ pub fn RecoveryCopies() -> impl IntoView {
                         let (k1, k2) = (key.clone(), key.clone());
                         view! {
                             <li data-testid="recovery-copy">
-                                {format!("{}（{} 字符）", label(&key), chars)}
-                                <button on:click=move |_| download(k1.clone())>"下载"</button>
-                                <button on:click=move |_| delete(k2.clone())>"删除"</button>
+                                {format!("{}（占用 {} 字符）", label(&key), chars)}
+                                <button data-testid="recovery-download" on:click=move |_| download(k1.clone())>"下载"</button>
+                                <button data-testid="recovery-delete" on:click=move |_| delete(k2.clone())>"删除"</button>
                             </li>
                         }
                     }).collect_view()}

@@ -1,6 +1,7 @@
 //! The ledger page: the plan in hierarchy order with lights and counts.
 
 use crate::model::ledger::{ledger, LedgerLine};
+use crate::model::ops::Op;
 use crate::model::sample::sample_plan;
 use crate::ui::ledger::area_row::AreaRow;
 use crate::ui::ledger::counts::LedgerCounts;
@@ -13,8 +14,23 @@ use leptos::prelude::*;
 #[component]
 pub fn LedgerPage() -> impl IntoView {
     let state = use_app();
-    let today = state.today.get_value().date;
-    let view_model = Memo::new(move |_| state.plan.with(|p| ledger(p, today)));
+    // Recomputed when the plan changes or the day moves on.
+    let view_model = Memo::new(move |_| {
+        let today = state.today_date();
+        state.plan.with(|p| ledger(p, today))
+    });
+    let load_sample = move |_| {
+        let year = state.today.with_untracked(|t| t.date.year());
+        let title = state.plan.with_untracked(|p| p.title.clone());
+        state.ask(
+            "载入示例计划",
+            format!("当前计划“{title}”将被替换为示例计划。替换后可点击“撤销”恢复。"),
+            "载入示例计划",
+            move || {
+                let _ = state.edit(Op::ReplacePlan(Box::new(sample_plan(year))), "载入示例计划");
+            },
+        );
+    };
     let tally = Signal::derive(move || view_model.with(|(_, t)| t.clone()));
     let rows = move || {
         view_model.with(|(lines, _)| {
@@ -44,7 +60,7 @@ pub fn LedgerPage() -> impl IntoView {
                         <Show when=move || state.damage.with(Option::is_none)>
                             <button
                                 data-testid="load-sample"
-                                on:click=move |_| state.plan.set(sample_plan(today.year()))
+                                on:click=load_sample
                             >
                                 "载入示例计划"
                             </button>

@@ -33,7 +33,7 @@ pub fn TaskRow(
             class=format!("task-row depth-{}", depth.min(3))
             class:is-parent=has_children
             data-testid="task-row"
-            data-task-id=id
+            data-task-id=id.0
         >
             <td class="col-no">{number}</td>
             <td class="col-title">

@@ -9,7 +9,7 @@ use crate::model::sample::sample_plan;
 use crate::store::local;
 use crate::ui::clock::now_iso;
 use crate::ui::download::{download_text, stamped_name};
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, Change};
 use chrono::Datelike;
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ const SHOWN: usize = 20;
 #[component]
 pub fn DamagePanel() -> impl IntoView {
     let state = use_app();
-    let today = state.today.get_value().date;
+    let today = state.today.with_untracked(|t| t.date);
     let error = RwSignal::new(None::<String>);
     let downloaded = RwSignal::new(false);
     // A choice waiting because the raw text could not be set aside.
@@ -40,7 +40,9 @@ pub fn DamagePanel() -> impl IntoView {
         error.set(None);
         pending.set(None);
         state.damage.set(None);
-        state.plan.set(next);
+        // The damaged text is set aside (or downloaded): what replaces it
+        // starts a fresh history.
+        let _ = state.dispatch(Change::Adopt(Box::new(next)));
     };
     // Sets the raw text aside, then replaces the plan; on failure nothing changes.
     let resolve = move |next: Plan| {
@@ -68,17 +70,16 @@ pub fn DamagePanel() -> impl IntoView {
         }
     };
     let replace_anyway = move |_| {
-        let confirmed = web_sys::window()
-            .and_then(|w| {
-                w.confirm_with_message(
-                    "本机将不保留原始数据的备份，只有您刚下载的文件。确定继续吗？",
-                )
-                .ok()
-            })
-            .unwrap_or(false);
-        if let (true, Some(next)) = (confirmed, pending.get_untracked()) {
-            finish(next);
-        }
+        state.ask(
+            "不保留备份直接替换",
+            "本机将不保留原始数据的备份，只有您刚下载的文件。确定继续吗？",
+            "确定替换",
+            move || {
+                if let Some(next) = pending.get_untracked() {
+                    finish(next);
+                }
+            },
+        );
     };
     let keep = move |_| {
         if let Some(p) = state

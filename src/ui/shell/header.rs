@@ -1,17 +1,21 @@
 //! The top bar: plan title, the date the app reasons with, navigation.
 
 use crate::model::date::format_date;
+use crate::ui::shell::undo_buttons::UndoButtons;
 use crate::ui::state::{use_app, Page};
 use leptos::prelude::*;
 
 #[component]
 pub fn AppHeader() -> impl IntoView {
     let state = use_app();
-    let today = state.today.get_value();
-    let today_text = if today.simulated {
-        format!("模拟日期 {}", format_date(today.date))
-    } else {
-        format!("今天 {}", format_date(today.date))
+    let simulated = state.today.with_untracked(|t| t.simulated);
+    let today_text = move || {
+        let date = format_date(state.today_date());
+        if simulated {
+            format!("模拟日期 {date}")
+        } else {
+            format!("今天 {date}")
+        }
     };
     let link = move |page: Page, href: &'static str, testid: &'static str, label: &'static str| {
         view! {
@@ -38,7 +42,8 @@ pub fn AppHeader() -> impl IntoView {
                 {link(Page::Ledger, "#/ledger", "nav-ledger", "任务台账")}
                 {link(Page::Data, "#/data", "nav-data", "数据管理")}
             </nav>
-            <span class="today" class:simulated=today.simulated data-testid="today">
+            <UndoButtons />
+            <span class="today" class:simulated=simulated data-testid="today">
                 {today_text}
             </span>
         </header>

@@ -2,6 +2,9 @@
 //! panel for stored data that failed to load.
 
 pub mod alerts;
+pub mod confirm_dialog;
+pub mod conflict_banner;
 pub mod damage_panel;
 pub mod header;
 pub mod sample_notice;
+pub mod undo_buttons;

@@ -1,6 +1,7 @@
 //! Tells the user the plan on screen is the sample, with one action to start
 //! an empty plan instead.
 
+use crate::model::ops::Op;
 use crate::model::plan::Plan;
 use crate::ui::state::use_app;
 use chrono::Datelike;
@@ -9,11 +10,26 @@ use leptos::prelude::*;
 #[component]
 pub fn SampleNotice() -> impl IntoView {
     let state = use_app();
-    let today = state.today.get_value();
+    let today = state.today.get_untracked();
     let year = today.date.year();
     // The sample's dates are set so every light shows at mid-year; on other
     // dates offer that view, since staff will not edit the address.
     let simulated = today.simulated;
+    let start_empty = move |_| {
+        let (title, count) = state
+            .plan
+            .with_untracked(|p| (p.title.clone(), p.tasks.len()));
+        state.ask(
+            "新建空白计划",
+            format!(
+                "当前计划“{title}”（{count} 项任务）将被替换为空白计划。替换后可点击“撤销”恢复。"
+            ),
+            "替换为空白计划",
+            move || {
+                let _ = state.edit(Op::ReplacePlan(Box::new(Plan::empty(year))), "新建空白计划");
+            },
+        );
+    };
     view! {
         <Show when=move || state.plan.with(|p| p.sample) && state.damage.with(Option::is_none)>
             <div class="notice" data-testid="sample-notice">
@@ -26,7 +42,7 @@ pub fn SampleNotice() -> impl IntoView {
                 })}
                 <button
                     data-testid="start-empty"
-                    on:click=move |_| state.plan.set(Plan::empty(year))
+                    on:click=start_empty
                 >
                     "新建空白计划"
                 </button>

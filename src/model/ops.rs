@@ -1,0 +1,187 @@
+//! Edits as values. Every change to a plan is an `Op` applied by `apply`,
+//! which checks it, makes it, stamps what changed (`updated_at`, `revision`)
+//! and returns the op that undoes it. Undo (`history`), the activity log and
+//! merging all hang off this one path; the UI only builds ops.
+
+use crate::model::id::TaskId;
+use crate::model::plan::Plan;
+use crate::model::task::Task;
+use std::collections::HashMap;
+use std::fmt;
+
+/// One change to a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    /// Replaces the whole plan (新建空白计划, 载入示例计划, a recovery).
+    ReplacePlan(Box<Plan>),
+    /// Puts a task: replaces the task with the same id, or adds it at
+    /// position `at` of the plan's list (at the end when `None`).
+    PutTask { task: Box<Task>, at: Option<usize> },
+    /// Removes a task that has no children.
+    RemoveTask(TaskId),
+    /// Several ops as one step: all apply, or none does.
+    Batch(Vec<Op>),
+}
+
+/// Why an op was refused; the plan is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    /// No task has this id.
+    NoSuchTask(TaskId),
+    /// A task needs an id.
+    EmptyId,
+    /// The task still has children; they must be moved or removed first.
+    HasChildren { id: TaskId, children: usize },
+    /// The parent named does not exist.
+    UnknownParent(TaskId),
+    /// The parent named is the task itself or one of its descendants.
+    ParentCycle(TaskId),
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EditError::NoSuchTask(id) => write!(f, "找不到编号为“{id}”的任务，可能已被删除"),
+            EditError::EmptyId => write!(f, "任务缺少编号"),
+            EditError::HasChildren { children, .. } => {
+                write!(f, "该任务下还有 {children} 项子任务，请先处理子任务")
+            }
+            EditError::UnknownParent(id) => write!(f, "上级任务“{id}”不存在"),
+            EditError::ParentCycle(_) => write!(f, "不能把任务放到它自己或它的下级任务之下"),
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
+/// Applies `op` to `plan` at time `now` (ISO 8601, read by the caller) and
+/// returns the op that undoes it. On error the plan is left as it was.
+pub fn apply(plan: &mut Plan, op: Op, now: &str) -> Result<Op, EditError> {
+    let inverse = apply_one(plan, op, Some(now))?;
+    if !matches!(inverse, Op::ReplacePlan(_)) {
+        // The first real edit makes the sample the user's own plan, so one
+        // click on "新建空白计划" can no longer be mistaken for harmless.
+        plan.sample = false;
+    }
+    plan.updated_at = now.to_string();
+    plan.revision = plan.revision.saturating_add(1);
+    Ok(inverse)
+}
+
+/// `stamp` is the time to stamp changed tasks with; `None` puts tasks back
+/// exactly as given (rolling back a failed batch).
+fn apply_one(plan: &mut Plan, op: Op, stamp: Option<&str>) -> Result<Op, EditError> {
+    match op {
+        Op::ReplacePlan(next) => {
+            let revision = plan.revision.max(next.revision);
+            let old = std::mem::replace(plan, *next);
+            // Counting on from the plan replaced keeps revisions rising
+            // through undo and redo.
+            plan.revision = revision;
+            Ok(Op::ReplacePlan(Box::new(old)))
+        }
+        Op::PutTask { task, at } => put_task(plan, *task, at, stamp),
+        Op::RemoveTask(id) => remove_task(plan, &id),
+        Op::Batch(ops) => {
+            let mut inverses = Vec::with_capacity(ops.len());
+            for op in ops {
+                match apply_one(plan, op, stamp) {
+                    Ok(inv) => inverses.push(inv),
+                    Err(e) => {
+                        // Undo what this batch did, newest first; each
+                        // inverse was valid when made, so this restores.
+                        for inv in inverses.into_iter().rev() {
+                            let _ = apply_one(plan, inv, None);
+                        }
+                        return Err(e);
+                    }
+                }
+            }
+            inverses.reverse();
+            Ok(Op::Batch(inverses))
+        }
+    }
+}
+
+fn put_task(
+    plan: &mut Plan,
+    mut task: Task,
+    at: Option<usize>,
+    stamp: Option<&str>,
+) -> Result<Op, EditError> {
+    if task.id.as_str().is_empty() {
+        return Err(EditError::EmptyId);
+    }
+    if let Some(parent) = &task.parent {
+        check_parent(plan, &task.id, parent)?;
+    }
+    let existing = plan.tasks.iter().position(|t| t.id == task.id);
+    if let Some(now) = stamp {
+        task.updated_at = now.to_string();
+        let before = existing.map_or(0, |pos| plan.tasks[pos].revision);
+        task.revision = task.revision.max(before).saturating_add(1);
+    }
+    match existing {
+        Some(pos) => {
+            let old = std::mem::replace(&mut plan.tasks[pos], task);
+            Ok(Op::PutTask {
+                task: Box::new(old),
+                at: Some(pos),
+            })
+        }
+        None => {
+            let id = task.id.clone();
+            let pos = at.unwrap_or(plan.tasks.len()).min(plan.tasks.len());
+            plan.tasks.insert(pos, task);
+            Ok(Op::RemoveTask(id))
+        }
+    }
+}
+
+/// A parent must exist, and must not be the task or below it.
+fn check_parent(plan: &Plan, id: &TaskId, parent: &TaskId) -> Result<(), EditError> {
+    let parents: HashMap<&str, Option<&str>> = plan
+        .tasks
+        .iter()
+        .map(|t| (t.id.as_str(), t.parent.as_ref().map(TaskId::as_str)))
+        .collect();
+    if !parents.contains_key(parent.as_str()) {
+        return Err(EditError::UnknownParent(parent.clone()));
+    }
+    // Walk up from the new parent; meeting the task means a cycle. The
+    // walk is bounded by the number of tasks, so a cycle already in the
+    // data cannot make it spin.
+    let mut cur = Some(parent.as_str());
+    for _ in 0..=plan.tasks.len() {
+        match cur {
+            Some(c) if c == id.as_str() => return Err(EditError::ParentCycle(parent.clone())),
+            Some(c) => cur = parents.get(c).copied().flatten(),
+            None => return Ok(()),
+        }
+    }
+    Ok(())
+}
+
+fn remove_task(plan: &mut Plan, id: &TaskId) -> Result<Op, EditError> {
+    let pos = plan
+        .tasks
+        .iter()
+        .position(|t| t.id == *id)
+        .ok_or_else(|| EditError::NoSuchTask(id.clone()))?;
+    let children = plan
+        .tasks
+        .iter()
+        .filter(|t| t.parent.as_ref() == Some(id) && t.id != *id)
+        .count();
+    if children > 0 {
+        return Err(EditError::HasChildren {
+            id: id.clone(),
+            children,
+        });
+    }
+    let task = plan.tasks.remove(pos);
+    Ok(Op::PutTask {
+        task: Box::new(task),
+        at: Some(pos),
+    })
+}

@@ -1,0 +1,125 @@
+//! Saving. A change is written a moment after it is made, so a burst of
+//! edits is one write and serialising a large plan never runs between two
+//! keystrokes; it is written at once when the page is hidden or left
+//! (`pagehide`, `visibilitychange`), and leaving while the plan on screen
+//! is not what storage holds asks first (`beforeunload`). What may be
+//! written is decided by `store::decide_save`.
+
+use crate::store::{self, local, SaveDecision, Synced};
+use crate::ui::clock::now_iso;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long after the last change the save runs.
+const DELAY: Duration = Duration::from_millis(250);
+
+/// Saves every change from now on, flushes when the page goes away, and
+/// warns before leaving unsaved work. Call once, inside the app's owner.
+pub fn install(state: AppState) {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let flush = move || {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+            pending.set_value(None);
+        }
+        save(state);
+    };
+    Effect::new(move |_| {
+        state.plan.track();
+        state.save_requested.track();
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                pending.set_value(None);
+                save(state);
+            },
+            DELAY,
+        );
+        match handle {
+            Ok(h) => pending.set_value(Some(h)),
+            // No timer (should not happen in a browser): save right away.
+            Err(_) => save(state),
+        }
+    });
+    let hide = window_event_listener_untyped("pagehide", move |_| flush());
+    let visibility = window_event_listener_untyped("visibilitychange", move |_| {
+        let hidden = document().hidden();
+        if hidden {
+            flush();
+        }
+    });
+    let leave = window_event_listener(leptos::ev::beforeunload, move |e| {
+        flush();
+        if unsaved(state) {
+            // Browsers show their own words; this asks them to ask.
+            e.prevent_default();
+            e.set_return_value("本页面有尚未保存的修改");
+        }
+    });
+    on_cleanup(move || {
+        hide.remove();
+        visibility.remove();
+        leave.remove();
+    });
+}
+
+/// True when the plan on screen is not what storage holds: a conflict or a
+/// damage decision is pending, the last save failed, storage could not be
+/// read, or the latest change is not written yet.
+pub fn unsaved(state: AppState) -> bool {
+    if state.damage.with_untracked(Option::is_some)
+        || state.external_change.get_untracked()
+        || state.save_error.with_untracked(Option::is_some)
+    {
+        return true;
+    }
+    state.plan.with_untracked(|plan| {
+        state.synced.with_value(|s| match s {
+            None => true,
+            Some(s) => s.plan.as_ref() != Some(plan),
+        })
+    })
+}
+
+/// Writes the plan if `decide_save` allows; reports failures and conflicts.
+pub fn save(state: AppState) {
+    if state.damage.with_untracked(Option::is_some) || state.external_change.get_untracked() {
+        return; // the user has a decision to make first
+    }
+    if state.synced.with_value(Option::is_none) {
+        return; // storage was unreadable at start; its message stays up
+    }
+    let stored_now = match local::read_plan() {
+        Ok(t) => t,
+        Err(e) => return state.save_error.set(Some(e.to_string())),
+    };
+    let decision = state.plan.with_untracked(|p| {
+        state
+            .synced
+            .with_value(|s| store::decide_save(p, s.as_ref(), stored_now.as_deref(), &now_iso()))
+    });
+    match decision {
+        SaveDecision::Unchanged | SaveDecision::Blocked => {}
+        SaveDecision::Conflict => state.external_change.set(true),
+        SaveDecision::Adopt => state.synced.set_value(Some(Synced {
+            plan: Some(state.plan.get_untracked()),
+            text: stored_now,
+        })),
+        SaveDecision::Unwritable(e) => state.save_error.set(Some(format!("保存失败：{e}。"))),
+        SaveDecision::Write(text) => match local::write_plan_text(&text) {
+            Ok(()) => {
+                state.synced.set_value(Some(Synced {
+                    plan: Some(state.plan.get_untracked()),
+                    text: Some(text),
+                }));
+                if state.save_error.with_untracked(Option::is_some) {
+                    state.save_error.set(None);
+                }
+            }
+            Err(e) => state.save_error.set(Some(e.to_string())),
+        },
+    }
+}

@@ -1,0 +1,196 @@
+//! Shown when another window changed Luoshi's data: saving here pauses and
+//! the user chooses whose data to keep. Neither choice discards data
+//! without a copy: the side given up is set aside (compressed, so even a
+//! 5,000-task plan fits beside the one kept); if even that does not fit,
+//! the user downloads it first and confirms.
+
+use crate::store::{self, local, Loaded, Synced};
+use crate::ui::clock::now_iso;
+use crate::ui::download::{download_text, stamped_name};
+use crate::ui::state::{use_app, AppState, Change};
+use leptos::prelude::*;
+
+/// Which choice waits for the user to download what it would give up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Waiting {
+    Load,
+    Keep,
+}
+
+/// Shows what storage holds now. This tab's plan is set aside first (it may
+/// hold a change that could not be saved), unless `skip_copy` because the
+/// user downloaded it.
+fn load_theirs(state: AppState, skip_copy: bool) -> Result<(), String> {
+    let raw = local::read_plan().map_err(|e| e.to_string())?;
+    let loaded = store::interpret(raw.clone());
+    let same = matches!(&loaded, Loaded::Plan { plan, .. } if state.plan.with_untracked(|mine| mine == plan));
+    if !same && !skip_copy {
+        let mine = state
+            .plan
+            .with_untracked(|p| store::serialize(p, &now_iso()))
+            .map_err(|e| e.to_string())?;
+        local::set_aside(&mine, &now_iso()).map_err(|e| {
+            format!(
+                "无法把本窗口的数据另存备份（{}）。请先点击“下载本窗口的数据”保存到文件，再载入另一窗口的数据。",
+                e.cause()
+            )
+        })?;
+    }
+    state.external_change.set(false);
+    match loaded {
+        Loaded::Plan { plan, .. } => {
+            state.synced.set_value(Some(Synced {
+                plan: Some(plan.clone()),
+                text: raw,
+            }));
+            state.damage.set(None);
+            let _ = state.dispatch(Change::Adopt(Box::new(plan)));
+        }
+        // The other window removed the data: write this tab's plan back.
+        Loaded::Nothing => {
+            state.synced.set_value(Some(Synced::default()));
+            state.damage.set(None);
+            state.save_requested.notify();
+        }
+        Loaded::Damaged(d) => {
+            state.synced.set_value(Some(Synced {
+                plan: None,
+                text: raw,
+            }));
+            state.damage.set(Some(d));
+        }
+    }
+    Ok(())
+}
+
+/// Keeps this tab's data; what the other window wrote is set aside first
+/// (unless `skip_copy`, after the user downloaded it). Data from a newer
+/// Luoshi is never replaced; it is shown read-only instead. While this tab
+/// still has damaged stored data to decide about, "this tab's data" is that
+/// damaged text: it is put back, so the decision goes on against it.
+fn keep_mine(state: AppState, skip_copy: bool) -> Result<(), String> {
+    let theirs = local::read_plan().map_err(|e| e.to_string())?;
+    if let Loaded::Damaged(d) = store::interpret(theirs.clone()) {
+        if !d.replaceable {
+            state.external_change.set(false);
+            state.synced.set_value(Some(Synced {
+                plan: None,
+                text: theirs,
+            }));
+            state.damage.set(Some(d));
+            return Ok(());
+        }
+    }
+    if let (Some(text), false) = (&theirs, skip_copy) {
+        local::set_aside(text, &now_iso()).map_err(|e| {
+            format!(
+                "无法把另一窗口的数据另存备份（{}），本窗口的数据没有保存。请先点击“下载另一窗口的数据”保存到文件，再以本窗口为准。",
+                e.cause()
+            )
+        })?;
+    }
+    if let Some(raw) = state
+        .damage
+        .with_untracked(|d| d.as_ref().map(|d| d.raw.clone()))
+    {
+        local::write_plan_text(&raw).map_err(|e| e.to_string())?;
+        state.synced.set_value(Some(Synced {
+            plan: None,
+            text: Some(raw),
+        }));
+        state.external_change.set(false);
+        return Ok(());
+    }
+    state.synced.set_value(Some(Synced {
+        plan: None,
+        text: theirs,
+    }));
+    state.external_change.set(false);
+    state.save_requested.notify();
+    Ok(())
+}
+
+#[component]
+pub fn ConflictBanner() -> impl IntoView {
+    let state = use_app();
+    let error = RwSignal::new(None::<String>);
+    let waiting = RwSignal::new(None::<Waiting>);
+    let downloaded = RwSignal::new(false);
+    let run = move |choice: Waiting, skip_copy: bool| {
+        error.set(None);
+        let result = match choice {
+            Waiting::Load => load_theirs(state, skip_copy),
+            Waiting::Keep => keep_mine(state, skip_copy),
+        };
+        match result {
+            Ok(()) => {
+                waiting.set(None);
+                downloaded.set(false);
+            }
+            Err(e) => {
+                waiting.set(Some(choice));
+                error.set(Some(e));
+            }
+        }
+    };
+    // What the waiting choice would give up, as a file.
+    let download = move |_| {
+        let date = state.today.with_untracked(|t| t.date);
+        let result = match waiting.get_untracked() {
+            Some(Waiting::Load) => state
+                .plan
+                .with_untracked(|p| store::serialize(p, &now_iso()))
+                .map_err(|e| e.to_string())
+                .and_then(|t| download_text(&stamped_name("本窗口的数据", date), &t)),
+            Some(Waiting::Keep) => match local::read_plan() {
+                Ok(Some(t)) => download_text(&stamped_name("另一窗口的数据", date), &t),
+                Ok(None) => Ok(()),
+                Err(e) => Err(e.to_string()),
+            },
+            None => Ok(()),
+        };
+        match result {
+            Ok(()) => downloaded.set(true),
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let replace_downloaded = move |_| {
+        let Some(choice) = waiting.get_untracked() else {
+            return;
+        };
+        let message = match choice {
+            Waiting::Load => "本窗口的数据将被另一窗口的数据替换，本机不保留备份，只有您刚下载的文件。确定继续吗？",
+            Waiting::Keep => "另一窗口的数据将被本窗口的数据替换，本机不保留备份，只有您刚下载的文件。确定继续吗？",
+        };
+        state.ask(
+            "不保留备份直接替换",
+            message,
+            "确定替换",
+            move || run(choice, true),
+        );
+    };
+    view! {
+        <Show when=move || state.external_change.get()>
+            <div class="alert alert-warn" data-testid="external-change" role="alert">
+                "另一个浏览器窗口修改了落实的数据。为避免互相覆盖，本窗口已暂停保存。"
+                <button data-testid="external-load" on:click=move |_| run(Waiting::Load, false)>
+                    "载入另一窗口的数据（本窗口的数据另存备份）"
+                </button>
+                <button data-testid="external-keep" on:click=move |_| run(Waiting::Keep, false)>
+                    "以本窗口的数据为准（另一窗口的数据另存备份）"
+                </button>
+                {move || error.get().map(|e| view! { <p class="alert-detail" data-testid="external-error">{e}</p> })}
+                {move || waiting.get().map(|w| view! {
+                    <button data-testid="external-download" on:click=download>
+                        {if w == Waiting::Load { "下载本窗口的数据" } else { "下载另一窗口的数据" }}
+                    </button>
+                })}
+                <Show when=move || waiting.with(Option::is_some) && downloaded.get()>
+                    <button data-testid="external-replace-downloaded" on:click=replace_downloaded>
+                        "已下载，直接替换"
+                    </button>
+                </Show>
+            </div>
+        </Show>
+    }
+}
