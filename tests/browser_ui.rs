@@ -13,8 +13,8 @@ use luoshi::store::{self, Damage, PLAN_KEY, RECOVERY_PREFIX};
 use luoshi::ui::clock::Today;
 use luoshi::ui::crash_screen;
 use luoshi::ui::ledger::page::LedgerPage;
-use luoshi::ui::shell::damage_panel::DamagePanel;
 use luoshi::ui::shell::confirm_dialog::ConfirmDialog;
+use luoshi::ui::shell::damage_panel::DamagePanel;
 use luoshi::ui::shell::undo_buttons::UndoButtons;
 use luoshi::ui::state::AppState;
 use wasm_bindgen::JsCast;
@@ -180,7 +180,9 @@ async fn start_empty_asks_first_and_cancel_keeps_the_sample() {
     click(&root, "confirm-cancel");
     tick().await;
     assert!(!present(&root, "confirm-dialog"));
-    assert!(state.plan.with_untracked(|p| p.sample && p.tasks.len() == tasks));
+    assert!(state
+        .plan
+        .with_untracked(|p| p.sample && p.tasks.len() == tasks));
     assert!(!present(&root, "undo"), "nothing happened, nothing to undo");
 }
 
@@ -200,7 +202,9 @@ async fn start_empty_replaces_sample_with_empty_plan_and_can_be_undone() {
     assert_eq!(text(&root, "undo"), "撤销：新建空白计划");
     click(&root, "undo");
     tick().await;
-    assert!(state.plan.with_untracked(|p| p.sample && p.tasks == before.tasks));
+    assert!(state
+        .plan
+        .with_untracked(|p| p.sample && p.tasks == before.tasks));
     assert_eq!(
         all(&root, "[data-testid='task-row']").len(),
         before.tasks.len()
@@ -216,7 +220,9 @@ async fn load_sample_into_an_empty_plan_asks_first() {
     assert!(present(&root, "confirm-dialog"));
     click(&root, "confirm-ok");
     tick().await;
-    assert!(state.plan.with_untracked(|p| p.sample && p.tasks.len() > 40));
+    assert!(state
+        .plan
+        .with_untracked(|p| p.sample && p.tasks.len() > 40));
     assert_eq!(text(&root, "undo"), "撤销：载入示例计划");
 }
 

@@ -207,7 +207,7 @@ fn large_json_round_trips_and_shrinks_more_than_five_times() {
 fn packed_form_matches_the_format() {
     let text = "落实 luoshi 落实 luoshi 落实";
     let packed = pack(text);
-    let compressed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 6);
+    let compressed = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 6);
     assert_eq!(packed, encode(&compressed));
     assert!(packed.starts_with(&format!("{PACKED_PREFIX}{}:", compressed.len())));
 }
@@ -230,8 +230,8 @@ fn plain_text_passes_through_borrowed() {
         "",
         "{\"format\":\"luoshi-plan\"}",
         "不是压缩数据",
-        "luoshi-deflate-1",
-        " luoshi-deflate-1:5:",
+        "luoshi-zlib-1",
+        " luoshi-zlib-1:5:",
     ] {
         assert!(!is_packed(text));
         let out = unpack(text).expect("plain text");
@@ -264,7 +264,7 @@ fn wrong_length_is_refused() {
     let text = "各街道按月报送进展情况。".repeat(50);
     let packed = pack(&text);
     let chars = body(&packed);
-    let len = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 6).len();
+    let len = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 6).len();
     for wrong in [0, len / 2, len - 2, len + 2, len * 2, usize::MAX / 8] {
         let stored = format!("{PACKED_PREFIX}{wrong}:{chars}");
         assert_chinese_error(&stored);
@@ -329,7 +329,7 @@ fn garbage_after_prefix_is_refused() {
         CodecError::Inflate { .. }
     ));
     // A stream cut short inside the encoding.
-    let compressed = miniz_oxide::deflate::compress_to_vec("任务".repeat(300).as_bytes(), 6);
+    let compressed = miniz_oxide::deflate::compress_to_vec_zlib("任务".repeat(300).as_bytes(), 6);
     let cut = encode(&compressed[..compressed.len() / 2]);
     assert!(matches!(
         assert_chinese_error(&cut),
@@ -340,7 +340,7 @@ fn garbage_after_prefix_is_refused() {
 #[test]
 fn nonzero_padding_is_refused() {
     // 1 byte takes 8 of the 15 bits; the other 7 must be zero.
-    let compressed = miniz_oxide::deflate::compress_to_vec(b"", 6);
+    let compressed = miniz_oxide::deflate::compress_to_vec_zlib(b"", 6);
     let good = encode(&compressed);
     assert_eq!(unpack(&good).expect("empty"), "");
     let mut chars: Vec<char> = body(&good).chars().collect();
@@ -356,7 +356,7 @@ fn nonzero_padding_is_refused() {
 
 #[test]
 fn invalid_utf8_after_inflating_is_refused() {
-    let compressed = miniz_oxide::deflate::compress_to_vec(b"ok \xE4\xB8 \xFF\xFE", 6);
+    let compressed = miniz_oxide::deflate::compress_to_vec_zlib(b"ok \xE4\xB8 \xFF\xFE", 6);
     let stored = encode(&compressed);
     assert!(matches!(
         assert_chinese_error(&stored),

@@ -4,7 +4,7 @@ mod common;
 
 use luoshi::model::sample::sample_plan;
 use luoshi::model::Plan;
-use luoshi::store::{decide_save, serialize, SaveDecision, Synced};
+use luoshi::store::{decide_save, holds, serialize, SaveDecision, Synced};
 
 const AT: &str = "2026-06-30T08:00:00Z";
 
@@ -95,4 +95,23 @@ fn another_tab_having_written_this_very_plan_is_adopted_not_a_conflict() {
         decide_save(&plan, Some(&Synced::default()), Some(&theirs), AT),
         SaveDecision::Adopt
     );
+}
+
+#[test]
+fn holds_recognises_the_very_plan_written_by_another_tab_and_nothing_else() {
+    let plan = sample_plan(2026);
+    let theirs = serialize(&plan, "2026-06-30T07:59:00Z").unwrap();
+    assert!(holds(Some(&theirs), &plan));
+    assert!(!holds(None, &plan));
+    // Any change to the plan, however small, is no match.
+    let mut other = plan.clone();
+    other.tasks[3].title.push('。');
+    assert!(!holds(Some(&theirs), &other));
+    // Nor is text from another version, or with a field this one would
+    // not write (adopting it would drop that field on the next save).
+    let older = theirs.replacen("\"version\":2", "\"version\":1", 1);
+    assert!(!holds(Some(&older), &plan));
+    let extra = theirs.replacen("\"plan\":{", "\"plan\":{\"future\":1,", 1);
+    assert!(!holds(Some(&extra), &plan));
+    assert!(!holds(Some("{}"), &plan));
 }

@@ -6,7 +6,7 @@
 //! before anything replaces damaged data) does not fit beside the plan
 //! itself. JSON compresses well: deflate makes it about ten times smaller.
 //!
-//! How: [`pack`] deflates the UTF-8 bytes of the text (raw deflate, level 6)
+//! How: [`pack`] deflates the UTF-8 bytes of the text (zlib, level 6)
 //! and writes the compressed bytes 15 bits per character, mapping each 15-bit
 //! value `v` to the character U+3400 + `v`. localStorage counts UTF-16 code
 //! units and must hold valid strings, so every character is chosen to be one
@@ -19,17 +19,17 @@
 //! is plain text (written before compression existed) and [`unpack`] hands it
 //! back unchanged.
 //!
-//! Raw deflate carries no checksum: corruption is caught by the strict
-//! checks on the encoding (range, exact character count, zero padding), by
-//! the inflater and by the UTF-8 check, but a change that still inflates to
-//! valid UTF-8 is not detected here. Callers parse the JSON afterwards.
+//! Corruption is caught by the strict checks on the encoding (range, exact
+//! character count, zero padding), by zlib's Adler-32 checksum over the
+//! text, and by the UTF-8 check: a copy that comes back is the text that
+//! went in.
 
 use std::borrow::Cow;
 use std::fmt;
 
 /// Marks a packed value. JSON starts with whitespace, `{`, `[`, `"`, a digit,
 /// `-`, `t`, `f` or `n`, never with this.
-pub const PACKED_PREFIX: &str = "luoshi-deflate-1:";
+pub const PACKED_PREFIX: &str = "luoshi-zlib-1:";
 
 /// Deflate level used by [`pack`] (miniz scale 0–10).
 const LEVEL: u8 = 6;
@@ -131,7 +131,7 @@ pub fn is_packed(stored: &str) -> bool {
 /// [`unpack`] gives back exactly `text`.
 #[must_use]
 pub fn pack(text: &str) -> String {
-    let bytes = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), LEVEL);
+    let bytes = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), LEVEL);
     let len = bytes.len().to_string();
     let chars = chars_for(bytes.len()).unwrap_or(0);
     // Every character of the alphabet takes 3 bytes in UTF-8.
@@ -215,7 +215,7 @@ pub fn unpack(stored: &str) -> Result<Cow<'_, str>, CodecError> {
         return Err(CodecError::BadPadding);
     }
 
-    let text = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_UNPACKED_BYTES)
+    let text = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&bytes, MAX_UNPACKED_BYTES)
         .map_err(|e| inflate_error(e.status))?;
     String::from_utf8(text)
         .map(Cow::Owned)

@@ -6,7 +6,20 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { appReady, DIST, launchBrowser, MID_YEAR, serveDist, testIdText, watchedPage } from "./harness.mjs";
+import {
+  appReady,
+  clickConfirmed,
+  DIST,
+  fillStorage,
+  largePlan,
+  launchBrowser,
+  MID_YEAR,
+  recoveryCopies,
+  serveDist,
+  unpackCopy,
+  testIdText,
+  watchedPage,
+} from "./harness.mjs";
 
 let server;
 let browser;
@@ -79,7 +92,7 @@ describe("first run", () => {
       const stored = await page.evaluate(() => localStorage.getItem("luoshi.plan"));
       const envelope = JSON.parse(stored);
       assert.equal(envelope.format, "luoshi/plan");
-      assert.equal(envelope.version, 1);
+      assert.equal(envelope.version, 2);
       assert.ok(envelope.plan.tasks.length >= 40);
       await page.reload();
       await appReady(page);
@@ -88,11 +101,13 @@ describe("first run", () => {
 });
 
 describe("empty plan", () => {
-  test("chosen from the sample notice, survives a reload", () =>
+  test("chosen from the sample notice after confirming, survives a reload", () =>
     withPage(async (page) => {
       await page.goto(at());
       await appReady(page);
       await page.click("[data-testid='start-empty']");
+      assert.match(await testIdText(page, "confirm-message"), /54 项任务.*撤销/);
+      await page.click("[data-testid='confirm-ok']");
       await page.waitForSelector("[data-testid='ledger-empty']");
       assert.equal(await testIdText(page, "count-total"), "0");
       await page.reload();
@@ -146,7 +161,7 @@ describe("stored data that cannot be read", () => {
       const kept = await page.evaluate(() =>
         Object.keys(localStorage).filter((k) => k.startsWith("luoshi.recovered.")).map((k) => localStorage.getItem(k)),
       );
-      assert.deepEqual(kept, [raw], "raw text set aside before saving the repaired plan");
+      assert.deepEqual(kept.map(unpackCopy), [raw], "raw text set aside before saving the repaired plan");
       // The set-aside copy is listed on the data page.
       await page.click("[data-testid='nav-data']");
       await page.waitForSelector("[data-testid='recovery-copy']");
@@ -174,7 +189,6 @@ describe("stored data that cannot be read", () => {
 describe("saving", () => {
   test("with storage too full to keep a backup, damaged data is replaced only after download and confirmation", () =>
     withPage(async (page) => {
-      page.on("dialog", (d) => d.accept());
       await page.goto(at());
       await appReady(page);
       const raw = '{"format":"luoshi/plan","version":1,"plan":{"tasks":[{"id":"t1"}],"filler":"' + "x".repeat(3000000) + '"}}';
@@ -182,6 +196,8 @@ describe("saving", () => {
         localStorage.clear();
         localStorage.setItem("luoshi.plan", r);
       }, raw);
+      // Even a compressed copy finds no room.
+      await fillStorage(page);
       await page.reload();
       await page.waitForSelector("[data-testid='damage-panel']");
       await page.click("[data-testid='damage-empty']");
@@ -189,11 +205,12 @@ describe("saving", () => {
       assert.match(await testIdText(page, "damage-error"), /存储空间已满.*下载原始数据/);
       assert.equal(await page.locator("[data-testid='damage-replace-downloaded']").count(), 0, "only after a download");
       const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid='damage-download']")]);
-      assert.equal((await readFile(await download.path(), "utf8")).length, raw.length);
-      await page.click("[data-testid='damage-replace-downloaded']");
+      // The file is whole: the link is not revoked before the browser took it.
+      assert.equal(await readFile(await download.path(), "utf8"), raw);
+      await clickConfirmed(page, "damage-replace-downloaded");
       await page.waitForSelector("[data-testid='damage-panel']", { state: "detached" });
       await page.waitForSelector("[data-testid='ledger-empty']");
-      // Saving runs just after the screen updates.
+      // Saving runs a moment after the change.
       await page.waitForFunction(() => localStorage.getItem("luoshi.plan").length < 100000);
       const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plan")));
       assert.equal(stored.plan.tasks.length, 0);
@@ -204,27 +221,12 @@ describe("saving", () => {
       await page.goto(at());
       await appReady(page);
       // Store a small (empty) plan, then fill the rest of the origin's quota.
-      await page.click("[data-testid='start-empty']");
+      await clickConfirmed(page, "start-empty");
       await page.waitForSelector("[data-testid='ledger-empty']");
-      await page.evaluate(() => {
-        const chunk = "x".repeat(256 * 1024);
-        for (let i = 0; i < 200; i++) {
-          try {
-            localStorage.setItem(`filler.${i}`, chunk);
-          } catch {
-            let size = chunk.length;
-            while (size > 16) {
-              size = Math.floor(size / 2);
-              try {
-                localStorage.setItem(`filler.${i}.${size}`, "x".repeat(size));
-              } catch {}
-            }
-            return;
-          }
-        }
-      });
+      await page.waitForFunction(() => JSON.parse(localStorage.getItem("luoshi.plan") ?? "null")?.plan.tasks.length === 0);
+      await fillStorage(page);
       // The sample is far larger than the empty plan it replaces.
-      await page.click("[data-testid='load-sample']");
+      await clickConfirmed(page, "load-sample");
       await page.waitForSelector("[data-testid='save-error']");
       assert.match(await testIdText(page, "save-error"), /存储空间已满/);
       assert.ok((await page.locator("[data-testid='task-row']").count()) >= 40, "data kept in the page");
@@ -236,9 +238,9 @@ describe("saving", () => {
       await appReady(page);
       const other = await secondTab(context);
       // Merely opening the same plan in a second tab is not a conflict.
-      await page.waitForTimeout(300);
+      await page.waitForTimeout(600);
       assert.equal(await page.locator("[data-testid='external-change']").count(), 0);
-      await other.click("[data-testid='start-empty']");
+      await clickConfirmed(other, "start-empty");
       // The banner here means the other tab has saved.
       await page.waitForSelector("[data-testid='external-change']");
       const theirs = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
@@ -247,9 +249,7 @@ describe("saving", () => {
       await page.waitForSelector("[data-testid='ledger-empty']");
       assert.equal(await page.locator("[data-testid='external-change']").count(), 0);
       // This tab's plan (the sample) was copied aside before being replaced.
-      const copies = await page.evaluate(() =>
-        Object.keys(localStorage).filter((k) => k.startsWith("luoshi.recovered.")).map((k) => JSON.parse(localStorage.getItem(k)).plan.sample),
-      );
+      const copies = (await recoveryCopies(page)).map((c) => JSON.parse(c).plan.sample);
       assert.deepEqual(copies, [true]);
       await other.close();
     }));
@@ -259,16 +259,18 @@ describe("saving", () => {
       await page.goto(at());
       await appReady(page);
       const other = await secondTab(context);
-      await other.click("[data-testid='start-empty']");
-      await other.click("[data-testid='load-sample']");
-      await other.click("[data-testid='start-empty']");
+      await clickConfirmed(other, "start-empty");
       // The banner here means the other tab has saved.
       await page.waitForSelector("[data-testid='external-change']");
       const theirs = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
-      await page.click("[data-testid='start-empty']");
+      // This tab makes a plan unlike theirs: the sample, in place of an empty plan.
+      await clickConfirmed(page, "start-empty");
       await page.waitForSelector("[data-testid='ledger-empty']");
-      await page.waitForTimeout(200);
+      await clickConfirmed(page, "load-sample");
+      await page.waitForSelector("[data-testid='task-row']");
+      await page.waitForTimeout(800);
       assert.equal(await page.evaluate(() => localStorage.getItem("luoshi.plan")), theirs);
+      assert.equal(JSON.parse(theirs).plan.tasks.length, 0, "theirs is the empty plan");
       await other.close();
     }));
 
@@ -282,7 +284,7 @@ describe("saving", () => {
       await page.waitForSelector("[data-testid='external-change']");
       await page.click("[data-testid='external-keep']");
       await page.waitForSelector("[data-testid='damage-newer']");
-      await page.waitForTimeout(200);
+      await page.waitForTimeout(600);
       assert.equal(await page.evaluate(() => localStorage.getItem("luoshi.plan")), newer);
       await other.close();
     }));
@@ -304,6 +306,7 @@ describe("saving", () => {
       await other.waitForSelector("[data-testid='damage-panel']", { state: "detached" });
       // The same readable part is no silent match while this tab still decides.
       await page.waitForSelector("[data-testid='external-change']");
+      await other.waitForFunction(() => !localStorage.getItem("luoshi.plan").includes("2026/13/45"));
       const written = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
       await page.click("[data-testid='external-load']");
       await page.waitForSelector("[data-testid='damage-panel']", { state: "detached" });
@@ -311,24 +314,194 @@ describe("saving", () => {
       await other.close();
     }));
 
+  test("keeping this tab's damaged data while another tab resolved it puts it back once, without looping", () =>
+    withPage(async (page, context) => {
+      await page.goto(at());
+      await appReady(page);
+      await page.waitForFunction(() => localStorage.getItem("luoshi.plan") !== null);
+      const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plan")));
+      stored.plan.tasks[1].due = "2026/13/45";
+      const raw = JSON.stringify(stored);
+      await page.evaluate((r) => localStorage.setItem("luoshi.plan", r), raw);
+      await page.reload();
+      await page.waitForSelector("[data-testid='damage-panel']");
+      const other = await context.newPage();
+      await other.goto(at());
+      await other.click("[data-testid='damage-keep']");
+      await page.waitForSelector("[data-testid='external-change']");
+      await other.waitForFunction(() => !localStorage.getItem("luoshi.plan").includes("2026/13/45"));
+      const theirs = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
+      await other.close();
+      // "This tab's data" is the damaged text awaiting a decision: it goes
+      // back, and what the other tab wrote is set aside.
+      await page.click("[data-testid='external-keep']");
+      await page.waitForSelector("[data-testid='external-change']", { state: "detached" });
+      assert.equal(await page.evaluate(() => localStorage.getItem("luoshi.plan")), raw);
+      const afterKeep = await recoveryCopies(page);
+      assert.ok(afterKeep.includes(theirs), "the other tab's data was set aside");
+      // The decision now goes through instead of raising the conflict again.
+      await page.click("[data-testid='damage-keep']");
+      await page.waitForSelector("[data-testid='damage-panel']", { state: "detached" });
+      await page.waitForTimeout(600);
+      assert.equal(await page.locator("[data-testid='external-change']").count(), 0, "no second conflict");
+      const copies = await recoveryCopies(page);
+      assert.equal(copies.length, afterKeep.length + 1, "one more copy: the raw text, once");
+      assert.ok(copies.includes(raw));
+      await page.waitForFunction(() => !localStorage.getItem("luoshi.plan").includes("2026/13/45"));
+    }));
+
   test("keeping this tab's plan sets the other tab's data aside first", () =>
     withPage(async (page, context) => {
       await page.goto(at());
       await appReady(page);
       const other = await secondTab(context);
-      await other.click("[data-testid='start-empty']");
+      await clickConfirmed(other, "start-empty");
       // The banner here means the other tab has saved.
       await page.waitForSelector("[data-testid='external-change']");
       const theirs = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
       await page.click("[data-testid='external-keep']");
       await page.waitForSelector("[data-testid='external-change']", { state: "detached" });
-      const state = await page.evaluate(() => ({
-        plan: JSON.parse(localStorage.getItem("luoshi.plan")).plan,
-        copies: Object.keys(localStorage).filter((k) => k.startsWith("luoshi.recovered.")).map((k) => localStorage.getItem(k)),
-      }));
-      assert.ok(state.plan.sample, "this tab's sample plan was written");
-      assert.deepEqual(state.copies, [theirs]);
+      await page.waitForFunction(() => JSON.parse(localStorage.getItem("luoshi.plan")).plan.sample);
+      assert.deepEqual(await recoveryCopies(page), [theirs]);
       await other.close();
+    }));
+
+  test("with no room for a copy, a conflict is resolved after downloading what is given up", () =>
+    withPage(async (page, context) => {
+      await page.goto(at());
+      await appReady(page);
+      await page.waitForFunction(() => localStorage.getItem("luoshi.plan") !== null);
+      const mine = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plan")));
+      const other = await secondTab(context);
+      await clickConfirmed(other, "start-empty");
+      await page.waitForSelector("[data-testid='external-change']");
+      await other.close();
+      await fillStorage(page);
+      // Loading theirs would set this tab's plan aside, and there is no room.
+      await page.click("[data-testid='external-load']");
+      await page.waitForSelector("[data-testid='external-error']");
+      assert.match(await testIdText(page, "external-error"), /无法把本窗口的数据另存备份.*下载本窗口的数据/);
+      assert.equal(await page.locator("[data-testid='external-replace-downloaded']").count(), 0, "only after a download");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid='external-download']")]);
+      const file = JSON.parse(await readFile(await download.path(), "utf8"));
+      assert.deepEqual(file.plan, mine.plan, "the download is this tab's plan");
+      await clickConfirmed(page, "external-replace-downloaded");
+      await page.waitForSelector("[data-testid='external-change']", { state: "detached" });
+      await page.waitForSelector("[data-testid='ledger-empty']");
+    }));
+});
+
+describe("leaving the page", () => {
+  test("a change is written at once when the page goes away", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      await appReady(page);
+      await page.waitForFunction(() => localStorage.getItem("luoshi.plan") !== null);
+      await clickConfirmed(page, "start-empty");
+      // Reload straight away, before the save's short delay has passed.
+      await page.reload();
+      await appReady(page);
+      await page.waitForSelector("[data-testid='ledger-empty']");
+    }));
+
+  test("warns before leaving while a conflict keeps a change unsaved, and not otherwise", () =>
+    withPage(async (page, context) => {
+      await page.goto(at());
+      await appReady(page);
+      const other = await secondTab(context);
+      // Nothing unsaved: closing asks nothing.
+      const asked = [];
+      other.on("dialog", (d) => {
+        asked.push(d.type());
+        d.dismiss();
+      });
+      await other.click("[data-testid='nav-data']");
+      await clickConfirmed(page, "start-empty");
+      await other.waitForSelector("[data-testid='external-change']");
+      // The other tab is paused now: leaving it would lose its view.
+      await other.close({ runBeforeUnload: true });
+      await new Promise((ok) => setTimeout(ok, 500));
+      assert.deepEqual(asked, ["beforeunload"]);
+      const calm = [];
+      page.on("dialog", (d) => {
+        calm.push(d.type());
+        d.accept();
+      });
+      await page.waitForFunction(() => JSON.parse(localStorage.getItem("luoshi.plan")).plan.tasks.length === 0);
+      await page.close({ runBeforeUnload: true });
+      await new Promise((ok) => setTimeout(ok, 500));
+      assert.deepEqual(calm, [], "everything saved: no question");
+    }));
+});
+
+describe("a tab left open", () => {
+  test("moves to the new day after midnight", () =>
+    withPage(async (page) => {
+      await page.clock.install({ time: new Date(2026, 5, 30, 23, 59, 30) });
+      await page.goto(`${server.origin}/`);
+      await appReady(page);
+      assert.equal(await testIdText(page, "today"), "今天 2026-06-30");
+      await page.clock.runFor(61_000);
+      await page.waitForSelector("[data-testid='today']:has-text('2026-07-01')");
+    }));
+});
+
+describe("a 5,000-task plan", () => {
+  /** Stores a 5,000-task plan and opens it; returns its stored text. */
+  async function openLarge(page) {
+    await page.goto(at());
+    await appReady(page);
+    await page.waitForFunction(() => localStorage.getItem("luoshi.plan") !== null);
+    const sample = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plan")));
+    const text = JSON.stringify(largePlan(sample, 5000));
+    await page.evaluate((t) => {
+      localStorage.clear();
+      localStorage.setItem("luoshi.plan", t);
+    }, text);
+    await page.reload();
+    await appReady(page);
+    return text;
+  }
+
+  test("damaged, it is set aside and the readable part kept", () =>
+    withPage(async (page) => {
+      const text = await openLarge(page);
+      const broken = text.replace(/"due":"(\d{4})-(\d\d)-(\d\d)"/, '"due":"$1/$2/$3"');
+      await page.evaluate((t) => localStorage.setItem("luoshi.plan", t), broken);
+      await page.reload();
+      await page.waitForSelector("[data-testid='damage-panel']", { timeout: 60000 });
+      await page.click("[data-testid='damage-keep']");
+      await page.waitForSelector("[data-testid='damage-panel']", { state: "detached", timeout: 60000 });
+      assert.deepEqual(await recoveryCopies(page), [broken]);
+      await page.waitForFunction(() => !localStorage.getItem("luoshi.plan").includes('"due":"2026/'), null, { timeout: 60000 });
+    }));
+
+  test("in a conflict, either side can be kept with the other set aside", () =>
+    withPage(async (page, context) => {
+      const text = await openLarge(page);
+      await page.waitForSelector("[data-testid='task-row']", { timeout: 60000 });
+      const theirs = text.replace(`"title":"5000项任务的计划"`, `"title":"另一窗口改过的计划"`);
+      // Another window of the same origin writes (a storage event only
+      // reaches other windows); keeping this one's sets theirs aside.
+      const writer = await context.newPage();
+      await writer.goto(`${server.origin}/missing-page-for-storage-writes`);
+      await writer.evaluate((t) => localStorage.setItem("luoshi.plan", t), theirs);
+      await page.waitForSelector("[data-testid='external-change']", { timeout: 60000 });
+      await page.click("[data-testid='external-keep']");
+      await page.waitForSelector("[data-testid='external-change']", { state: "detached", timeout: 60000 });
+      assert.equal(await page.locator("[data-testid='external-error']").count(), 0);
+      assert.deepEqual(await recoveryCopies(page), [theirs]);
+      await page.waitForFunction(() => JSON.parse(localStorage.getItem("luoshi.plan")).plan.title === "5000项任务的计划", null, { timeout: 60000 });
+      // And again, loading theirs: this tab's plan is set aside.
+      await writer.evaluate((t) => localStorage.setItem("luoshi.plan", t), theirs);
+      await page.waitForSelector("[data-testid='external-change']", { timeout: 60000 });
+      await page.click("[data-testid='external-load']");
+      await page.waitForSelector("[data-testid='external-change']", { state: "detached", timeout: 60000 });
+      await page.waitForSelector("[data-testid='plan-title']:has-text('另一窗口改过的计划')");
+      const copies = await recoveryCopies(page);
+      assert.equal(copies.length, 2);
+      assert.equal(JSON.parse(copies[1]).plan.tasks.length, 5000);
+      await writer.close();
     }));
 });
 
@@ -397,7 +570,7 @@ describe("single file", () => {
         await page.goto(`${url}?today=${MID_YEAR}`);
         await appReady(page);
         assert.ok((await page.locator("[data-testid='task-row']").count()) >= 40);
-        await page.click("[data-testid='start-empty']");
+        await clickConfirmed(page, "start-empty");
         await page.waitForSelector("[data-testid='ledger-empty']");
         await page.reload();
         await appReady(page);

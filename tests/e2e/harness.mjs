@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { inflateSync } from "node:zlib";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const DIST = process.env.LUOSHI_DIST || join(ROOT, "dist");
@@ -81,4 +82,93 @@ export async function appReady(page) {
 
 export async function testIdText(page, id) {
   return (await page.locator(`[data-testid='${id}']`).first().textContent()) ?? "";
+}
+
+/** The text of a recovery copy as stored by src/store/codec.rs: either
+ *  plain, or "luoshi-zlib-1:<bytes>:" followed by 15 bits per character
+ *  (U+3400 + value) of zlib data. Decoded independently of the app, so a
+ *  copy that the app could read but no one else could would fail here. */
+export function unpackCopy(stored) {
+  const PREFIX = "luoshi-zlib-1:";
+  if (!stored.startsWith(PREFIX)) return stored;
+  const rest = stored.slice(PREFIX.length);
+  const colon = rest.indexOf(":");
+  const len = Number(rest.slice(0, colon));
+  const bytes = Buffer.alloc(len);
+  let acc = 0;
+  let nbits = 0;
+  let k = 0;
+  for (const ch of rest.slice(colon + 1)) {
+    acc = (acc << 15) | (ch.codePointAt(0) - 0x3400);
+    nbits += 15;
+    while (nbits >= 8 && k < len) {
+      nbits -= 8;
+      bytes[k++] = (acc >> nbits) & 0xff;
+    }
+    acc &= (1 << nbits) - 1;
+  }
+  return inflateSync(bytes).toString("utf8");
+}
+
+/** Every recovery copy in the page's storage, unpacked, oldest first. */
+export async function recoveryCopies(page) {
+  const stored = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("luoshi.recovered."))
+      .sort()
+      .map((k) => localStorage.getItem(k)),
+  );
+  return stored.map(unpackCopy);
+}
+
+/** Clicks `testid`, then the confirmation dialog's "go ahead" button. */
+export async function clickConfirmed(page, testid) {
+  await page.click(`[data-testid='${testid}']`);
+  await page.click("[data-testid='confirm-ok']");
+}
+
+/** Fills what is left of the origin's storage quota with filler keys. */
+export async function fillStorage(page) {
+  await page.evaluate(() => {
+    const chunk = "x".repeat(256 * 1024);
+    for (let i = 0; i < 200; i++) {
+      try {
+        localStorage.setItem(`filler.${i}`, chunk);
+      } catch {
+        let size = chunk.length;
+        while (size > 1) {
+          size = Math.floor(size / 2);
+          try {
+            localStorage.setItem(`filler.${i}.${size}`, "x".repeat(size));
+          } catch {}
+        }
+        return;
+      }
+    }
+  });
+}
+
+/** A plan envelope of about `count` tasks at the sample's density: the
+ *  sample's tasks (as stored by the app) repeated with fresh ids. */
+export function largePlan(sampleEnvelope, count) {
+  const env = structuredClone(sampleEnvelope);
+  const base = env.plan.tasks;
+  const tasks = [];
+  for (let copy = 0; tasks.length < count; copy++) {
+    for (const t of base) {
+      if (tasks.length >= count) break;
+      const c = structuredClone(t);
+      c.id = `${t.id}-${copy}`;
+      if (c.parent) c.parent = `${c.parent}-${copy}`;
+      c.order += copy * 100;
+      tasks.push(c);
+    }
+  }
+  // Children cut off at the end would point at nothing; make them roots.
+  const ids = new Set(tasks.map((t) => t.id));
+  for (const t of tasks) if (t.parent && !ids.has(t.parent)) t.parent = null;
+  env.plan.tasks = tasks;
+  env.plan.sample = false;
+  env.plan.title = `${count}项任务的计划`;
+  return env;
 }

@@ -1,0 +1,99 @@
+//! Migration from schema version 1 (records without ids) to 2: records get
+//! ids derived from their content and position, so the same file read
+//! twice gives the same ids, and stored version-1 data is written again in
+//! version 2 by the first save.
+
+mod common;
+
+use common::fixture;
+use luoshi::format::{restore_plan, write_plan, CURRENT_VERSION};
+use luoshi::store::{interpret, Loaded};
+
+#[test]
+fn version_1_records_get_ids_the_same_each_time() {
+    let first = restore_plan(&fixture("v1_valid.json")).unwrap_or_else(|e| panic!("{e}"));
+    let second = restore_plan(&fixture("v1_valid.json")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(first.problems.is_empty(), "{:?}", first.problems);
+    assert_eq!(first.version, 1);
+    assert_eq!(first.plan, second.plan, "ids are derived, not random");
+    let mut ids = Vec::new();
+    for t in &first.plan.tasks {
+        ids.extend(t.updates.iter().map(|r| r.id.clone()));
+        ids.extend(t.extensions.iter().map(|r| r.id.clone()));
+        ids.extend(t.milestones.iter().map(|r| r.id.clone()));
+        ids.extend(t.supervisions.iter().map(|r| r.id.clone()));
+    }
+    assert!(ids.len() >= 6, "the fixture has records of every kind");
+    assert!(ids.iter().all(|id| id.len() == 22), "{ids:?}");
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "no two records share an id");
+}
+
+#[test]
+fn version_1_fixture_migrates_to_exactly_the_version_2_fixture() {
+    let old = restore_plan(&fixture("v1_valid.json")).unwrap_or_else(|e| panic!("{e}"));
+    let new = restore_plan(&fixture("v2_valid.json")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(new.problems.is_empty(), "{:?}", new.problems);
+    assert_eq!(new.version, CURRENT_VERSION);
+    assert_eq!(old.plan, new.plan);
+}
+
+#[test]
+fn records_keep_the_ids_they_have() {
+    let new = restore_plan(&fixture("v2_valid.json")).unwrap_or_else(|e| panic!("{e}"));
+    let mut plan = new.plan;
+    plan.tasks[1].updates[0].id = "my-own-id".into();
+    let text = write_plan(&plan, "2026-01-01T00:00:00Z", "测试").unwrap_or_else(|e| panic!("{e}"));
+    let again = restore_plan(&text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(again.plan.tasks[1].updates[0].id, "my-own-id");
+}
+
+#[test]
+fn a_repeated_record_id_gets_a_fresh_one_and_is_reported() {
+    let text = fixture("v2_valid.json");
+    let r = restore_plan(&text).unwrap_or_else(|e| panic!("{e}"));
+    let t = &r.plan.tasks[1];
+    assert!(t.updates.len() >= 2);
+    let (first, second) = (t.updates[0].id.clone(), t.updates[1].id.clone());
+    let broken = text.replacen(&second, &first, 1);
+    let r = restore_plan(&broken).unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<&str> = r.plan.tasks[1]
+        .updates
+        .iter()
+        .map(|u| u.id.as_str())
+        .collect();
+    assert_ne!(ids[0], ids[1]);
+    assert!(
+        r.problems
+            .iter()
+            .any(|p| p.path == "plan.tasks[1].updates[1].id" && p.message.contains("重复")),
+        "{:?}",
+        r.problems
+    );
+}
+
+#[test]
+fn a_plan_without_an_id_gets_a_derived_one() {
+    let text = r#"{"format":"luoshi/plan","version":1,"plan":{"title":"无编号计划","year":2026}}"#;
+    let a = restore_plan(text).unwrap_or_else(|e| panic!("{e}"));
+    let b = restore_plan(text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(a.plan.id.len(), 22);
+    assert_eq!(a.plan.id, b.plan.id);
+}
+
+#[test]
+fn stored_version_1_data_loads_and_asks_to_be_written_again() {
+    match interpret(Some(fixture("v1_valid.json"))) {
+        Loaded::Plan { plan, current } => {
+            assert!(!current, "written by version 1: save it again in 2");
+            assert_eq!(plan.tasks.len(), 4);
+        }
+        other => panic!("expected a plan, got {other:?}"),
+    }
+    match interpret(Some(fixture("v2_valid.json"))) {
+        Loaded::Plan { current, .. } => assert!(current),
+        other => panic!("expected a plan, got {other:?}"),
+    }
+}
