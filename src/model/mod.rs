@@ -4,6 +4,7 @@
 //! clock once and tests can pin any date.
 
 pub mod date;
+pub mod edit;
 pub mod hierarchy;
 pub mod history;
 pub mod id;
@@ -11,11 +12,13 @@ pub mod index;
 pub mod ledger;
 pub mod ops;
 pub mod plan;
+pub mod rollover;
 pub mod rollup;
 pub mod sample;
 pub mod schedule;
 pub mod stats;
 pub mod task;
+pub mod validate;
 
 pub use id::TaskId;
 pub use plan::{Area, Plan, Settings, Unit, UnitKind};

@@ -4,7 +4,7 @@
 //! merging all hang off this one path; the UI only builds ops.
 
 use crate::model::id::TaskId;
-use crate::model::plan::Plan;
+use crate::model::plan::{Area, Plan, Unit};
 use crate::model::task::Task;
 use std::collections::HashMap;
 use std::fmt;
@@ -19,8 +19,27 @@ pub enum Op {
     PutTask { task: Box<Task>, at: Option<usize> },
     /// Removes a task that has no children.
     RemoveTask(TaskId),
+    /// Puts a unit into the registry: replaces the one with the same id, or
+    /// adds it at position `at` (at the end when `None`).
+    PutUnit { unit: Unit, at: Option<usize> },
+    /// Removes a unit no task uses any more.
+    RemoveUnit(String),
+    /// Puts an area, like `PutUnit`.
+    PutArea { area: Area, at: Option<usize> },
+    /// Removes an area no task is filed under any more.
+    RemoveArea(String),
+    /// Sets the plan's own details.
+    SetInfo(PlanInfo),
     /// Several ops as one step: all apply, or none does.
     Batch(Vec<Op>),
+}
+
+/// A plan's own details, as the plan list shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanInfo {
+    pub title: String,
+    pub year: i32,
+    pub issuer: String,
 }
 
 /// Why an op was refused; the plan is unchanged.
@@ -36,6 +55,18 @@ pub enum EditError {
     UnknownParent(TaskId),
     /// The parent named is the task itself or one of its descendants.
     ParentCycle(TaskId),
+    /// No unit has this id.
+    NoSuchUnit(String),
+    /// Tasks still name the unit; they must be reassigned first.
+    UnitInUse { id: String, tasks: usize },
+    /// No area has this id.
+    NoSuchArea(String),
+    /// Tasks are still filed under the area.
+    AreaInUse { id: String, tasks: usize },
+    /// An id is empty or already taken by another unit or area.
+    BadRegistryId(String),
+    /// A move that has nowhere to go (the first item moved up, …).
+    CannotMove(&'static str),
 }
 
 impl fmt::Display for EditError {
@@ -48,6 +79,16 @@ impl fmt::Display for EditError {
             }
             EditError::UnknownParent(id) => write!(f, "上级任务“{id}”不存在"),
             EditError::ParentCycle(_) => write!(f, "不能把任务放到它自己或它的下级任务之下"),
+            EditError::NoSuchUnit(id) => write!(f, "找不到编号为“{id}”的单位"),
+            EditError::UnitInUse { tasks, .. } => {
+                write!(f, "还有 {tasks} 项任务使用该单位，请先改为其他单位")
+            }
+            EditError::NoSuchArea(id) => write!(f, "找不到编号为“{id}”的领域"),
+            EditError::AreaInUse { tasks, .. } => {
+                write!(f, "还有 {tasks} 项任务属于该领域，请先改为其他领域")
+            }
+            EditError::BadRegistryId(id) => write!(f, "编号“{id}”为空或已被使用"),
+            EditError::CannotMove(why) => write!(f, "{why}"),
         }
     }
 }
@@ -82,6 +123,84 @@ fn apply_one(plan: &mut Plan, op: Op, stamp: Option<&str>) -> Result<Op, EditErr
         }
         Op::PutTask { task, at } => put_task(plan, *task, at, stamp),
         Op::RemoveTask(id) => remove_task(plan, &id),
+        Op::PutUnit { unit, at } => {
+            if unit.id.trim().is_empty() {
+                return Err(EditError::BadRegistryId(unit.id));
+            }
+            let pos = plan.units.iter().position(|u| u.id == unit.id);
+            Ok(put_entry(
+                &mut plan.units,
+                pos,
+                unit,
+                at,
+                |unit, at| Op::PutUnit { unit, at },
+                |u| Op::RemoveUnit(u.id.clone()),
+            ))
+        }
+        Op::RemoveUnit(id) => {
+            let pos = plan
+                .units
+                .iter()
+                .position(|u| u.id == id)
+                .ok_or_else(|| EditError::NoSuchUnit(id.clone()))?;
+            let tasks = plan
+                .tasks
+                .iter()
+                .filter(|t| {
+                    t.lead_unit.as_deref() == Some(id.as_str()) || t.support_units.contains(&id)
+                })
+                .count();
+            if tasks > 0 {
+                return Err(EditError::UnitInUse { id, tasks });
+            }
+            let unit = plan.units.remove(pos);
+            Ok(Op::PutUnit {
+                unit,
+                at: Some(pos),
+            })
+        }
+        Op::PutArea { area, at } => {
+            if area.id.trim().is_empty() {
+                return Err(EditError::BadRegistryId(area.id));
+            }
+            let pos = plan.areas.iter().position(|a| a.id == area.id);
+            Ok(put_entry(
+                &mut plan.areas,
+                pos,
+                area,
+                at,
+                |area, at| Op::PutArea { area, at },
+                |a| Op::RemoveArea(a.id.clone()),
+            ))
+        }
+        Op::RemoveArea(id) => {
+            let pos = plan
+                .areas
+                .iter()
+                .position(|a| a.id == id)
+                .ok_or_else(|| EditError::NoSuchArea(id.clone()))?;
+            let tasks = plan
+                .tasks
+                .iter()
+                .filter(|t| t.area.as_deref() == Some(id.as_str()))
+                .count();
+            if tasks > 0 {
+                return Err(EditError::AreaInUse { id, tasks });
+            }
+            let area = plan.areas.remove(pos);
+            Ok(Op::PutArea {
+                area,
+                at: Some(pos),
+            })
+        }
+        Op::SetInfo(info) => {
+            let old = PlanInfo {
+                title: std::mem::replace(&mut plan.title, info.title),
+                year: std::mem::replace(&mut plan.year, info.year),
+                issuer: std::mem::replace(&mut plan.issuer, info.issuer),
+            };
+            Ok(Op::SetInfo(old))
+        }
         Op::Batch(ops) => {
             let mut inverses = Vec::with_capacity(ops.len());
             for op in ops {
@@ -99,6 +218,33 @@ fn apply_one(plan: &mut Plan, op: Op, stamp: Option<&str>) -> Result<Op, EditErr
             }
             inverses.reverse();
             Ok(Op::Batch(inverses))
+        }
+    }
+}
+
+/// Replaces the entry at `pos` (moving it to `at` when given: reordering),
+/// or inserts `entry` at `at`; returns the inverse (the old entry put back
+/// where it was, or a removal).
+fn put_entry<T>(
+    list: &mut Vec<T>,
+    pos: Option<usize>,
+    entry: T,
+    at: Option<usize>,
+    put: impl Fn(T, Option<usize>) -> Op,
+    remove: impl Fn(&T) -> Op,
+) -> Op {
+    match pos {
+        Some(pos) => {
+            let old = list.remove(pos);
+            let at = at.unwrap_or(pos).min(list.len());
+            list.insert(at, entry);
+            put(old, Some(pos))
+        }
+        None => {
+            let inverse = remove(&entry);
+            let at = at.unwrap_or(list.len()).min(list.len());
+            list.insert(at, entry);
+            inverse
         }
     }
 }
