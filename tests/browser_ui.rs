@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use leptos::task::tick;
 use luoshi::model::plan::Plan;
 use luoshi::model::sample::sample_plan;
-use luoshi::store::{self, Damage, PLAN_KEY, RECOVERY_PREFIX};
+use luoshi::store::plans::LEGACY_KEY as PLAN_KEY;
+use luoshi::store::{self, Damage, RECOVERY_PREFIX};
 use luoshi::ui::clock::Today;
 use luoshi::ui::crash_screen;
 use luoshi::ui::ledger::page::LedgerPage;
@@ -44,6 +45,7 @@ fn host() -> web_sys::HtmlElement {
 fn state_with(plan: Plan, damage: Option<Damage>) -> AppState {
     AppState::new(
         plan,
+        PLAN_KEY.to_string(),
         Today {
             date: mid_year(),
             simulated: true,

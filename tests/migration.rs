@@ -97,3 +97,25 @@ fn stored_version_1_data_loads_and_asks_to_be_written_again() {
         other => panic!("expected a plan, got {other:?}"),
     }
 }
+
+#[test]
+fn version_1_generated_ids_become_distinct_per_office_and_stable_per_file() {
+    // Two offices' copies of the version-1 sample differ only in when they
+    // were saved; their plan and task ids were the same.
+    let doc = |at: &str| {
+        format!(
+            r#"{{"format":"luoshi/plan","version":1,"exported_at":"{at}","plan":{{"id":"sample-2026","title":"示例","year":2026,"sample":true,"tasks":[{{"id":"t-dj-1","title":"要点"}},{{"id":"t-dj-1-1","title":"任务","parent":"t-dj-1"}},{{"id":"my-own","title":"自编任务"}}]}}}}"#
+        )
+    };
+    let a = restore_plan(&doc("2026-03-01T08:00:00Z")).unwrap_or_else(|e| panic!("{e}"));
+    let again = restore_plan(&doc("2026-03-01T08:00:00Z")).unwrap_or_else(|e| panic!("{e}"));
+    let b = restore_plan(&doc("2026-03-02T09:30:00Z")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(a.plan, again.plan, "the same file gives the same ids");
+    assert_ne!(a.plan.id, "sample-2026");
+    assert_ne!(a.plan.id, b.plan.id);
+    let (point, task) = (&a.plan.tasks[0], &a.plan.tasks[1]);
+    assert_ne!(point.id, "t-dj-1");
+    assert_ne!(point.id, b.plan.tasks[0].id);
+    assert_eq!(task.parent.as_ref(), Some(&point.id), "parents follow");
+    assert_eq!(a.plan.tasks[2].id, "my-own", "ids a person chose are kept");
+}

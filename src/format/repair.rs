@@ -4,7 +4,7 @@
 
 use crate::format::error::Problem;
 use crate::model::id::derived_id;
-use crate::model::task::Task;
+use crate::model::task::{Extension, Milestone, ProgressUpdate, Supervision, Task};
 use std::collections::{HashMap, HashSet};
 
 /// Gives a repeated id a fresh one, so two items never merge by accident.
@@ -159,7 +159,44 @@ pub(crate) fn fill_record_ids(
     }
 }
 
-fn fill<T: serde::Serialize>(
+/// What a record's derived id is made from: the fields records had in
+/// version 1, written out in a fixed way, so a field added in a later
+/// version never changes the id the same old record gets.
+trait V1Content {
+    fn v1_content(&self) -> String;
+}
+
+impl V1Content for ProgressUpdate {
+    fn v1_content(&self) -> String {
+        format!(
+            "{}|{}|{}|{}|{}|{}",
+            self.date, self.percent, self.progress, self.problems, self.next_steps, self.by
+        )
+    }
+}
+
+impl V1Content for Extension {
+    fn v1_content(&self) -> String {
+        format!(
+            "{}|{}|{}|{}",
+            self.date, self.previous_due, self.new_due, self.reason
+        )
+    }
+}
+
+impl V1Content for Milestone {
+    fn v1_content(&self) -> String {
+        format!("{}|{}|{:?}", self.title, self.due, self.done_on)
+    }
+}
+
+impl V1Content for Supervision {
+    fn v1_content(&self) -> String {
+        format!("{}|{}|{:?}", self.date, self.note, self.reply_due)
+    }
+}
+
+fn fill<T: V1Content>(
     owner: &str,
     kind: &str,
     records: &mut [T],
@@ -173,8 +210,7 @@ fn fill<T: serde::Serialize>(
         if !current.is_empty() && seen.insert(current.clone()) {
             continue;
         }
-        *id(record) = String::new();
-        let content = serde_json::to_string(record).unwrap_or_default();
+        let content = record.v1_content();
         let fresh = derived_id(&[owner, kind, &n.to_string(), &content]);
         if !current.is_empty() {
             problems.push(Problem {

@@ -3,6 +3,7 @@
 //! rule that depends on time takes `today` as an argument, so the UI reads the
 //! clock once and tests can pin any date.
 
+pub mod audit;
 pub mod date;
 pub mod edit;
 pub mod hierarchy;
@@ -12,10 +13,12 @@ pub mod index;
 pub mod ledger;
 pub mod ops;
 pub mod plan;
+pub mod query;
 pub mod rollover;
 pub mod rollup;
 pub mod sample;
 pub mod schedule;
+pub mod search;
 pub mod stats;
 pub mod task;
 pub mod validate;

@@ -3,7 +3,7 @@
 //! and returns the op that undoes it. Undo (`history`), the activity log and
 //! merging all hang off this one path; the UI only builds ops.
 
-use crate::model::id::TaskId;
+use crate::model::id::{new_id, TaskId};
 use crate::model::plan::{Area, Plan, Unit};
 use crate::model::task::Task;
 use std::collections::HashMap;
@@ -117,8 +117,10 @@ fn apply_one(plan: &mut Plan, op: Op, stamp: Option<&str>) -> Result<Op, EditErr
             let revision = plan.revision.max(next.revision);
             let old = std::mem::replace(plan, *next);
             // Counting on from the plan replaced keeps revisions rising
-            // through undo and redo.
-            plan.revision = revision;
+            // through undo and redo; a rollback puts the plan back exactly.
+            if stamp.is_some() {
+                plan.revision = revision;
+            }
             Ok(Op::ReplacePlan(Box::new(old)))
         }
         Op::PutTask { task, at } => put_task(plan, *task, at, stamp),
@@ -262,6 +264,9 @@ fn put_task(
         check_parent(plan, &task.id, parent)?;
     }
     let existing = plan.tasks.iter().position(|t| t.id == task.id);
+    // Every record carries an id (a merge tells records apart by it); an
+    // editor that made one without gets a fresh one here.
+    fill_missing_record_ids(&mut task);
     if let Some(now) = stamp {
         task.updated_at = now.to_string();
         let before = existing.map_or(0, |pos| plan.tasks[pos].revision);
@@ -281,6 +286,19 @@ fn put_task(
             plan.tasks.insert(pos, task);
             Ok(Op::RemoveTask(id))
         }
+    }
+}
+
+fn fill_missing_record_ids(task: &mut Task) {
+    let ids = task
+        .updates
+        .iter_mut()
+        .map(|r| &mut r.id)
+        .chain(task.extensions.iter_mut().map(|r| &mut r.id))
+        .chain(task.milestones.iter_mut().map(|r| &mut r.id))
+        .chain(task.supervisions.iter_mut().map(|r| &mut r.id));
+    for id in ids.filter(|id| id.trim().is_empty()) {
+        *id = new_id();
     }
 }
 

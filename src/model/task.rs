@@ -181,17 +181,27 @@ impl Task {
     }
 
     /// Moves the due date, keeping the previous one on record.
+    /// An extension granted on `date` moves the due date in force on that
+    /// day; one recorded late but dated before others takes its place in
+    /// date order, and `due` changes only if it is the latest granted.
     pub fn extend(&mut self, date: NaiveDate, new_due: NaiveDate, reason: impl Into<String>) {
-        if let Some(previous_due) = self.due {
-            self.extensions.push(Extension {
-                id: new_id(),
-                date,
-                previous_due,
-                new_due,
-                reason: reason.into(),
-            });
+        let latest = self.extensions.iter().all(|e| e.date <= date);
+        if let Some(previous_due) = self.due_as_of(date) {
+            let at = self.extensions.partition_point(|e| e.date <= date);
+            self.extensions.insert(
+                at.min(self.extensions.len()),
+                Extension {
+                    id: new_id(),
+                    date,
+                    previous_due,
+                    new_due,
+                    reason: reason.into(),
+                },
+            );
         }
-        self.due = Some(new_due);
+        if latest {
+            self.due = Some(new_due);
+        }
     }
 
     /// The most recent progress update on record: latest date wins, and

@@ -1,15 +1,22 @@
-//! localStorage access for the browser build. Every call returns a `Result`:
-//! storage can be missing, blocked, or full.
+//! localStorage access for the browser build, through `gloo-storage`.
+//! Every call returns a `Result`: storage can be missing, blocked, or full.
+//! Plan text is read and written as raw text (never parsed here), so data
+//! that fails to load stays byte for byte what it was.
 
 use super::codec;
-use super::{SaveError, PLAN_KEY, RECOVERY_PREFIX};
+use super::plans::{is_plan_key, read_list, rebuild, PlanList, LIST_KEY};
+use super::{SaveError, RECOVERY_PREFIX};
+use gloo_storage::{LocalStorage, Storage as _};
 use web_sys::Storage;
 
+/// The origin's storage. gloo's `raw()` throws (a crash) when storage is
+/// blocked, so it is asked only after the same lookup has been tried here
+/// and succeeded: blocked storage becomes a message, not a crash screen.
 fn storage() -> Result<Storage, SaveError> {
     let window =
         web_sys::window().ok_or_else(|| SaveError::Unavailable("没有浏览器窗口".into()))?;
     match window.local_storage() {
-        Ok(Some(s)) => Ok(s),
+        Ok(Some(_)) => Ok(LocalStorage::raw()),
         Ok(None) => Err(SaveError::Unavailable("浏览器没有提供本地存储".into())),
         Err(e) => Err(SaveError::Unavailable(error_name(&e))),
     }
@@ -30,11 +37,6 @@ pub fn read(key: &str) -> Result<Option<String>, SaveError> {
         .map_err(|e| SaveError::Unavailable(error_name(&e)))
 }
 
-/// Reads the stored plan text.
-pub fn read_plan() -> Result<Option<String>, SaveError> {
-    read(PLAN_KEY)
-}
-
 /// Writes a key, telling a full quota apart from other failures.
 pub fn write(key: &str, value: &str) -> Result<(), SaveError> {
     storage()?.set_item(key, value).map_err(|e| {
@@ -47,9 +49,38 @@ pub fn write(key: &str, value: &str) -> Result<(), SaveError> {
     })
 }
 
-/// Writes the plan text.
-pub fn write_plan_text(text: &str) -> Result<(), SaveError> {
-    write(PLAN_KEY, text)
+/// The plan list, rebuilt from the plan keys when it is missing or
+/// unreadable (a first start after the single-plan version); the flag says
+/// whether it was rebuilt (and so should be written).
+pub fn read_plan_list() -> Result<(PlanList, bool), SaveError> {
+    let text = read(LIST_KEY)?;
+    if let Some(list) = read_list(text.as_deref()) {
+        return Ok((list, false));
+    }
+    let s = storage()?;
+    let n = s.length().unwrap_or(0);
+    let mut stored = Vec::new();
+    for i in 0..n {
+        if let Some(key) = s.key(i).ok().flatten().filter(|k| is_plan_key(k)) {
+            if let Some(text) = read(&key)? {
+                stored.push((key, text));
+            }
+        }
+    }
+    Ok((rebuild(&stored), true))
+}
+
+/// Writes the plan list (as JSON, through gloo's typed `set`).
+pub fn write_plan_list(list: &PlanList) -> Result<(), SaveError> {
+    storage()?;
+    let mut list = list.clone();
+    list.format = "luoshi/plans".into();
+    LocalStorage::set(LIST_KEY, &list).map_err(|e| match e {
+        gloo_storage::errors::StorageError::JsError(js) if js.name.contains("Quota") => {
+            SaveError::Quota
+        }
+        other => SaveError::Unavailable(other.to_string()),
+    })
 }
 
 /// Copies raw text aside under a recovery key named by `stamp` (a suffix is
@@ -120,7 +151,7 @@ pub fn recovery_copies() -> Vec<(String, usize)> {
 
 /// Removes a key.
 pub fn remove(key: &str) -> Result<(), SaveError> {
-    storage()?
-        .remove_item(key)
-        .map_err(|e| SaveError::Unavailable(error_name(&e)))
+    storage()?;
+    LocalStorage::delete(key);
+    Ok(())
 }

@@ -10,9 +10,8 @@ use crate::model::plan::Plan;
 pub mod codec;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
+pub mod plans;
 
-/// The key holding the current plan envelope.
-pub const PLAN_KEY: &str = "luoshi.plan";
 /// Prefix of keys holding raw text set aside during a recovery.
 pub const RECOVERY_PREFIX: &str = "luoshi.recovered.";
 /// Roughly what a browser allows one origin, in UTF-16 code units.

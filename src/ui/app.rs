@@ -2,89 +2,53 @@
 //! change (see `saving`), follows other windows' writes, and lays out the
 //! shell around the current page.
 
-use crate::model::plan::Plan;
-use crate::model::sample::sample_plan;
-use crate::store::{self, local, Loaded, Synced, PLAN_KEY};
+use crate::model::id::TaskId;
+use crate::store::plans::LIST_KEY;
+use crate::store::{self, local, Synced};
+use crate::ui::audit::page::AuditPage;
 use crate::ui::clock::{today, watch_day};
 use crate::ui::data::page::DataPage;
 use crate::ui::ledger::page::LedgerPage;
+use crate::ui::plans::open::{at_start, Opened};
 use crate::ui::saving;
 use crate::ui::shell::alerts::Alerts;
 use crate::ui::shell::confirm_dialog::ConfirmDialog;
 use crate::ui::shell::damage_panel::DamagePanel;
 use crate::ui::shell::header::AppHeader;
-use crate::ui::state::{AppState, Page};
+use crate::ui::state::{hash_query, AppState, Editing, Page};
 use chrono::Datelike;
 use leptos::prelude::*;
-
-/// What start-up found: the plan to show, damage to resolve, a message, and
-/// what storage was seen to hold (`None` if it could not be read).
-struct Start {
-    plan: Plan,
-    damage: Option<store::Damage>,
-    message: Option<String>,
-    synced: Option<Synced>,
-}
-
-fn start(year: i32) -> Start {
-    let raw = match local::read_plan() {
-        Ok(raw) => raw,
-        Err(e) => {
-            return Start {
-                plan: sample_plan(year),
-                damage: None,
-                message: Some(store::read_failure_message(&e)),
-                synced: None,
-            }
-        }
-    };
-    let text = raw.clone();
-    let (plan, damage, synced_plan) = match store::interpret(raw) {
-        Loaded::Nothing => (sample_plan(year), None, None),
-        // Data from an older version is written again in this one by the
-        // first save, which treats it as not yet synced.
-        Loaded::Plan { plan, current } => {
-            let synced = current.then(|| plan.clone());
-            (plan, None, synced)
-        }
-        Loaded::Damaged(d) => (
-            d.plan.clone().unwrap_or_else(|| Plan::empty(year)),
-            Some(d),
-            None,
-        ),
-    };
-    Start {
-        plan,
-        damage,
-        message: None,
-        synced: Some(Synced {
-            plan: synced_plan,
-            text,
-        }),
-    }
-}
 
 #[component]
 pub fn App() -> impl IntoView {
     let today = today();
-    let Start {
+    let Opened {
         plan,
+        key,
         damage,
-        message,
         synced,
-    } = start(today.date.year());
-    let state = AppState::new(plan, today, damage, synced, message);
-    state.page.set(Page::from_hash(&current_hash()));
+        list,
+        message,
+    } = at_start(today.date.year());
+    let state = AppState::new(plan, key, today, damage, synced, message);
+    state.plans.set(list);
     provide_context(state);
     saving::install(state);
     watch_day(state.today);
 
-    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        state.page.set(Page::from_hash(&current_hash()));
-    });
+    follow_address(state);
+    let hash_listener =
+        window_event_listener(leptos::ev::hashchange, move |_| follow_address(state));
     let storage_listener = window_event_listener(leptos::ev::storage, move |e| {
+        // Another window added, renamed or removed a plan.
+        if e.key().as_deref() == Some(LIST_KEY) {
+            if let Ok((list, _)) = local::read_plan_list() {
+                state.plans.set(list);
+            }
+            return;
+        }
         // No key means another tab cleared all storage.
-        if e.key().is_some_and(|k| k != PLAN_KEY) {
+        if e.key().is_some_and(|k| k != state.plan_key.get_untracked()) {
             return;
         }
         // Another tab writing the very plan shown here is no conflict, unless
@@ -118,9 +82,30 @@ pub fn App() -> impl IntoView {
                 {move || match state.page.get() {
                     Page::Ledger => view! { <LedgerPage /> }.into_any(),
                     Page::Data => view! { <DataPage /> }.into_any(),
+                    Page::Audit => view! { <AuditPage /> }.into_any(),
+                    // Until the registry page lands, its address shows the ledger.
+                    Page::Units => view! { <LedgerPage /> }.into_any(),
                 }}
             </main>
         </div>
+    }
+}
+
+/// Shows the page the address names, and opens the task editor on
+/// `edit=<task id>` (links from the blind-spot audit use it).
+fn follow_address(state: AppState) {
+    let hash = current_hash();
+    state.page.set(Page::from_hash(&hash));
+    let edit = form_urlencoded::parse(hash_query(&hash).as_bytes())
+        .find(|(k, _)| k == "edit")
+        .map(|(_, v)| TaskId::from(v.into_owned()));
+    if let Some(id) = edit {
+        if state.page.get_untracked() == Page::Ledger
+            && state.plan.with_untracked(|p| p.task(&id).is_some())
+        {
+            state.selected.set(Some(id.clone()));
+            state.editing.set(Some(Editing::Task(id)));
+        }
     }
 }
 

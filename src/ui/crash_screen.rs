@@ -3,7 +3,7 @@
 //! plain DOM calls inside the panic hook, and its download link is a ready
 //! blob URL that needs no further Rust code when clicked.
 
-use crate::store::PLAN_KEY;
+use crate::store::plans::{read_list, LEGACY_KEY, LIST_KEY};
 use wasm_bindgen::JsCast;
 
 /// Installs the panic hook: log to the console, then show the crash screen.
@@ -52,9 +52,15 @@ pub fn show(detail: &str) {
 }
 
 fn download_link(document: &web_sys::Document) -> Option<web_sys::Element> {
-    let stored = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item(PLAN_KEY).ok().flatten());
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+    // The plan in use, as the plan list names it.
+    let key = storage
+        .as_ref()
+        .and_then(|s| s.get_item(LIST_KEY).ok().flatten())
+        .and_then(|t| read_list(Some(&t)))
+        .and_then(|l| l.current_entry().map(|e| e.key.clone()))
+        .unwrap_or_else(|| LEGACY_KEY.to_string());
+    let stored = storage.and_then(|s| s.get_item(&key).ok().flatten());
     let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.unchecked_into();
     let _ = a.set_attribute("data-testid", "crash-download");
     match stored.as_deref().and_then(super::download::text_url) {

@@ -3,11 +3,14 @@
 //! business rules.
 
 pub mod app;
+pub mod audit;
 pub mod clock;
 pub mod crash_screen;
 pub mod data;
 pub mod download;
+pub mod editor;
 pub mod ledger;
+pub mod plans;
 pub mod saving;
 pub mod shell;
 pub mod state;

@@ -92,7 +92,8 @@ pub fn save(state: AppState) {
     if state.synced.with_value(Option::is_none) {
         return; // storage was unreadable at start; its message stays up
     }
-    let stored_now = match local::read_plan() {
+    let key = state.plan_key.get_untracked();
+    let stored_now = match local::read(&key) {
         Ok(t) => t,
         Err(e) => return state.save_error.set(Some(e.to_string())),
     };
@@ -109,17 +110,41 @@ pub fn save(state: AppState) {
             text: stored_now,
         })),
         SaveDecision::Unwritable(e) => state.save_error.set(Some(format!("保存失败：{e}。"))),
-        SaveDecision::Write(text) => match local::write_plan_text(&text) {
+        SaveDecision::Write(text) => match local::write(&key, &text) {
             Ok(()) => {
                 state.synced.set_value(Some(Synced {
                     plan: Some(state.plan.get_untracked()),
                     text: Some(text),
                 }));
+                list_plan(state, &key);
                 if state.save_error.with_untracked(Option::is_some) {
                     state.save_error.set(None);
                 }
             }
             Err(e) => state.save_error.set(Some(e.to_string())),
         },
+    }
+}
+
+/// Keeps the plan list's entry for the plan just saved up to date (its
+/// title and year show in the plan switcher). The list is read again first,
+/// so a plan another window added meanwhile is not dropped.
+fn list_plan(state: AppState, key: &str) {
+    let listed = state.plan.with_untracked(|p| {
+        state.plans.with_untracked(|l| {
+            l.entry(&p.id)
+                .is_some_and(|e| e.key == key && e.title == p.title && e.year == p.year)
+        })
+    });
+    if listed {
+        return;
+    }
+    let Ok((mut list, _)) = local::read_plan_list() else {
+        return;
+    };
+    let first = list.current.is_none();
+    state.plan.with_untracked(|p| list.upsert(p, key, first));
+    if local::write_plan_list(&list).is_ok() {
+        state.plans.set(list);
     }
 }

@@ -6,9 +6,12 @@
 //! `Op`s (recorded for undo, stamped by `ops::apply`), undo and redo, and
 //! adopting what storage holds. Components never set the plan themselves.
 
+use crate::model::edit::Place;
 use crate::model::history::History;
+use crate::model::id::TaskId;
 use crate::model::ops::{EditError, Op};
 use crate::model::plan::Plan;
+use crate::store::plans::PlanList;
 use crate::store::{Damage, Synced};
 use crate::ui::clock::{now_iso, Today};
 use leptos::prelude::*;
@@ -18,15 +21,28 @@ use leptos::prelude::*;
 pub enum Page {
     Ledger,
     Data,
+    /// 盲区排查
+    Audit,
+    /// 单位和领域名录
+    Units,
 }
 
 impl Page {
+    /// The page named by an address's `#/page?query` part.
     pub fn from_hash(hash: &str) -> Page {
-        match hash.trim_start_matches('#').trim_start_matches('/') {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        match path.split('?').next().unwrap_or_default() {
             "data" => Page::Data,
+            "audit" => Page::Audit,
+            "units" => Page::Units,
             _ => Page::Ledger,
         }
     }
+}
+
+/// The `?query` part of an address's `#/page?query`, without the `?`.
+pub fn hash_query(hash: &str) -> &str {
+    hash.split_once('?').map_or("", |(_, q)| q)
 }
 
 /// A change to the plan.
@@ -42,6 +58,15 @@ pub enum Change {
     /// one). Not an edit: the undo history belonged to the plan replaced,
     /// so it is cleared.
     Adopt(Box<Plan>),
+}
+
+/// What the task editor is editing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Editing {
+    /// An existing task.
+    Task(TaskId),
+    /// A new task, to be added at this place when saved.
+    New(Place),
 }
 
 /// A question put to the user before something that cannot be taken back
@@ -77,6 +102,10 @@ pub struct AppState {
     /// Another tab wrote the plan; saving pauses until the user chooses.
     pub external_change: RwSignal<bool>,
     pub page: RwSignal<Page>,
+    /// Where the plan on screen is stored (see `store::plans`).
+    pub plan_key: RwSignal<String>,
+    /// The plans this browser holds.
+    pub plans: RwSignal<PlanList>,
     /// What this tab last read from or wrote to storage; `None` when storage
     /// could not be read at all, which blocks every write (see
     /// `store::decide_save`).
@@ -89,12 +118,17 @@ pub struct AppState {
     pub confirm: RwSignal<Option<ConfirmRequest>>,
     /// Message of the latest edit that could not be made.
     pub edit_error: RwSignal<Option<String>>,
+    /// The task selected in the ledger (keyboard and toolbar act on it).
+    pub selected: RwSignal<Option<TaskId>>,
+    /// What the task editor is open on, if anything.
+    pub editing: RwSignal<Option<Editing>>,
 }
 
 impl AppState {
-    /// State for `plan` as found at start-up.
+    /// State for `plan` (stored under `plan_key`) as found at start-up.
     pub fn new(
         plan: Plan,
+        plan_key: String,
         today: Today,
         damage: Option<Damage>,
         synced: Option<Synced>,
@@ -112,10 +146,14 @@ impl AppState {
             save_error: RwSignal::new(message),
             external_change: RwSignal::new(false),
             page: RwSignal::new(Page::Ledger),
+            plan_key: RwSignal::new(plan_key),
+            plans: RwSignal::new(PlanList::default()),
             synced: StoredValue::new(synced),
             save_requested: Trigger::new(),
             confirm: RwSignal::new(None),
             edit_error: RwSignal::new(None),
+            selected: RwSignal::new(None),
+            editing: RwSignal::new(None),
         }
     }
 

@@ -3,5 +3,6 @@
 pub mod area_row;
 pub mod counts;
 pub mod page;
+pub mod table;
 pub mod task_row;
 pub mod warning_badge;

@@ -1,11 +1,12 @@
 //! The ledger page: the plan in hierarchy order with lights and counts.
 
-use crate::model::ledger::{ledger, LedgerLine};
+use crate::model::ledger::ledger;
 use crate::model::ops::Op;
 use crate::model::sample::sample_plan;
-use crate::ui::ledger::area_row::AreaRow;
+use crate::ui::editor::actions::StructureToolbar;
+use crate::ui::editor::panel::TaskEditor;
 use crate::ui::ledger::counts::LedgerCounts;
-use crate::ui::ledger::task_row::TaskRow;
+use crate::ui::ledger::table::LedgerTable;
 use crate::ui::shell::sample_notice::SampleNotice;
 use crate::ui::state::use_app;
 use chrono::Datelike;
@@ -32,24 +33,17 @@ pub fn LedgerPage() -> impl IntoView {
         );
     };
     let tally = Signal::derive(move || view_model.with(|(_, t)| t.clone()));
-    let rows = move || {
-        view_model.with(|(lines, _)| {
-            lines
-                .iter()
-                .map(|line| match line {
-                    LedgerLine::Area { number, name } => {
-                        view! { <AreaRow number=number.clone() name=name.clone() /> }.into_any()
-                    }
-                    LedgerLine::Task(t) => view! { <TaskRow line=(**t).clone() /> }.into_any(),
-                })
-                .collect_view()
-        })
-    };
+    let lines = Memo::new(move |_| view_model.with(|(l, _)| l.clone()));
     let is_empty = move || state.plan.with(|p| p.tasks.is_empty());
     view! {
         <section class="ledger" data-testid="ledger">
             <SampleNotice />
             <LedgerCounts tally=tally />
+            // While stored data awaits a decision, nothing may be edited.
+            <Show when=move || state.damage.with(Option::is_none)>
+                <StructureToolbar />
+                <TaskEditor />
+            </Show>
             <Show
                 when=move || !is_empty()
                 fallback=move || view! {
@@ -68,21 +62,7 @@ pub fn LedgerPage() -> impl IntoView {
                     </div>
                 }
             >
-                <table class="ledger-table">
-                    <thead>
-                        <tr>
-                            <th class="col-no">"序号"</th>
-                            <th class="col-title">"任务"</th>
-                            <th>"牵头单位"</th>
-                            <th>"配合单位"</th>
-                            <th>"责任领导"</th>
-                            <th>"完成时限"</th>
-                            <th class="col-num">"进度"</th>
-                            <th>"状态"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                <LedgerTable lines=lines />
             </Show>
         </section>
     }

@@ -3,6 +3,7 @@
 
 use crate::model::ledger::TaskLine;
 use crate::ui::ledger::warning_badge::WarningBadge;
+use crate::ui::state::{use_app, Editing};
 use leptos::prelude::*;
 
 /// One task with its units, leader, due date, progress and light.
@@ -28,12 +29,17 @@ pub fn TaskRow(
         label,
         status,
     } = line;
+    let state = use_app();
+    let (select_id, edit_id, is_id) = (id.clone(), id.clone(), id.clone());
     view! {
         <tr
             class=format!("task-row depth-{}", depth.min(3))
             class:is-parent=has_children
+            class:selected=move || state.selected.with(|s| s.as_ref() == Some(&is_id))
             data-testid="task-row"
             data-task-id=id.0
+            on:click=move |_| state.selected.set(Some(select_id.clone()))
+            on:dblclick=move |_| state.editing.set(Some(Editing::Task(edit_id.clone())))
         >
             <td class="col-no">{number}</td>
             <td class="col-title">

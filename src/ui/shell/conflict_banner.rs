@@ -21,7 +21,8 @@ enum Waiting {
 /// hold a change that could not be saved), unless `skip_copy` because the
 /// user downloaded it.
 fn load_theirs(state: AppState, skip_copy: bool) -> Result<(), String> {
-    let raw = local::read_plan().map_err(|e| e.to_string())?;
+    let key = state.plan_key.get_untracked();
+    let raw = local::read(&key).map_err(|e| e.to_string())?;
     let loaded = store::interpret(raw.clone());
     let same = matches!(&loaded, Loaded::Plan { plan, .. } if state.plan.with_untracked(|mine| mine == plan));
     if !same && !skip_copy {
@@ -69,7 +70,8 @@ fn load_theirs(state: AppState, skip_copy: bool) -> Result<(), String> {
 /// still has damaged stored data to decide about, "this tab's data" is that
 /// damaged text: it is put back, so the decision goes on against it.
 fn keep_mine(state: AppState, skip_copy: bool) -> Result<(), String> {
-    let theirs = local::read_plan().map_err(|e| e.to_string())?;
+    let key = state.plan_key.get_untracked();
+    let theirs = local::read(&key).map_err(|e| e.to_string())?;
     if let Loaded::Damaged(d) = store::interpret(theirs.clone()) {
         if !d.replaceable {
             state.external_change.set(false);
@@ -93,7 +95,7 @@ fn keep_mine(state: AppState, skip_copy: bool) -> Result<(), String> {
         .damage
         .with_untracked(|d| d.as_ref().map(|d| d.raw.clone()))
     {
-        local::write_plan_text(&raw).map_err(|e| e.to_string())?;
+        local::write(&key, &raw).map_err(|e| e.to_string())?;
         state.synced.set_value(Some(Synced {
             plan: None,
             text: Some(raw),
@@ -142,7 +144,7 @@ pub fn ConflictBanner() -> impl IntoView {
                 .with_untracked(|p| store::serialize(p, &now_iso()))
                 .map_err(|e| e.to_string())
                 .and_then(|t| download_text(&stamped_name("本窗口的数据", date), &t)),
-            Some(Waiting::Keep) => match local::read_plan() {
+            Some(Waiting::Keep) => match local::read(&state.plan_key.get_untracked()) {
                 Ok(Some(t)) => download_text(&stamped_name("另一窗口的数据", date), &t),
                 Ok(None) => Ok(()),
                 Err(e) => Err(e.to_string()),

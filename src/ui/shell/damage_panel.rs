@@ -53,7 +53,7 @@ pub fn DamagePanel() -> impl IntoView {
         let Some(raw) = raw else { return };
         // Another window may have resolved it meanwhile; never write over
         // data this tab has not seen.
-        match local::read_plan() {
+        match local::read(&state.plan_key.get_untracked()) {
             Ok(now) if now.as_deref() == Some(raw.as_str()) => {}
             Ok(_) => return state.external_change.set(true),
             Err(e) => return error.set(Some(e.to_string())),

@@ -1,6 +1,7 @@
 //! The top bar: plan title, the date the app reasons with, navigation.
 
 use crate::model::date::format_date;
+use crate::ui::plans::switcher::PlanSwitcher;
 use crate::ui::shell::undo_buttons::UndoButtons;
 use crate::ui::state::{use_app, Page};
 use leptos::prelude::*;
@@ -42,6 +43,7 @@ pub fn AppHeader() -> impl IntoView {
                 {link(Page::Ledger, "#/ledger", "nav-ledger", "任务台账")}
                 {link(Page::Data, "#/data", "nav-data", "数据管理")}
             </nav>
+            <PlanSwitcher />
             <UndoButtons />
             <span class="today" class:simulated=simulated data-testid="today">
                 {today_text}

@@ -1,0 +1,157 @@
+//! The structure actions on the selected task — add beside or below, move,
+//! indent, outdent, edit, delete — as toolbar buttons and keyboard
+//! shortcuts, and undo/redo from the keyboard. Each is one undoable edit.
+
+use crate::model::edit::{self, Direction, Place};
+use crate::model::id::TaskId;
+use crate::model::index::PlanIndex;
+use crate::model::ops::{EditError, Op};
+use crate::ui::state::{use_app, AppState, Change, Editing};
+use leptos::prelude::*;
+
+/// Deletes a task after saying what goes with it.
+pub fn delete_with_confirmation(state: AppState, id: TaskId) {
+    let (title, below) = state.plan.with_untracked(|p| {
+        (
+            p.task(&id).map(|t| t.title.clone()).unwrap_or_default(),
+            edit::descendants(p, &id).len(),
+        )
+    });
+    let message = if below > 0 {
+        format!("将删除“{title}”及其下的 {below} 项子任务（含进展记录）。删除后可点击“撤销”恢复。")
+    } else {
+        format!("将删除“{title}”（含进展记录）。删除后可点击“撤销”恢复。")
+    };
+    state.ask("删除任务", message, "删除", move || {
+        let label = if below > 0 {
+            format!("删除任务“{title}”（含 {below} 项子任务）")
+        } else {
+            format!("删除任务“{title}”")
+        };
+        let op = state.plan.with_untracked(|p| edit::delete_task(p, &id));
+        if op.and_then(|op| state.edit(op, label)).is_ok() {
+            state.editing.set(None);
+            state.selected.set(None);
+        }
+    });
+}
+
+/// Runs a structure edit on the selected task.
+fn on_selected(
+    state: AppState,
+    label: &str,
+    build: impl Fn(&crate::model::plan::Plan, &TaskId) -> Result<Op, EditError>,
+) {
+    let Some(id) = state.selected.get_untracked() else {
+        state
+            .edit_error
+            .set(Some("请先在台账中选中一项任务".into()));
+        return;
+    };
+    let title = state
+        .plan
+        .with_untracked(|p| p.task(&id).map(|t| t.title.clone()).unwrap_or_default());
+    let op = state.plan.with_untracked(|p| build(p, &id));
+    let result = op.and_then(|op| state.edit(op, format!("{label}“{title}”")));
+    if let Err(e) = result {
+        state.edit_error.set(Some(format!("操作未完成：{e}")));
+    }
+}
+
+/// Where a new 要点 goes: the selected task's area, else the first area.
+fn new_point_place(state: AppState) -> Place {
+    state.plan.with_untracked(|p| {
+        let index = PlanIndex::new(p);
+        let area = state
+            .selected
+            .get_untracked()
+            .and_then(|id| index.position(&id))
+            .and_then(|pos| index.area_of(pos))
+            .or_else(|| p.areas.iter().min_by_key(|a| a.order))
+            .map(|a| a.id.clone());
+        Place::EndOfArea(area)
+    })
+}
+
+/// Handles the editing shortcuts; returns true when the key was one.
+fn shortcut(state: AppState, e: &leptos::ev::KeyboardEvent) -> bool {
+    let ctrl = e.ctrl_key() || e.meta_key();
+    let key = e.key();
+    // In a text field the browser's own undo and arrows apply.
+    let typing = e
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+    if typing || state.confirm.with_untracked(Option::is_some) {
+        return false;
+    }
+    match (ctrl, e.shift_key(), e.alt_key(), key.as_str()) {
+        (true, false, false, "z" | "Z") => drop(state.dispatch(Change::Undo)),
+        (true, true, false, "z" | "Z") | (true, false, false, "y" | "Y") => {
+            drop(state.dispatch(Change::Redo))
+        }
+        (false, false, true, "ArrowUp") => on_selected(state, "上移", |p, id| {
+            edit::move_task(p, id, Direction::Up)
+        }),
+        (false, false, true, "ArrowDown") => on_selected(state, "下移", |p, id| {
+            edit::move_task(p, id, Direction::Down)
+        }),
+        (false, false, true, "ArrowRight") => on_selected(state, "降级", edit::indent),
+        (false, false, true, "ArrowLeft") => on_selected(state, "升级", edit::outdent),
+        (false, false, false, "Enter") => match state.selected.get_untracked() {
+            Some(id) => state.editing.set(Some(Editing::Task(id))),
+            None => return false,
+        },
+        (false, false, false, "Insert") => match state.selected.get_untracked() {
+            Some(id) => state.editing.set(Some(Editing::New(Place::After(id)))),
+            None => return false,
+        },
+        (false, false, false, "Delete") => match state.selected.get_untracked() {
+            Some(id) => delete_with_confirmation(state, id),
+            None => return false,
+        },
+        _ => return false,
+    }
+    true
+}
+
+/// The toolbar above the ledger, and the keyboard shortcuts.
+#[component]
+pub fn StructureToolbar() -> impl IntoView {
+    let state = use_app();
+    let keys = window_event_listener(leptos::ev::keydown, move |e| {
+        if shortcut(state, &e) {
+            e.prevent_default();
+        }
+    });
+    on_cleanup(move || keys.remove());
+    let none = move || state.selected.with(Option::is_none);
+    let with_selected = move |make: fn(TaskId) -> Editing| {
+        if let Some(id) = state.selected.get_untracked() {
+            state.editing.set(Some(make(id)));
+        }
+    };
+    view! {
+        <div class="toolbar" role="toolbar" aria-label="任务结构">
+            <button data-testid="add-task" on:click=move |_| state.editing.set(Some(Editing::New(new_point_place(state))))>
+                "＋ 新增要点"
+            </button>
+            <button data-testid="add-sibling" title="在选中任务之后添加同级任务（Insert）" disabled=none
+                on:click=move |_| with_selected(|id| Editing::New(Place::After(id)))>"添加同级"</button>
+            <button data-testid="add-child" title="在选中任务之下添加子任务" disabled=none
+                on:click=move |_| with_selected(|id| Editing::New(Place::LastChildOf(id)))>"添加下级"</button>
+            <button data-testid="move-up" title="上移（Alt+↑）" disabled=none
+                on:click=move |_| on_selected(state, "上移", |p, id| edit::move_task(p, id, Direction::Up))>"上移"</button>
+            <button data-testid="move-down" title="下移（Alt+↓）" disabled=none
+                on:click=move |_| on_selected(state, "下移", |p, id| edit::move_task(p, id, Direction::Down))>"下移"</button>
+            <button data-testid="indent" title="降级为上一项的子任务（Alt+→）" disabled=none
+                on:click=move |_| on_selected(state, "降级", edit::indent)>"降级"</button>
+            <button data-testid="outdent" title="升级为上级的同级任务（Alt+←）" disabled=none
+                on:click=move |_| on_selected(state, "升级", edit::outdent)>"升级"</button>
+            <button data-testid="edit-task" title="编辑选中任务（Enter）" disabled=none
+                on:click=move |_| with_selected(Editing::Task)>"编辑"</button>
+            <button data-testid="delete-selected" title="删除选中任务（Delete）" disabled=none
+                on:click=move |_| if let Some(id) = state.selected.get_untracked() { delete_with_confirmation(state, id) }>"删除"</button>
+        </div>
+    }
+}

@@ -1,0 +1,9 @@
+//! The task editor: every field of a task, validated before anything is
+//! saved, and the structure actions on the selected task.
+
+pub mod actions;
+pub mod field;
+pub mod milestones;
+pub mod panel;
+pub mod support_units;
+pub mod unit_input;

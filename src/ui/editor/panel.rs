@@ -1,0 +1,209 @@
+//! The task editor, a side panel over the ledger: every field of one task
+//! (or of a new one), checked by `validate_task` before anything is saved,
+//! saved as one undoable edit.
+
+use crate::model::date::{format_date, parse_date};
+use crate::model::edit::{add_task, Place};
+use crate::model::id::TaskId;
+use crate::model::ops::Op;
+use crate::model::task::{Status, Task};
+use crate::model::validate::{validate_task, FieldError};
+use crate::ui::editor::actions::delete_with_confirmation;
+use crate::ui::editor::field::Field;
+use crate::ui::editor::milestones::MilestonesEditor;
+use crate::ui::editor::support_units::SupportUnits;
+use crate::ui::editor::unit_input::{unit_id_for, UnitOptions};
+use crate::ui::state::{use_app, AppState, Editing};
+use leptos::prelude::*;
+
+/// The draft a new task starts from: under a parent, its lead unit, leader
+/// and dates are the likeliest.
+fn new_draft(state: AppState, place: &Place) -> Task {
+    let mut t = Task::new(TaskId::random(), "");
+    t.status = Status::NotStarted;
+    if let Place::LastChildOf(parent) | Place::After(parent) = place {
+        state.plan.with_untracked(|p| {
+            if let Some(p) = p.task(parent) {
+                t.lead_unit = p.lead_unit.clone();
+                t.leader = p.leader.clone();
+                t.start = p.start;
+                t.due = p.due;
+            }
+        });
+    }
+    t
+}
+
+/// Splits typed tags on commas, 、 and spaces.
+fn tags_from(text: &str) -> Vec<String> {
+    text.split([',', '，', '、', ' ', '\u{3000}'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[component]
+pub fn TaskEditor() -> impl IntoView {
+    let state = use_app();
+    let draft = RwSignal::new(Task::new(TaskId::default(), ""));
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let lead_text = RwSignal::new(String::new());
+    let units = Signal::derive(move || state.plan.with(|p| p.units.clone()));
+    let unit_name = move |id: &str| {
+        state.plan.with_untracked(|p| {
+            p.unit(id)
+                .map_or_else(|| id.to_string(), |u| u.name.clone())
+        })
+    };
+    // Load the draft whenever the editor opens on something else.
+    Effect::new(move |_| {
+        let Some(editing) = state.editing.get() else {
+            return;
+        };
+        let task = match &editing {
+            Editing::Task(id) => match state.plan.with_untracked(|p| p.task(id).cloned()) {
+                Some(t) => t,
+                None => return state.editing.set(None),
+            },
+            Editing::New(place) => new_draft(state, place),
+        };
+        lead_text.set(task.lead_unit.as_deref().map(unit_name).unwrap_or_default());
+        draft.set(task);
+        errors.set(Vec::new());
+    });
+    let is_root = move || match state.editing.get() {
+        Some(Editing::New(Place::EndOfArea(_))) => true,
+        Some(Editing::New(_)) => false,
+        _ => draft.with(|t| t.parent.is_none()),
+    };
+    let date_input = move |get: fn(&Task) -> Option<chrono::NaiveDate>,
+                           set: fn(&mut Task, Option<chrono::NaiveDate>),
+                           name: &'static str| {
+        view! {
+            <input type="date" data-testid=format!("editor-{name}")
+                prop:value=move || draft.with(|t| get(t).map(format_date).unwrap_or_default())
+                on:change=move |e| {
+                    let text = event_target_value(&e);
+                    match text.trim() {
+                        "" => draft.update(|t| set(t, None)),
+                        v => match parse_date(v) {
+                            Ok(d) => draft.update(|t| set(t, Some(d))),
+                            Err(err) => errors.update(|es| es.push(FieldError { field: name.into(), message: err.to_string() })),
+                        },
+                    }
+                } />
+        }
+    };
+    let save = move || {
+        let mut task = draft.get_untracked();
+        task.title = task.title.trim().to_string();
+        task.lead_unit = state
+            .plan
+            .with_untracked(|p| unit_id_for(&p.units, &lead_text.get_untracked()));
+        let found = state.plan.with_untracked(|p| validate_task(p, &task));
+        if !found.is_empty() {
+            return errors.set(found);
+        }
+        let Some(editing) = state.editing.get_untracked() else {
+            return;
+        };
+        let label = format!("编辑任务“{}”", task.title);
+        let id = task.id.clone();
+        let op = match editing {
+            Editing::Task(_) => Ok(Op::PutTask {
+                task: Box::new(task),
+                at: None,
+            }),
+            Editing::New(place) => state.plan.with_untracked(|p| add_task(p, task, &place)),
+        };
+        if op.and_then(|op| state.edit(op, label)).is_ok() {
+            state.editing.set(None);
+            state.selected.set(Some(id));
+        }
+    };
+    let text = move |get: fn(&Task) -> String, set: fn(&mut Task, String), testid: &'static str| {
+        view! {
+            <input data-testid=testid prop:value=move || draft.with(get)
+                on:input=move |e| draft.update(|t| set(t, event_target_value(&e))) />
+        }
+    };
+    view! {
+        <Show when=move || state.editing.with(Option::is_some)>
+            <aside class="editor" data-testid="task-editor" role="dialog" aria-label="编辑任务">
+                <form on:submit=move |e| { e.prevent_default(); save(); }>
+                    <h2>{move || if matches!(state.editing.get(), Some(Editing::New(_))) { "新增任务" } else { "编辑任务" }}</h2>
+                    <UnitOptions units=units />
+                    <Field label="任务名称" name="title" errors=errors>
+                        <textarea data-testid="editor-title" rows="2" prop:value=move || draft.with(|t| t.title.clone())
+                            on:input=move |e| draft.update(|t| t.title = event_target_value(&e))></textarea>
+                    </Field>
+                    <Field label="工作要求" name="detail" errors=errors>
+                        <textarea data-testid="editor-detail" rows="3" prop:value=move || draft.with(|t| t.detail.clone())
+                            on:input=move |e| draft.update(|t| t.detail = event_target_value(&e))></textarea>
+                    </Field>
+                    <Field label="成果形式" name="deliverable" errors=errors>
+                        {text(|t| t.deliverable.clone(), |t, v| t.deliverable = v, "editor-deliverable")}
+                    </Field>
+                    <Show when=is_root>
+                        <Field label="领域" name="area" errors=errors>
+                            <select data-testid="editor-area" on:change=move |e| {
+                                let v = event_target_value(&e);
+                                draft.update(|t| t.area = (!v.is_empty()).then_some(v));
+                            }>
+                                <option value="">"（未分领域）"</option>
+                                {move || state.plan.with(|p| p.areas.clone()).into_iter().map(|a| {
+                                    let selected = draft.with_untracked(|t| t.area.as_deref() == Some(a.id.as_str()));
+                                    view! { <option value=a.id.clone() selected=selected>{a.name}</option> }
+                                }).collect_view()}
+                            </select>
+                        </Field>
+                    </Show>
+                    <Field label="牵头单位" name="lead_unit" errors=errors>
+                        <input list="unit-options" data-testid="editor-lead-unit" placeholder="输入单位名称选择"
+                            prop:value=move || lead_text.get() on:input=move |e| lead_text.set(event_target_value(&e)) />
+                    </Field>
+                    <Field label="配合单位" name="support_units" errors=errors>
+                        <SupportUnits draft=draft units=units />
+                    </Field>
+                    <div class="field-row">
+                        <Field label="责任领导" name="leader" errors=errors>
+                            {text(|t| t.leader.clone(), |t, v| t.leader = v, "editor-leader")}
+                        </Field>
+                        <Field label="责任人" name="owner" errors=errors>
+                            {text(|t| t.owner.clone(), |t, v| t.owner = v, "editor-owner")}
+                        </Field>
+                    </div>
+                    <div class="field-row">
+                        <Field label="开始日期" name="start" errors=errors>
+                            {date_input(|t| t.start, |t, d| t.start = d, "start")}
+                        </Field>
+                        <Field label="完成时限" name="due" errors=errors>
+                            {date_input(|t| t.due, |t, d| t.due = d, "due")}
+                        </Field>
+                    </div>
+                    <MilestonesEditor draft=draft errors=errors />
+                    <label class="check">
+                        <input type="checkbox" data-testid="editor-key-task" prop:checked=move || draft.with(|t| t.key_task)
+                            on:change=move |e| draft.update(|t| t.key_task = event_target_checked(&e)) />
+                        "重点任务"
+                    </label>
+                    <Field label="专项标签（用逗号或顿号分隔）" name="tags" errors=errors>
+                        <input data-testid="editor-tags" prop:value=move || draft.with(|t| t.tags.join("、"))
+                            on:change=move |e| draft.update(|t| t.tags = tags_from(&event_target_value(&e))) />
+                    </Field>
+                    <div class="actions">
+                        <button type="submit" class="primary" data-testid="save-task">"保存"</button>
+                        <button type="button" data-testid="cancel-edit" on:click=move |_| state.editing.set(None)>"取消"</button>
+                        <Show when=move || matches!(state.editing.get(), Some(Editing::Task(_)))>
+                            <button type="button" class="danger-text" data-testid="delete-task"
+                                on:click=move |_| delete_with_confirmation(state, draft.with_untracked(|t| t.id.clone()))>
+                                "删除任务"
+                            </button>
+                        </Show>
+                    </div>
+                </form>
+            </aside>
+        </Show>
+    }
+}

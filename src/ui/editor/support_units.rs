@@ -1,0 +1,54 @@
+//! 配合单位 in the editor: chosen units as removable chips, and an input
+//! with type-ahead to add one more from the registry.
+
+use crate::model::plan::Unit;
+use crate::model::task::Task;
+use crate::ui::editor::unit_input::unit_id_for;
+use leptos::prelude::*;
+
+#[component]
+pub fn SupportUnits(
+    /// The task being edited.
+    draft: RwSignal<Task>,
+    /// The registry.
+    units: Signal<Vec<Unit>>,
+) -> impl IntoView {
+    let typed = RwSignal::new(String::new());
+    let name = move |id: &str| {
+        units.with(|us| {
+            us.iter()
+                .find(|u| u.id == id)
+                .map_or_else(|| id.to_string(), |u| u.name.clone())
+        })
+    };
+    let add = move || {
+        let text = typed.get_untracked();
+        if let Some(id) = units.with_untracked(|us| unit_id_for(us, &text)) {
+            draft.update(|t| {
+                if !t.support_units.contains(&id) {
+                    t.support_units.push(id);
+                }
+            });
+        }
+        typed.set(String::new());
+    };
+    view! {
+        <div class="chips">
+            {move || draft.with(|t| t.support_units.clone()).into_iter().map(|id| {
+                let label = name(&id);
+                let gone = id.clone();
+                view! {
+                    <span class="chip" data-testid="support-unit">
+                        {label}
+                        <button type="button" aria-label="移除" on:click=move |_| draft.update(|t| t.support_units.retain(|u| *u != gone))>"×"</button>
+                    </span>
+                }
+            }).collect_view()}
+            <input list="unit-options" data-testid="support-unit-input" placeholder="输入单位名称添加"
+                prop:value=move || typed.get()
+                on:input=move |e| typed.set(event_target_value(&e))
+                on:change=move |_| add()
+                on:keydown=move |e| if e.key() == "Enter" { e.prevent_default(); add(); } />
+        </div>
+    }
+}

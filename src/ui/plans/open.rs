@@ -1,0 +1,189 @@
+//! Opening a plan from storage, at start-up or when switching, and the
+//! plan-level actions (new, copy to next year, delete). Each goes through
+//! the same steps as start-up: the stored text is interpreted by
+//! `store::interpret`, so a damaged or newer plan gets the damage panel,
+//! never a silent replacement.
+
+use crate::model::plan::Plan;
+use crate::model::sample::sample_plan;
+use crate::store::plans::{plan_key, PlanList, LEGACY_KEY};
+use crate::store::{self, local, Damage, Loaded, SaveError, Synced};
+use crate::ui::clock::now_iso;
+use crate::ui::saving;
+use crate::ui::state::{AppState, Change};
+use leptos::prelude::*;
+
+/// What opening found: the plan to show, where it lives, damage to resolve,
+/// and what storage was seen to hold (`None` if it could not be read).
+pub struct Opened {
+    pub plan: Plan,
+    pub key: String,
+    pub damage: Option<Damage>,
+    pub synced: Option<Synced>,
+    pub list: PlanList,
+    pub message: Option<String>,
+}
+
+/// Reads the plan in use at start-up (the sample on a first run).
+pub fn at_start(year: i32) -> Opened {
+    let unreadable = |e: SaveError| {
+        let plan = sample_plan(year);
+        Opened {
+            key: LEGACY_KEY.to_string(),
+            plan,
+            damage: None,
+            synced: None,
+            list: PlanList::default(),
+            message: Some(store::read_failure_message(&e)),
+        }
+    };
+    let (list, rebuilt) = match local::read_plan_list() {
+        Ok(found) => found,
+        Err(e) => return unreadable(e),
+    };
+    let Some(entry) = list.current_entry().cloned() else {
+        // A first run: the first plan takes the plain key, where older
+        // versions (and people's scripts and backups) expect it.
+        let plan = sample_plan(year);
+        return Opened {
+            key: LEGACY_KEY.to_string(),
+            plan,
+            damage: None,
+            synced: Some(Synced::default()),
+            list,
+            message: None,
+        };
+    };
+    if rebuilt {
+        // Migration from the single-plan version, or a lost list: write
+        // it now (a small key); the plans themselves stay where they are.
+        let _ = local::write_plan_list(&list);
+    }
+    match read_key(&entry.key, year) {
+        Ok((plan, damage, synced)) => Opened {
+            plan,
+            key: entry.key,
+            damage,
+            synced: Some(synced),
+            list,
+            message: None,
+        },
+        Err(e) => unreadable(e),
+    }
+}
+
+/// Reads the plan stored under `key`: the plan to show, damage, and what
+/// was seen in storage.
+fn read_key(key: &str, year: i32) -> Result<(Plan, Option<Damage>, Synced), SaveError> {
+    let raw = local::read(key)?;
+    let text = raw.clone();
+    let (plan, damage, synced_plan) = match store::interpret(raw) {
+        Loaded::Nothing => (Plan::empty(year), None, None),
+        // Data from an older version is written again in this one by the
+        // first save, which treats it as not yet synced.
+        Loaded::Plan { plan, current } => {
+            let synced = current.then(|| plan.clone());
+            (plan, None, synced)
+        }
+        Loaded::Damaged(d) => (
+            d.plan.clone().unwrap_or_else(|| Plan::empty(year)),
+            Some(d),
+            None,
+        ),
+    };
+    Ok((
+        plan,
+        damage,
+        Synced {
+            plan: synced_plan,
+            text,
+        },
+    ))
+}
+
+/// Shows `opened` in the page: a fresh start for the new plan (no undo
+/// history from the previous one, no conflict or damage carried over).
+fn show(state: AppState, key: String, plan: Plan, damage: Option<Damage>, synced: Synced) {
+    state.synced.set_value(Some(synced));
+    state.external_change.set(false);
+    state.save_error.set(None);
+    state.damage.set(damage);
+    state.plan_key.set(key);
+    let _ = state.dispatch(Change::Adopt(Box::new(plan)));
+}
+
+/// Writes what is pending for the plan on screen before another is shown.
+fn leave_current(state: AppState) {
+    saving::save(state);
+}
+
+/// Switches to the plan with `id`, remembering it as the one in use.
+pub fn open(state: AppState, id: &str) -> Result<(), String> {
+    leave_current(state);
+    let (mut list, _) = local::read_plan_list().map_err(|e| e.to_string())?;
+    let entry = list
+        .entry(id)
+        .cloned()
+        .ok_or_else(|| "该计划已不存在（可能已在另一窗口删除）".to_string())?;
+    list.current = Some(entry.id.clone());
+    local::write_plan_list(&list).map_err(|e| e.to_string())?;
+    let year = state
+        .today
+        .with_untracked(|t| chrono::Datelike::year(&t.date));
+    let (plan, damage, synced) = read_key(&entry.key, year).map_err(|e| e.to_string())?;
+    state.plans.set(list);
+    show(state, entry.key, plan, damage, synced);
+    Ok(())
+}
+
+/// Adds `plan` as a new plan and switches to it; it is written by the
+/// next save.
+pub fn create(state: AppState, plan: Plan) -> Result<(), String> {
+    leave_current(state);
+    let (mut list, _) = local::read_plan_list().map_err(|e| e.to_string())?;
+    let key = plan_key(&plan.id);
+    list.upsert(&plan, &key, true);
+    local::write_plan_list(&list).map_err(|e| e.to_string())?;
+    state.plans.set(list);
+    show(state, key, plan, None, Synced::default());
+    Ok(())
+}
+
+/// Deletes the plan with `id` after setting its stored text aside (a
+/// compressed recovery copy, listed on the data page), then shows the next
+/// plan, or a new empty one when none is left.
+pub fn delete(state: AppState, id: &str) -> Result<(), String> {
+    let (mut list, _) = local::read_plan_list().map_err(|e| e.to_string())?;
+    let entry = list
+        .entry(id)
+        .cloned()
+        .ok_or_else(|| "该计划已不存在".to_string())?;
+    if let Some(text) = local::read(&entry.key).map_err(|e| e.to_string())? {
+        local::set_aside(&text, &now_iso()).map_err(|e| {
+            format!(
+                "无法把要删除的计划另存备份（{}），计划没有删除。请先到“数据管理”导出数据文件并腾出空间。",
+                e.cause()
+            )
+        })?;
+    }
+    local::remove(&entry.key).map_err(|e| e.to_string())?;
+    list.remove(id);
+    local::write_plan_list(&list).map_err(|e| e.to_string())?;
+    let showing = state.plan_key.get_untracked() == entry.key;
+    state.plans.set(list.clone());
+    if showing {
+        // The plan on screen is gone: nothing of it may be saved on the
+        // way to the next one.
+        state.synced.set_value(None);
+        match list.current_entry() {
+            Some(next) => open(state, &next.id.clone())?,
+            None => {
+                let year = state
+                    .today
+                    .with_untracked(|t| chrono::Datelike::year(&t.date));
+                create(state, Plan::empty(year))?;
+            }
+        }
+    }
+    Ok(())
+}

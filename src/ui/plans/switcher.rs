@@ -1,0 +1,103 @@
+//! The plan switcher in the header: which plan is shown, and the actions
+//! on whole plans (new, copy to next year, rename, delete).
+
+use crate::model::ops::{Op, PlanInfo};
+use crate::model::plan::Plan;
+use crate::model::rollover::copy_to_next_year;
+use crate::ui::plans::open::{create, delete, open};
+use crate::ui::state::{use_app, AppState};
+use chrono::Datelike;
+use leptos::prelude::*;
+
+/// Shows an action's failure where edit failures are shown.
+fn report(state: AppState, result: Result<(), String>) {
+    if let Err(e) = result {
+        state.edit_error.set(Some(format!("操作未完成：{e}")));
+    }
+}
+
+#[component]
+pub fn PlanSwitcher() -> impl IntoView {
+    let state = use_app();
+    let renaming = RwSignal::new(None::<String>);
+    let current_id = move || state.plan.with(|p| p.id.clone());
+    let switch = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        if id != current_id() {
+            report(state, open(state, &id));
+        }
+    };
+    let new_plan = move |_| {
+        let year = state.today.with_untracked(|t| t.date.year());
+        report(state, create(state, Plan::empty(year)));
+    };
+    let copy_next = move |_| {
+        let next = state.plan.with_untracked(copy_to_next_year);
+        report(state, create(state, next));
+    };
+    let start_rename = move |_| renaming.set(Some(state.plan.with_untracked(|p| p.title.clone())));
+    let finish_rename = move || {
+        let Some(title) = renaming.get_untracked() else {
+            return;
+        };
+        let title = title.trim().to_string();
+        if title.is_empty() {
+            state.edit_error.set(Some("计划名称不能为空".into()));
+            return;
+        }
+        let info = state.plan.with_untracked(|p| PlanInfo {
+            title,
+            year: p.year,
+            issuer: p.issuer.clone(),
+        });
+        if state.edit(Op::SetInfo(info), "重命名计划").is_ok() {
+            renaming.set(None);
+        }
+    };
+    let delete_plan = move |_| {
+        let (id, title, count) = state
+            .plan
+            .with_untracked(|p| (p.id.clone(), p.title.clone(), p.tasks.len()));
+        state.ask(
+            "删除计划",
+            format!("计划“{title}”（{count} 项任务）将从本机删除。删除前会自动另存一份备份，可在“数据管理”中下载。"),
+            "删除计划",
+            move || report(state, delete(state, &id)),
+        );
+    };
+    view! {
+        <div class="plan-switcher">
+            <select data-testid="plan-switcher" aria-label="切换计划" on:change=switch
+                prop:value=current_id>
+                {move || state.plans.get().plans.into_iter().map(|p| {
+                    let selected = p.id == current_id();
+                    view! { <option value=p.id.clone() selected=selected>{p.title}</option> }
+                }).collect_view()}
+                // The plan on screen, before its first save lists it.
+                {move || {
+                    let listed = state.plans.with(|l| l.entry(&current_id()).is_some());
+                    (!listed).then(|| view! {
+                        <option value=current_id() selected=true>{move || state.plan.with(|p| p.title.clone())}</option>
+                    })
+                }}
+            </select>
+            <details class="plan-actions">
+                <summary data-testid="plan-actions">"计划操作"</summary>
+                <div class="plan-actions-menu">
+                    <button data-testid="new-plan" on:click=new_plan>"新建空白计划"</button>
+                    <button data-testid="copy-plan" on:click=copy_next>"复制为下一年计划"</button>
+                    <button data-testid="rename-plan" on:click=start_rename>"重命名"</button>
+                    <button data-testid="delete-plan" on:click=delete_plan>"删除本计划"</button>
+                </div>
+            </details>
+            {move || renaming.get().map(|title| view! {
+                <form class="rename" on:submit=move |e| { e.prevent_default(); finish_rename(); }>
+                    <input data-testid="plan-title-input" aria-label="计划名称" prop:value=title
+                        on:input=move |e| renaming.set(Some(event_target_value(&e))) />
+                    <button type="submit" data-testid="save-plan-title">"确定"</button>
+                    <button type="button" on:click=move |_| renaming.set(None)>"取消"</button>
+                </form>
+            })}
+        </div>
+    }
+}
