@@ -28,7 +28,7 @@ cat > webdriver.json <<JSON
 JSON
 CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --target wasm32-unknown-unknown --test browser_ui
+  cargo test --target wasm32-unknown-unknown --test browser_ui --test browser_audit --test browser_registry
 
 step "release build and single file"
 start=$(date +%s)

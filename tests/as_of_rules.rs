@@ -171,3 +171,69 @@ fn a_parent_closes_when_its_last_child_closes_and_not_before() {
     assert_eq!(a["p"].closed_on, Some(d("2026-07-05")));
     assert!(approx(a["p"].progress, 100.0));
 }
+
+#[test]
+fn roll_up_weights_follow_extensions_as_they_are_granted() {
+    // a: 31 days at 100%, extended on 06-10 to 300 days; b: 100 days at 0%.
+    let mut a = reported(span("a", "2026-01-01", "2026-02-01"), "2026-01-20", 100);
+    a.extend(d("2026-06-10"), d("2026-10-28"), "延期");
+    let plan = plan_of(vec![
+        span("p", "2026-01-01", "2026-12-31"),
+        child_of(a, "p"),
+        child_of(
+            reported(span("b", "2026-01-01", "2026-04-11"), "2026-01-20", 0),
+            "p",
+        ),
+    ]);
+    let before = assess_plan(&plan, d("2026-06-01"))["p"].progress;
+    let after = assess_plan(&plan, d("2026-06-30"))["p"].progress;
+    assert!(approx(before, 100.0 * 31.0 / 131.0), "{before}");
+    assert!(approx(after, 100.0 * 300.0 / 400.0), "{after}");
+}
+
+#[test]
+fn a_parent_paused_by_hand_is_judged_on_deadlines_only() {
+    // The child (June to December, 10%) is not behind; measured over the
+    // parent's whole year, 10% would be.
+    let child = reported(span("c", "2026-06-01", "2026-12-31"), "2026-06-25", 10);
+    let mut plan = plan_of(vec![
+        span("p", "2026-01-01", "2026-12-31"),
+        child_of(child, "p"),
+    ]);
+    let a = assess_plan(&plan, d("2026-06-30"));
+    assert_eq!(a["c"].level, Level::Green);
+    assert!(a["p"].behind, "open, the parent is behind");
+    plan.tasks[0].status = Status::Paused;
+    let a = assess_plan(&plan, d("2026-06-30"));
+    assert!(!a["p"].behind);
+    assert_eq!(a["p"].level, Level::Green);
+}
+
+#[test]
+fn a_due_date_edited_after_the_last_extension_is_the_one_in_force() {
+    let mut t = span("x", "2026-01-01", "2026-03-31");
+    t.extend(d("2026-03-20"), d("2026-05-31"), "延期");
+    // Later someone corrects the due date directly, without a new record.
+    t.due = Some(d("2026-06-30"));
+    assert_eq!(t.due_as_of(d("2026-04-01")), Some(d("2026-06-30")));
+    assert_eq!(t.due_as_of(d("2026-03-19")), Some(d("2026-03-31")));
+}
+
+#[test]
+fn an_extension_recorded_late_but_granted_earlier_takes_its_place() {
+    // Due 06-20. Recorded first: granted 07-01 to 09-30; recorded second,
+    // but granted 06-18: to 06-30.
+    let mut t = reported(span("x", "2026-03-01", "2026-06-20"), "2026-06-10", 90);
+    t.extend(d("2026-07-01"), d("2026-09-30"), "第二次延期");
+    t.extend(d("2026-06-18"), d("2026-06-30"), "第一次延期（补录）");
+    assert_eq!(t.original_due(), Some(d("2026-06-20")));
+    assert_eq!(t.due_as_of(d("2026-06-17")), Some(d("2026-06-20")));
+    assert_eq!(t.due_as_of(d("2026-06-25")), Some(d("2026-06-30")));
+    assert_eq!(t.due_as_of(d("2026-07-05")), Some(d("2026-09-30")));
+    assert_eq!(t.due, Some(d("2026-09-30")));
+    assert_eq!(
+        assess(&t, d("2026-06-17"), &defaults()).level,
+        Level::Yellow
+    );
+    assert_ne!(assess(&t, d("2026-07-05"), &defaults()).level, Level::Red);
+}

@@ -115,3 +115,23 @@ fn holds_recognises_the_very_plan_written_by_another_tab_and_nothing_else() {
     assert!(!holds(Some(&extra), &plan));
     assert!(!holds(Some("{}"), &plan));
 }
+
+#[test]
+fn two_tabs_opened_on_a_first_run_do_not_conflict_over_their_samples() {
+    // Each tab made its own sample (random ids); the first one saved.
+    let first = sample_plan(2026);
+    let second = sample_plan(2026);
+    let stored = serialize(&first, AT).unwrap();
+    let fresh = Synced::default();
+    assert_eq!(
+        decide_save(&second, Some(&fresh), Some(&stored), AT),
+        SaveDecision::Yield
+    );
+    // Once the second tab's plan is changed, it is its own: a conflict.
+    let mut edited = second.clone();
+    edited.revision = 1;
+    assert_eq!(
+        decide_save(&edited, Some(&fresh), Some(&stored), AT),
+        SaveDecision::Conflict
+    );
+}

@@ -7,8 +7,10 @@ use crate::model::hierarchy::{outline_of, OutlineEntry};
 use crate::model::id::TaskId;
 use crate::model::index::PlanIndex;
 use crate::model::plan::Plan;
+use crate::model::query::{select, Query};
 use crate::model::rollup::assess_positions;
 use crate::model::schedule::{Assessment, Level};
+use crate::model::search::SearchIndex;
 use crate::model::stats::{tally_indexed, Tally};
 use chrono::NaiveDate;
 
@@ -43,29 +45,75 @@ pub struct TaskLine {
     /// Colour words for the light, e.g. "预警：进度滞后".
     pub label: String,
     pub status: String,
+    /// False for a row shown only as the context of a match below it.
+    pub matched: bool,
 }
 
 /// The ledger rows and header counts for `plan` as of `today`.
 pub fn ledger(plan: &Plan, today: NaiveDate) -> (Vec<LedgerLine>, Tally) {
     let index = PlanIndex::new(plan);
     let assessments = assess_positions(&index, today);
-    let lines = outline_of(&index)
-        .into_iter()
-        .filter_map(|entry| match entry {
-            OutlineEntry::Area { name, number, .. } => Some(LedgerLine::Area { number, name }),
-            OutlineEntry::Task { id, depth, number } => {
-                let i = index.position(id.as_str())?;
-                Some(LedgerLine::Task(Box::new(task_line(
-                    &index,
-                    i,
-                    depth,
-                    number,
-                    &assessments[i],
-                ))))
+    ledger_view(&index, &assessments, &Query::default(), None)
+}
+
+/// The rows `query` selects, with their numbers from the whole outline (a
+/// task keeps its number when others are hidden), and the counts over the
+/// matching work items. With no sort, rows keep the hierarchy, a match
+/// shown under its ancestors (`matched: false`) and area headings only
+/// where rows remain; with a sort, the matches alone in that order.
+/// `assessments` are `assess_positions` of the same plan; `search` is
+/// needed only when the query searches.
+pub fn ledger_view(
+    index: &PlanIndex,
+    assessments: &[Assessment],
+    query: &Query,
+    search: Option<&SearchIndex>,
+) -> (Vec<LedgerLine>, Tally) {
+    let fallback = SearchIndex::default();
+    let selection = select(index, assessments, search.unwrap_or(&fallback), query);
+    let shown = selection.by_position(index.len());
+    let outline = outline_of(index);
+    let mut numbers: Vec<(String, usize)> = vec![(String::new(), 0); index.len()];
+    for entry in &outline {
+        if let OutlineEntry::Task { id, depth, number } = entry {
+            if let Some(i) = index.position(id.as_str()) {
+                numbers[i] = (number.clone(), *depth);
             }
-        })
-        .collect();
-    let tally = tally_indexed(&index, |i| assessments.get(i));
+        }
+    }
+    let line = |i: usize, matched: bool| {
+        let (number, depth) = numbers[i].clone();
+        let mut t = task_line(index, i, depth, number, &assessments[i]);
+        t.matched = matched;
+        LedgerLine::Task(Box::new(t))
+    };
+    let mut lines = Vec::new();
+    if query.sort.is_some() {
+        lines.extend(selection.rows.iter().map(|r| line(r.pos, r.matched)));
+    } else {
+        let mut heading: Option<LedgerLine> = None;
+        for entry in outline {
+            match entry {
+                OutlineEntry::Area { name, number, .. } => {
+                    heading = Some(LedgerLine::Area { number, name })
+                }
+                OutlineEntry::Task { id, .. } => {
+                    let Some(i) = index.position(id.as_str()) else {
+                        continue;
+                    };
+                    if let Some(matched) = shown[i] {
+                        lines.extend(heading.take());
+                        lines.push(line(i, matched));
+                    }
+                }
+            }
+        }
+    }
+    let mut counted = vec![false; index.len()];
+    for &w in &selection.work_items {
+        counted[w] = true;
+    }
+    let tally = tally_indexed(index, |i| counted[i].then(|| &assessments[i]));
     (lines, tally)
 }
 
@@ -106,5 +154,6 @@ fn task_line(
         level: a.level,
         label: a.label(),
         status: t.status.label().to_string(),
+        matched: true,
     }
 }

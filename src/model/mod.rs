@@ -14,6 +14,7 @@ pub mod ledger;
 pub mod ops;
 pub mod plan;
 pub mod query;
+pub mod registry;
 pub mod rollover;
 pub mod rollup;
 pub mod sample;

@@ -174,6 +174,20 @@ impl SortKey {
     pub fn from_key(key: &str) -> Option<SortKey> {
         SortKey::ALL.into_iter().find(|k| k.key() == key)
     }
+
+    /// The column's name, as the ledger heads it.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Title => "任务",
+            SortKey::LeadUnit => "牵头单位",
+            SortKey::SupportUnits => "配合单位",
+            SortKey::Leader => "责任领导",
+            SortKey::Due => "完成时限",
+            SortKey::Progress => "进度",
+            SortKey::Level => "灯色",
+            SortKey::Status => "状态",
+        }
+    }
 }
 
 /// Every warning level, in the order a picker lists them.

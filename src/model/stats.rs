@@ -2,7 +2,7 @@
 //! statistics. Counts are over work items (tasks with no children), so a
 //! 要点 and its 任务 are not counted twice.
 
-use crate::model::hierarchy::NO_AREA;
+use crate::model::hierarchy::{NO_AREA, STRANDED};
 use crate::model::id::TaskId;
 use crate::model::index::PlanIndex;
 use crate::model::plan::Plan;
@@ -110,11 +110,13 @@ pub fn grouped_tally(
         let key = match by {
             GroupBy::LeadUnit => task.lead_unit.as_deref().map(|u| index.unit_name(u)),
             GroupBy::Leader => Some(task.leader.trim().to_string()).filter(|s| !s.is_empty()),
-            GroupBy::Area => Some(
+            GroupBy::Area => Some(if index.is_stranded(index.root_of(i)) {
+                STRANDED.to_string()
+            } else {
                 index
                     .area_of(i)
-                    .map_or_else(|| NO_AREA.to_string(), |a| a.name.clone()),
-            ),
+                    .map_or_else(|| NO_AREA.to_string(), |a| a.name.clone())
+            }),
         };
         out.entry(key.unwrap_or_else(|| "未指定".to_string()))
             .or_default()

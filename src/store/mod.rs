@@ -102,6 +102,11 @@ pub enum SaveDecision {
     Conflict,
     /// Storage changed, but to this very plan: take what is stored as synced.
     Adopt,
+    /// Storage changed while this tab shows only the sample it started
+    /// with, untouched: nothing of this tab's would be lost, so show what
+    /// the other tab wrote instead of asking (two tabs opened on a first run
+    /// each make their own sample).
+    Yield,
     /// Write this text.
     Write(String),
     /// The plan could not be serialised; nothing may be written.
@@ -128,6 +133,8 @@ pub fn decide_save(
         // resolve.
         return if holds(stored_now, plan) {
             SaveDecision::Adopt
+        } else if synced.text.is_none() && untouched_sample(plan) {
+            SaveDecision::Yield
         } else {
             SaveDecision::Conflict
         };
@@ -136,6 +143,12 @@ pub fn decide_save(
         Ok(text) => SaveDecision::Write(text),
         Err(e) => SaveDecision::Unwritable(e),
     }
+}
+
+/// True for the sample as generated at start-up, before any change: a tab
+/// showing it has nothing of its own to lose.
+pub fn untouched_sample(plan: &Plan) -> bool {
+    plan.sample && plan.revision == 0
 }
 
 /// True when `text` is exactly `plan` as this version writes it: another

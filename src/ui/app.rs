@@ -3,6 +3,7 @@
 //! shell around the current page.
 
 use crate::model::id::TaskId;
+use crate::model::query::Query;
 use crate::store::plans::LIST_KEY;
 use crate::store::{self, local, Synced};
 use crate::ui::audit::page::AuditPage;
@@ -10,6 +11,7 @@ use crate::ui::clock::{today, watch_day};
 use crate::ui::data::page::DataPage;
 use crate::ui::ledger::page::LedgerPage;
 use crate::ui::plans::open::{at_start, Opened};
+use crate::ui::registry::page::RegistryPage;
 use crate::ui::saving;
 use crate::ui::shell::alerts::Alerts;
 use crate::ui::shell::confirm_dialog::ConfirmDialog;
@@ -58,11 +60,19 @@ pub fn App() -> impl IntoView {
         let same = state
             .plan
             .with_untracked(|mine| store::holds(text.as_deref(), mine));
+        let untouched = state
+            .synced
+            .with_value(|s| s.as_ref().is_some_and(|s| s.text.is_none()))
+            && state.plan.with_untracked(store::untouched_sample);
         if same && !deciding {
+            // Whatever was in question, storage now holds this very plan.
             state.synced.set_value(Some(Synced {
                 plan: Some(state.plan.get_untracked()),
                 text,
             }));
+            state.external_change.set(false);
+        } else if untouched && !deciding && !state.external_change.get_untracked() {
+            saving::show_stored(state, text);
         } else {
             state.external_change.set(true);
         }
@@ -83,8 +93,7 @@ pub fn App() -> impl IntoView {
                     Page::Ledger => view! { <LedgerPage /> }.into_any(),
                     Page::Data => view! { <DataPage /> }.into_any(),
                     Page::Audit => view! { <AuditPage /> }.into_any(),
-                    // Until the registry page lands, its address shows the ledger.
-                    Page::Units => view! { <LedgerPage /> }.into_any(),
+                    Page::Units => view! { <RegistryPage /> }.into_any(),
                 }}
             </main>
         </div>
@@ -96,6 +105,13 @@ pub fn App() -> impl IntoView {
 fn follow_address(state: AppState) {
     let hash = current_hash();
     state.page.set(Page::from_hash(&hash));
+    if state.page.get_untracked() == Page::Ledger {
+        let (query, problems) = Query::from_address(hash_query(&hash));
+        if state.query.with_untracked(|q| *q != query) {
+            state.query.set(query);
+        }
+        state.query_problems.set(problems);
+    }
     let edit = form_urlencoded::parse(hash_query(&hash).as_bytes())
         .find(|(k, _)| k == "edit")
         .map(|(_, v)| TaskId::from(v.into_owned()));

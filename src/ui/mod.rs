@@ -11,6 +11,7 @@ pub mod download;
 pub mod editor;
 pub mod ledger;
 pub mod plans;
+pub mod registry;
 pub mod saving;
 pub mod shell;
 pub mod state;

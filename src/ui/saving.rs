@@ -60,6 +60,9 @@ pub fn install(state: AppState) {
         }
     });
     on_cleanup(move || {
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
         hide.remove();
         visibility.remove();
         leave.remove();
@@ -103,12 +106,17 @@ pub fn save(state: AppState) {
             .with_value(|s| store::decide_save(p, s.as_ref(), stored_now.as_deref(), &now_iso()))
     });
     match decision {
-        SaveDecision::Unchanged | SaveDecision::Blocked => {}
+        SaveDecision::Blocked => {}
+        SaveDecision::Unchanged => clear_error(state),
         SaveDecision::Conflict => state.external_change.set(true),
-        SaveDecision::Adopt => state.synced.set_value(Some(Synced {
-            plan: Some(state.plan.get_untracked()),
-            text: stored_now,
-        })),
+        SaveDecision::Adopt => {
+            state.synced.set_value(Some(Synced {
+                plan: Some(state.plan.get_untracked()),
+                text: stored_now,
+            }));
+            clear_error(state);
+        }
+        SaveDecision::Yield => show_stored(state, stored_now),
         SaveDecision::Unwritable(e) => state.save_error.set(Some(format!("保存失败：{e}。"))),
         SaveDecision::Write(text) => match local::write(&key, &text) {
             Ok(()) => {
@@ -117,9 +125,7 @@ pub fn save(state: AppState) {
                     text: Some(text),
                 }));
                 list_plan(state, &key);
-                if state.save_error.with_untracked(Option::is_some) {
-                    state.save_error.set(None);
-                }
+                clear_error(state);
             }
             Err(e) => state.save_error.set(Some(e.to_string())),
         },
@@ -146,5 +152,28 @@ fn list_plan(state: AppState, key: &str) {
     state.plan.with_untracked(|p| list.upsert(p, key, first));
     if local::write_plan_list(&list).is_ok() {
         state.plans.set(list);
+    }
+}
+
+/// Storage holds what this tab shows: a failed save's message is over.
+fn clear_error(state: AppState) {
+    if state.save_error.with_untracked(Option::is_some) {
+        state.save_error.set(None);
+    }
+}
+
+/// Shows the plan another tab wrote, in place of this tab's untouched
+/// sample (see `SaveDecision::Yield`); anything else is a conflict to ask
+/// about.
+pub fn show_stored(state: AppState, text: Option<String>) {
+    match store::interpret(text.clone()) {
+        store::Loaded::Plan { plan, .. } => {
+            state.synced.set_value(Some(Synced {
+                plan: Some(plan.clone()),
+                text,
+            }));
+            let _ = state.dispatch(crate::ui::state::Change::Adopt(Box::new(plan)));
+        }
+        _ => state.external_change.set(true),
     }
 }

@@ -11,6 +11,7 @@ use crate::model::history::History;
 use crate::model::id::TaskId;
 use crate::model::ops::{EditError, Op};
 use crate::model::plan::Plan;
+use crate::model::query::Query;
 use crate::store::plans::PlanList;
 use crate::store::{Damage, Synced};
 use crate::ui::clock::{now_iso, Today};
@@ -122,6 +123,11 @@ pub struct AppState {
     pub selected: RwSignal<Option<TaskId>>,
     /// What the task editor is open on, if anything.
     pub editing: RwSignal<Option<Editing>>,
+    /// Which tasks the ledger shows: filters, search and sort, as in the
+    /// address (`#/ledger?q=…`).
+    pub query: RwSignal<Query>,
+    /// What the address's query part could not be read as, in Chinese.
+    pub query_problems: RwSignal<Vec<String>>,
 }
 
 impl AppState {
@@ -154,6 +160,8 @@ impl AppState {
             edit_error: RwSignal::new(None),
             selected: RwSignal::new(None),
             editing: RwSignal::new(None),
+            query: RwSignal::new(Query::default()),
+            query_problems: RwSignal::new(Vec::new()),
         }
     }
 

@@ -1,11 +1,15 @@
 //! The ledger page: the plan in hierarchy order with lights and counts.
 
-use crate::model::ledger::ledger;
+use crate::model::index::PlanIndex;
+use crate::model::ledger::ledger_view;
 use crate::model::ops::Op;
+use crate::model::rollup::assess_positions;
 use crate::model::sample::sample_plan;
+use crate::model::search::SearchIndex;
 use crate::ui::editor::actions::StructureToolbar;
 use crate::ui::editor::panel::TaskEditor;
 use crate::ui::ledger::counts::LedgerCounts;
+use crate::ui::ledger::filter_bar::FilterBar;
 use crate::ui::ledger::table::LedgerTable;
 use crate::ui::shell::sample_notice::SampleNotice;
 use crate::ui::state::use_app;
@@ -15,11 +19,38 @@ use leptos::prelude::*;
 #[component]
 pub fn LedgerPage() -> impl IntoView {
     let state = use_app();
-    // Recomputed when the plan changes or the day moves on.
-    let view_model = Memo::new(move |_| {
-        let today = state.today_date();
-        state.plan.with(|p| ledger(p, today))
-    });
+    // Lights and roll-up: recomputed when the plan changes or the day
+    // moves on, not on every keystroke in the search box.
+    let assessments = Memo::new_with_compare(
+        move |_| {
+            let today = state.today_date();
+            state
+                .plan
+                .with(|p| assess_positions(&PlanIndex::new(p), today))
+        },
+        |_, _| true,
+    );
+    // The search index is built once per plan, and only while searching.
+    let searching = Memo::new(move |_| state.query.with(|q| !q.text.trim().is_empty()));
+    let search = Memo::new_with_compare(
+        move |_| {
+            searching
+                .get()
+                .then(|| state.plan.with(|p| SearchIndex::new(&PlanIndex::new(p))))
+        },
+        |_, _| true,
+    );
+    let view_model = Memo::new_with_compare(
+        move |_| {
+            state.plan.with(|p| {
+                let index = PlanIndex::new(p);
+                assessments.with(|a| {
+                    search.with(|s| state.query.with(|q| ledger_view(&index, a, q, s.as_ref())))
+                })
+            })
+        },
+        |_, _| true,
+    );
     let load_sample = move |_| {
         let year = state.today.with_untracked(|t| t.date.year());
         let title = state.plan.with_untracked(|p| p.title.clone());
@@ -44,6 +75,7 @@ pub fn LedgerPage() -> impl IntoView {
                 <StructureToolbar />
                 <TaskEditor />
             </Show>
+            <FilterBar />
             <Show
                 when=move || !is_empty()
                 fallback=move || view! {
@@ -63,6 +95,9 @@ pub fn LedgerPage() -> impl IntoView {
                 }
             >
                 <LedgerTable lines=lines />
+                <Show when=move || lines.with(Vec::is_empty)>
+                    <p class="empty" data-testid="no-match">"没有符合筛选条件的任务。"</p>
+                </Show>
             </Show>
         </section>
     }

@@ -28,6 +28,7 @@ pub fn TaskRow(
         level,
         label,
         status,
+        matched,
     } = line;
     let state = use_app();
     let (select_id, edit_id, is_id) = (id.clone(), id.clone(), id.clone());
@@ -35,6 +36,7 @@ pub fn TaskRow(
         <tr
             class=format!("task-row depth-{}", depth.min(3))
             class:is-parent=has_children
+            class:context=!matched
             class:selected=move || state.selected.with(|s| s.as_ref() == Some(&is_id))
             data-testid="task-row"
             data-task-id=id.0

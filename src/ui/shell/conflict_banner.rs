@@ -10,6 +10,26 @@ use crate::ui::download::{download_text, stamped_name};
 use crate::ui::state::{use_app, AppState, Change};
 use leptos::prelude::*;
 
+/// What the user downloaded before replacing without a copy: at the moment
+/// of replacing, it must still be exactly what would be given up.
+#[derive(Debug, Clone, PartialEq)]
+enum Downloaded {
+    /// This tab's plan (given up by loading theirs).
+    Mine(Box<crate::model::plan::Plan>),
+    /// The text the other window wrote (given up by keeping mine).
+    Theirs(Option<String>),
+}
+
+/// True when what would be given up now is still what was downloaded.
+fn still_downloaded(state: AppState, downloaded: &Downloaded) -> bool {
+    match downloaded {
+        Downloaded::Mine(plan) => state.plan.with_untracked(|p| p == &**plan),
+        Downloaded::Theirs(text) => {
+            local::read(&state.plan_key.get_untracked()).ok().as_ref() == Some(text)
+        }
+    }
+}
+
 /// Which choice waits for the user to download what it would give up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Waiting {
@@ -83,7 +103,12 @@ fn keep_mine(state: AppState, skip_copy: bool) -> Result<(), String> {
             return Ok(());
         }
     }
-    if let (Some(text), false) = (&theirs, skip_copy) {
+    let raw = state
+        .damage
+        .with_untracked(|d| d.as_ref().map(|d| d.raw.clone()));
+    // Text identical to this tab's damaged data needs no second copy.
+    let copy_needed = theirs.is_some() && theirs != raw && !skip_copy;
+    if let (Some(text), true) = (&theirs, copy_needed) {
         local::set_aside(text, &now_iso()).map_err(|e| {
             format!(
                 "无法把另一窗口的数据另存备份（{}），本窗口的数据没有保存。请先点击“下载另一窗口的数据”保存到文件，再以本窗口为准。",
@@ -91,10 +116,7 @@ fn keep_mine(state: AppState, skip_copy: bool) -> Result<(), String> {
             )
         })?;
     }
-    if let Some(raw) = state
-        .damage
-        .with_untracked(|d| d.as_ref().map(|d| d.raw.clone()))
-    {
+    if let Some(raw) = raw {
         local::write(&key, &raw).map_err(|e| e.to_string())?;
         state.synced.set_value(Some(Synced {
             plan: None,
@@ -117,7 +139,7 @@ pub fn ConflictBanner() -> impl IntoView {
     let state = use_app();
     let error = RwSignal::new(None::<String>);
     let waiting = RwSignal::new(None::<Waiting>);
-    let downloaded = RwSignal::new(false);
+    let downloaded = RwSignal::new(None::<Downloaded>);
     let run = move |choice: Waiting, skip_copy: bool| {
         error.set(None);
         let result = match choice {
@@ -127,7 +149,7 @@ pub fn ConflictBanner() -> impl IntoView {
         match result {
             Ok(()) => {
                 waiting.set(None);
-                downloaded.set(false);
+                downloaded.set(None);
             }
             Err(e) => {
                 waiting.set(Some(choice));
@@ -139,20 +161,23 @@ pub fn ConflictBanner() -> impl IntoView {
     let download = move |_| {
         let date = state.today.with_untracked(|t| t.date);
         let result = match waiting.get_untracked() {
-            Some(Waiting::Load) => state
-                .plan
-                .with_untracked(|p| store::serialize(p, &now_iso()))
-                .map_err(|e| e.to_string())
-                .and_then(|t| download_text(&stamped_name("本窗口的数据", date), &t)),
+            Some(Waiting::Load) => {
+                let mine = state.plan.get_untracked();
+                store::serialize(&mine, &now_iso())
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| download_text(&stamped_name("本窗口的数据", date), &t))
+                    .map(|()| Some(Downloaded::Mine(Box::new(mine))))
+            }
             Some(Waiting::Keep) => match local::read(&state.plan_key.get_untracked()) {
-                Ok(Some(t)) => download_text(&stamped_name("另一窗口的数据", date), &t),
-                Ok(None) => Ok(()),
+                Ok(Some(t)) => download_text(&stamped_name("另一窗口的数据", date), &t)
+                    .map(|()| Some(Downloaded::Theirs(Some(t)))),
+                Ok(None) => Ok(Some(Downloaded::Theirs(None))),
                 Err(e) => Err(e.to_string()),
             },
-            None => Ok(()),
+            None => Ok(None),
         };
         match result {
-            Ok(()) => downloaded.set(true),
+            Ok(d) => downloaded.set(d),
             Err(e) => error.set(Some(e)),
         }
     };
@@ -160,6 +185,17 @@ pub fn ConflictBanner() -> impl IntoView {
         let Some(choice) = waiting.get_untracked() else {
             return;
         };
+        let Some(file) = downloaded.get_untracked() else {
+            return;
+        };
+        if !still_downloaded(state, &file) {
+            downloaded.set(None);
+            error.set(Some(
+                "下载之后数据又有了变化，刚下载的文件已不是将被替换的内容。请重新下载，再替换。"
+                    .into(),
+            ));
+            return;
+        }
         let message = match choice {
             Waiting::Load => "本窗口的数据将被另一窗口的数据替换，本机不保留备份，只有您刚下载的文件。确定继续吗？",
             Waiting::Keep => "另一窗口的数据将被本窗口的数据替换，本机不保留备份，只有您刚下载的文件。确定继续吗？",
@@ -168,7 +204,17 @@ pub fn ConflictBanner() -> impl IntoView {
             "不保留备份直接替换",
             message,
             "确定替换",
-            move || run(choice, true),
+            move || {
+                // Checked again: the dialog may have stayed open a while.
+                if downloaded
+                    .with_untracked(|d| d.as_ref().is_some_and(|d| still_downloaded(state, d)))
+                {
+                    run(choice, true);
+                } else {
+                    downloaded.set(None);
+                    error.set(Some("下载之后数据又有了变化，请重新下载，再替换。".into()));
+                }
+            },
         );
     };
     view! {
@@ -187,7 +233,7 @@ pub fn ConflictBanner() -> impl IntoView {
                         {if w == Waiting::Load { "下载本窗口的数据" } else { "下载另一窗口的数据" }}
                     </button>
                 })}
-                <Show when=move || waiting.with(Option::is_some) && downloaded.get()>
+                <Show when=move || waiting.with(Option::is_some) && downloaded.with(Option::is_some)>
                     <button data-testid="external-replace-downloaded" on:click=replace_downloaded>
                         "已下载，直接替换"
                     </button>

@@ -1,5 +1,6 @@
 //! The top bar: plan title, the date the app reasons with, navigation.
 
+use crate::model::audit::blind_spot_count;
 use crate::model::date::format_date;
 use crate::ui::plans::switcher::PlanSwitcher;
 use crate::ui::shell::undo_buttons::UndoButtons;
@@ -31,6 +32,11 @@ pub fn AppHeader() -> impl IntoView {
             </a>
         }
     };
+    // The count of blind spots beside 盲区排查, so gaps are seen from anywhere.
+    let blind_spots = Memo::new(move |_| {
+        let today = state.today_date();
+        state.plan.with(|p| blind_spot_count(p, today))
+    });
     view! {
         <header class="app-header">
             <div class="brand">
@@ -41,6 +47,18 @@ pub fn AppHeader() -> impl IntoView {
             </div>
             <nav class="nav">
                 {link(Page::Ledger, "#/ledger", "nav-ledger", "任务台账")}
+                <a
+                    href="#/audit"
+                    data-testid="nav-audit"
+                    class="nav-link"
+                    class:active=move || state.page.get() == Page::Audit
+                    aria-current=move || (state.page.get() == Page::Audit).then_some("page")
+                    title="任务缺少牵头单位、时限、责任领导等的盲区"
+                >
+                    "盲区排查"
+                    <span class="nav-count" data-testid="nav-audit-count">{move || blind_spots.get()}</span>
+                </a>
+                {link(Page::Units, "#/units", "nav-units", "单位与领域")}
                 {link(Page::Data, "#/data", "nav-data", "数据管理")}
             </nav>
             <PlanSwitcher />
