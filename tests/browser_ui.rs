@@ -303,3 +303,42 @@ async fn crash_screen_offers_the_stored_data() {
     screen.remove();
     storage().remove_item(PLAN_KEY).unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_change_while_paused_is_not_written_even_where_storage_looks_unchanged() {
+    use luoshi::model::ops::Op;
+    use luoshi::ui::saving;
+    // Storage holds exactly what this tab last synced, so only the pause
+    // itself can keep the change from being written.
+    let plan = sample_plan(2026);
+    let text = store::serialize(&plan, "2026-06-30T08:00:00Z").unwrap();
+    storage().set_item(PLAN_KEY, &text).unwrap();
+    let state = AppState::new(
+        plan.clone(),
+        PLAN_KEY.to_string(),
+        Today {
+            date: mid_year(),
+            simulated: true,
+            problem: None,
+        },
+        None,
+        Some(luoshi::store::Synced {
+            plan: Some(plan),
+            text: Some(text.clone()),
+        }),
+        None,
+    );
+    state.external_change.set(true);
+    state
+        .edit(Op::ReplacePlan(Box::new(Plan::empty(2026))), "新建空白计划")
+        .unwrap();
+    saving::save(state);
+    assert_eq!(storage().get_item(PLAN_KEY).unwrap(), Some(text.clone()));
+    assert!(saving::unsaved(state));
+    // With the pause lifted, the same call writes.
+    state.external_change.set(false);
+    saving::save(state);
+    assert_ne!(storage().get_item(PLAN_KEY).unwrap(), Some(text));
+    assert!(!saving::unsaved(state));
+    storage().remove_item(PLAN_KEY).unwrap();
+}

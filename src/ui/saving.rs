@@ -7,7 +7,7 @@
 
 use crate::store::{self, local, SaveDecision, Synced};
 use crate::ui::clock::now_iso;
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, SaveState};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -31,6 +31,7 @@ pub fn install(state: AppState) {
         if let Some(h) = pending.get_value() {
             h.clear();
         }
+        state.save_state.set(SaveState::Pending);
         let handle = set_timeout_with_handle(
             move || {
                 pending.set_value(None);
@@ -42,6 +43,15 @@ pub fn install(state: AppState) {
             Ok(h) => pending.set_value(Some(h)),
             // No timer (should not happen in a browser): save right away.
             Err(_) => save(state),
+        }
+    });
+    // A conflict or damage raised from outside a save shows at once.
+    Effect::new(move |_| {
+        state.damage.track();
+        state.external_change.track();
+        state.save_error.track();
+        if unsaved(state) && state.save_state.get_untracked() == SaveState::Saved {
+            state.save_state.set(SaveState::NotSaved);
         }
     });
     let hide = window_event_listener_untyped("pagehide", move |_| flush());
@@ -89,6 +99,18 @@ pub fn unsaved(state: AppState) -> bool {
 
 /// Writes the plan if `decide_save` allows; reports failures and conflicts.
 pub fn save(state: AppState) {
+    write_if_allowed(state);
+    let now = if unsaved(state) {
+        SaveState::NotSaved
+    } else {
+        SaveState::Saved
+    };
+    if state.save_state.get_untracked() != now {
+        state.save_state.set(now);
+    }
+}
+
+fn write_if_allowed(state: AppState) {
     if state.damage.with_untracked(Option::is_some) || state.external_change.get_untracked() {
         return; // the user has a decision to make first
     }

@@ -70,6 +70,19 @@ pub enum Editing {
     New(Place),
 }
 
+/// Whether the plan on screen is what storage holds, for the quiet
+/// indicator in the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveState {
+    /// Storage holds the plan on screen.
+    Saved,
+    /// A change waits a moment before it is written.
+    Pending,
+    /// The plan on screen is not saved: a conflict or damage awaits a
+    /// decision, or the last save failed.
+    NotSaved,
+}
+
 /// A question put to the user before something that cannot be taken back
 /// lightly (see `shell::confirm_dialog`).
 #[derive(Clone)]
@@ -128,6 +141,8 @@ pub struct AppState {
     pub query: RwSignal<Query>,
     /// What the address's query part could not be read as, in Chinese.
     pub query_problems: RwSignal<Vec<String>>,
+    /// Saved, about to be, or not (see `saving`).
+    pub save_state: RwSignal<SaveState>,
 }
 
 impl AppState {
@@ -162,6 +177,7 @@ impl AppState {
             editing: RwSignal::new(None),
             query: RwSignal::new(Query::default()),
             query_problems: RwSignal::new(Vec::new()),
+            save_state: RwSignal::new(SaveState::Saved),
         }
     }
 

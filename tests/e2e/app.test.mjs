@@ -391,6 +391,53 @@ describe("saving", () => {
     }));
 });
 
+describe("several plans", () => {
+  test("data from the single-plan version is listed under its own key and keeps saving there", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      await appReady(page);
+      await page.waitForFunction(() => localStorage.getItem("luoshi.plans") !== null);
+      // As the previous version left it: one plan, no list.
+      const single = await page.evaluate(() => localStorage.getItem("luoshi.plan"));
+      await page.evaluate(() => localStorage.removeItem("luoshi.plans"));
+      await page.reload();
+      await appReady(page);
+      await page.waitForFunction(() => localStorage.getItem("luoshi.plans") !== null);
+      const list = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plans")));
+      assert.equal(list.plans.length, 1);
+      assert.equal(list.plans[0].key, "luoshi.plan");
+      assert.equal(await page.evaluate(() => localStorage.getItem("luoshi.plan")), single, "nothing copied or rewritten");
+      await clickConfirmed(page, "start-empty");
+      await page.waitForFunction(() => JSON.parse(localStorage.getItem("luoshi.plan")).plan.tasks.length === 0);
+      assert.equal(await testIdText(page, "save-state"), "已保存");
+    }));
+
+  test("a copy for next year, renamed, then deleted with a backup kept", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      await appReady(page);
+      await page.click("[data-testid='plan-actions']");
+      await page.click("[data-testid='copy-plan']");
+      await page.waitForSelector("[data-testid='plan-title']:has-text('2027年')");
+      // Structure kept, the year's records cleared: nothing is closed yet.
+      assert.equal(await page.locator("[data-level='done-on-time'], [data-level='done-late']").count(), 0);
+      await page.click("[data-testid='plan-actions']");
+      await page.click("[data-testid='rename-plan']");
+      await page.fill("[data-testid='plan-title-input']", "2027年区委工作要点（草稿）");
+      await page.click("[data-testid='save-plan-title']");
+      await page.waitForSelector("[data-testid='plan-title']:has-text('草稿')");
+      await page.waitForFunction(() => JSON.parse(localStorage.getItem("luoshi.plans")).plans.some((p) => p.title.includes("草稿")));
+      assert.equal(await page.locator("[data-testid='plan-switcher'] option").count(), 2);
+      await page.click("[data-testid='plan-actions']");
+      await clickConfirmed(page, "delete-plan");
+      await page.waitForSelector("[data-testid='plan-title']:has-text('2026年')");
+      assert.equal(await page.locator("[data-testid='plan-switcher'] option").count(), 1);
+      const copies = await recoveryCopies(page);
+      assert.equal(copies.length, 1);
+      assert.match(JSON.parse(copies[0]).plan.title, /草稿/);
+    }));
+});
+
 describe("leaving the page", () => {
   test("a change is written at once when the page goes away", () =>
     withPage(async (page) => {
@@ -444,6 +491,16 @@ describe("a tab left open", () => {
       await page.clock.runFor(61_000);
       await page.waitForSelector("[data-testid='today']:has-text('2026-07-01')");
     }));
+
+  test("stays on a date fixed in the address", () =>
+    withPage(async (page) => {
+      await page.clock.install({ time: new Date(2026, 5, 30, 23, 59, 30) });
+      await page.goto(at());
+      await appReady(page);
+      await page.clock.runFor(121_000);
+      await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+      assert.equal(await testIdText(page, "today"), `模拟日期 ${MID_YEAR}`);
+    }));
 });
 
 describe("a 5,000-task plan", () => {
@@ -462,6 +519,28 @@ describe("a 5,000-task plan", () => {
     await appReady(page);
     return text;
   }
+
+  test("draws only the rows in view, and the last rows when scrolled there", () =>
+    withPage(async (page) => {
+      await openLarge(page);
+      await page.waitForSelector("[data-testid='task-row']", { timeout: 60000 });
+      assert.equal(await testIdText(page, "count-total"), String(await page.evaluate(() =>
+        JSON.parse(localStorage.getItem("luoshi.plan")).plan.tasks.filter((t, _, all) => !all.some((c) => c.parent === t.id)).length)));
+      const drawn = await page.locator("[data-testid='task-row']").count();
+      assert.ok(drawn > 10 && drawn < 150, `${drawn} rows drawn of 5,000`);
+      const first = await page.locator("[data-testid='task-row']").first().getAttribute("data-task-id");
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      // At the bottom the last line is drawn: no spacer is left below it.
+      await page.waitForFunction(() => document.querySelector("tbody").lastElementChild?.dataset.testid === "task-row");
+      assert.notEqual(await page.locator("[data-testid='task-row']").first().getAttribute("data-task-id"), first);
+      assert.ok((await page.locator("[data-testid='task-row']").count()) < 150);
+      const last = await page.evaluate(() => document.querySelector("tbody").lastElementChild.dataset.taskId);
+      // Keyboard navigation moves the selection and keeps it in view.
+      await page.locator(`[data-task-id='${last}']`).click();
+      await page.keyboard.press("ArrowUp");
+      await page.waitForSelector("[data-testid='task-row'].selected");
+      assert.notEqual(await page.locator("[data-testid='task-row'].selected").getAttribute("data-task-id"), last);
+    }));
 
   test("damaged, it is set aside and the readable part kept", () =>
     withPage(async (page) => {

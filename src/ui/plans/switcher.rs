@@ -20,6 +20,13 @@ fn report(state: AppState, result: Result<(), String>) {
 pub fn PlanSwitcher() -> impl IntoView {
     let state = use_app();
     let renaming = RwSignal::new(None::<String>);
+    let menu = NodeRef::<leptos::html::Details>::new();
+    // The menu closes once an action is chosen.
+    let close = move || {
+        if let Some(d) = menu.get_untracked() {
+            d.set_open(false);
+        }
+    };
     let current_id = move || state.plan.with(|p| p.id.clone());
     let switch = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
@@ -28,14 +35,19 @@ pub fn PlanSwitcher() -> impl IntoView {
         }
     };
     let new_plan = move |_| {
+        close();
         let year = state.today.with_untracked(|t| t.date.year());
         report(state, create(state, Plan::empty(year)));
     };
     let copy_next = move |_| {
+        close();
         let next = state.plan.with_untracked(copy_to_next_year);
         report(state, create(state, next));
     };
-    let start_rename = move |_| renaming.set(Some(state.plan.with_untracked(|p| p.title.clone())));
+    let start_rename = move |_| {
+        close();
+        renaming.set(Some(state.plan.with_untracked(|p| p.title.clone())));
+    };
     let finish_rename = move || {
         let Some(title) = renaming.get_untracked() else {
             return;
@@ -55,6 +67,7 @@ pub fn PlanSwitcher() -> impl IntoView {
         }
     };
     let delete_plan = move |_| {
+        close();
         let (id, title, count) = state
             .plan
             .with_untracked(|p| (p.id.clone(), p.title.clone(), p.tasks.len()));
@@ -81,7 +94,7 @@ pub fn PlanSwitcher() -> impl IntoView {
                     })
                 }}
             </select>
-            <details class="plan-actions">
+            <details class="plan-actions" node_ref=menu>
                 <summary data-testid="plan-actions">"计划操作"</summary>
                 <div class="plan-actions-menu">
                     <button data-testid="new-plan" on:click=new_plan>"新建空白计划"</button>

@@ -4,7 +4,7 @@ use crate::model::audit::blind_spot_count;
 use crate::model::date::format_date;
 use crate::ui::plans::switcher::PlanSwitcher;
 use crate::ui::shell::undo_buttons::UndoButtons;
-use crate::ui::state::{use_app, Page};
+use crate::ui::state::{use_app, Page, SaveState};
 use leptos::prelude::*;
 
 #[component]
@@ -63,6 +63,17 @@ pub fn AppHeader() -> impl IntoView {
             </nav>
             <PlanSwitcher />
             <UndoButtons />
+            <span class="save-state" data-testid="save-state" data-state=move || match state.save_state.get() {
+                SaveState::Saved => "saved",
+                SaveState::Pending => "pending",
+                SaveState::NotSaved => "not-saved",
+            }>
+                {move || match state.save_state.get() {
+                    SaveState::Saved => "已保存",
+                    SaveState::Pending => "正在保存…",
+                    SaveState::NotSaved => "未保存",
+                }}
+            </span>
             <span class="today" class:simulated=simulated data-testid="today">
                 {today_text}
             </span>
