@@ -70,6 +70,33 @@ pub enum Editing {
     New(Place),
 }
 
+/// A step on whole plans, undone when the open plan has no edits left to
+/// undo: plans are added and deleted outside any one plan's history.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanStep {
+    /// A plan was added (new, or copied to the next year) while `back_to`
+    /// was open.
+    Added {
+        id: String,
+        back_to: String,
+        label: String,
+    },
+    /// A plan was deleted; its text was set aside under `copy_key`.
+    Deleted {
+        entry: crate::store::plans::PlanEntry,
+        copy_key: String,
+        label: String,
+    },
+}
+
+impl PlanStep {
+    pub fn label(&self) -> &str {
+        match self {
+            PlanStep::Added { label, .. } | PlanStep::Deleted { label, .. } => label,
+        }
+    }
+}
+
 /// Whether the plan on screen is what storage holds, for the quiet
 /// indicator in the header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,6 +170,8 @@ pub struct AppState {
     pub query_problems: RwSignal<Vec<String>>,
     /// Saved, about to be, or not (see `saving`).
     pub save_state: RwSignal<SaveState>,
+    /// Steps on whole plans, newest last (see `PlanStep`).
+    pub plan_steps: RwSignal<Vec<PlanStep>>,
 }
 
 impl AppState {
@@ -178,6 +207,7 @@ impl AppState {
             query: RwSignal::new(Query::default()),
             query_problems: RwSignal::new(Vec::new()),
             save_state: RwSignal::new(SaveState::Saved),
+            plan_steps: RwSignal::new(Vec::new()),
         }
     }
 

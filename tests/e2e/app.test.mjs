@@ -435,6 +435,18 @@ describe("several plans", () => {
       const copies = await recoveryCopies(page);
       assert.equal(copies.length, 1);
       assert.match(JSON.parse(copies[0]).plan.title, /草稿/);
+      // Undo brings the deleted plan back, then undoes the copy itself.
+      assert.equal(await testIdText(page, "undo"), "撤销：删除计划“2027年区委工作要点（草稿）”");
+      await page.click("[data-testid='undo']");
+      await page.waitForSelector("[data-testid='plan-title']:has-text('草稿')");
+      assert.equal(await page.locator("[data-testid='plan-switcher'] option").count(), 2);
+      // Then the copy itself is undone (a copy of it kept, like any
+      // deletion), and the plan open before it is shown again.
+      assert.equal(await testIdText(page, "undo"), "撤销：复制为下一年计划");
+      await page.click("[data-testid='undo']");
+      await page.waitForFunction(() => document.querySelectorAll("[data-testid='plan-switcher'] option").length === 1);
+      assert.match(await testIdText(page, "plan-title"), /2026年/);
+      assert.equal((await recoveryCopies(page)).length, 2);
     }));
 });
 

@@ -95,6 +95,14 @@ test("build a plan from empty, find things in it, and find it all again after a 
   await page.click("[data-testid='save-task']");
   await page.waitForSelector("[data-testid='task-row']:has-text('开展干部能力培训')");
 
+  // Quick edits in the selected row.
+  await selectRow(page, "加强基层党组织建设");
+  await page.fill("[data-testid='inline-due']", "2026-10-31");
+  await page.waitForFunction(() => document.querySelector("[data-testid='undo']")?.textContent.includes("完成时限"));
+  assert.equal(await testIdText(page, "undo"), "撤销：修改“加强基层党组织建设”的完成时限");
+  await page.selectOption("[data-testid='inline-status']", "暂缓");
+  await page.waitForFunction(() => document.querySelector("[data-testid='undo']")?.textContent.includes("状态"));
+
   // Moving and indenting with the keyboard.
   await selectRow(page, "开展干部能力培训");
   await page.keyboard.press("Alt+ArrowUp");

@@ -86,7 +86,7 @@ fn shortcut(state: AppState, e: &leptos::ev::KeyboardEvent) -> bool {
         return false;
     }
     match (ctrl, e.shift_key(), e.alt_key(), key.as_str()) {
-        (true, false, false, "z" | "Z") => drop(state.dispatch(Change::Undo)),
+        (true, false, false, "z" | "Z") => crate::ui::shell::undo_buttons::undo(state),
         (true, true, false, "z" | "Z") | (true, false, false, "y" | "Y") => {
             drop(state.dispatch(Change::Redo))
         }

@@ -2,6 +2,7 @@
 //! progress and light.
 
 use crate::model::ledger::TaskLine;
+use crate::ui::ledger::inline_edit::{due_input, lead_select, status_select};
 use crate::ui::ledger::warning_badge::WarningBadge;
 use crate::ui::state::{use_app, Editing};
 use leptos::prelude::*;
@@ -31,13 +32,19 @@ pub fn TaskRow(
         matched,
     } = line;
     let state = use_app();
+    let moved_from = due.clone();
     let (select_id, edit_id, is_id) = (id.clone(), id.clone(), id.clone());
+    let selected = Memo::new(move |_| state.selected.with(|s| s.as_ref() == Some(&is_id)));
+    // Quick edits appear in the selected row (not while stored data awaits
+    // a decision).
+    let editable = move || selected.get() && state.damage.with(Option::is_none);
+    let (due_id, lead_id, status_id) = (id.clone(), id.clone(), id.clone());
     view! {
         <tr
             class=format!("task-row depth-{}", depth.min(3))
             class:is-parent=has_children
             class:context=!matched
-            class:selected=move || state.selected.with(|s| s.as_ref() == Some(&is_id))
+            class:selected=move || selected.get()
             data-testid="task-row"
             data-task-id=id.0
             on:click=move |_| state.selected.set(Some(select_id.clone()))
@@ -48,19 +55,27 @@ pub fn TaskRow(
                 {title}
                 {key_task.then(|| view! { <span class="tag tag-key">"重点"</span> })}
             </td>
-            <td class="col-lead">{lead_unit}</td>
+            <td class="col-lead">
+                {move || if editable() { lead_select(state, lead_id.clone()).into_any() } else { lead_unit.clone().into_any() }}
+            </td>
             <td class="col-support">{support_units}</td>
             <td class="col-leader">{leader}</td>
             <td class="col-due">
-                {due}
-                {original_due.map(|o| view! { <span class="original-due">{format!("（原定 {o}，已延期）")}</span> })}
+                {move || if editable() { due_input(state, due_id.clone()).into_any() } else { due.clone().into_any() }}
+                {original_due.map(|o| {
+                    // Dates in YYYY-MM-DD compare as text.
+                    let moved = if o < moved_from { "已延期" } else { "已提前" };
+                    view! { <span class="original-due">{format!("（原定 {o}，{moved}）")}</span> }
+                })}
             </td>
             <td class="col-num">
                 <span class="progress" style=format!("--p:{progress}%")>{format!("{progress}%")}</span>
             </td>
             <td>
                 <WarningBadge level=level label=label />
-                <span class="status-text">{status}</span>
+                {move || if editable() { status_select(state, status_id.clone()).into_any() } else {
+                    view! { <span class="status-text">{status.clone()}</span> }.into_any()
+                }}
             </td>
         </tr>
     }

@@ -10,7 +10,7 @@ use crate::store::plans::{plan_key, PlanList, LEGACY_KEY};
 use crate::store::{self, local, Damage, Loaded, SaveError, Synced};
 use crate::ui::clock::now_iso;
 use crate::ui::saving;
-use crate::ui::state::{AppState, Change};
+use crate::ui::state::{AppState, Change, PlanStep};
 use leptos::prelude::*;
 
 /// What opening found: the plan to show, where it lives, damage to resolve,
@@ -136,6 +136,61 @@ pub fn open(state: AppState, id: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Adds `plan` as a new plan and switches to it (it is written by the next
+/// save), as an undoable step called `label`.
+pub fn add(state: AppState, plan: Plan, label: &str) -> Result<(), String> {
+    let back_to = state.plan.with_untracked(|p| p.id.clone());
+    let id = plan.id.clone();
+    create(state, plan)?;
+    state.plan_steps.update(|s| {
+        s.push(PlanStep::Added {
+            id,
+            back_to,
+            label: label.to_string(),
+        })
+    });
+    Ok(())
+}
+
+/// Undoes the latest step on whole plans: an added plan is deleted (a copy
+/// of it kept, like any deletion) and the plan open before is shown again;
+/// a deleted plan is restored from the copy kept when it was deleted.
+pub fn undo_plan_step(state: AppState) -> Result<(), String> {
+    let Some(step) = state.plan_steps.with_untracked(|s| s.last().cloned()) else {
+        return Ok(());
+    };
+    match &step {
+        PlanStep::Added { id, back_to, .. } => {
+            remove(state, id)?;
+            if state.plans.with_untracked(|l| l.entry(back_to).is_some()) {
+                open(state, back_to)?;
+            }
+        }
+        PlanStep::Deleted {
+            entry, copy_key, ..
+        } => {
+            let text = local::read_copy(copy_key)?
+                .ok_or_else(|| "删除时保留的备份已不存在，无法恢复".to_string())?;
+            if local::read(&entry.key)
+                .map_err(|e| e.to_string())?
+                .is_some()
+            {
+                return Err("原存储位置已有其他数据，无法恢复；请到“数据管理”下载备份".into());
+            }
+            local::write(&entry.key, &text).map_err(|e| e.to_string())?;
+            let (mut list, _) = local::read_plan_list().map_err(|e| e.to_string())?;
+            list.plans.push(entry.clone());
+            local::write_plan_list(&list).map_err(|e| e.to_string())?;
+            state.plans.set(list);
+            open(state, &entry.id)?;
+        }
+    }
+    state.plan_steps.update(|s| {
+        s.pop();
+    });
+    Ok(())
+}
+
 /// Adds `plan` as a new plan and switches to it; it is written by the
 /// next save.
 pub fn create(state: AppState, plan: Plan) -> Result<(), String> {
@@ -149,22 +204,40 @@ pub fn create(state: AppState, plan: Plan) -> Result<(), String> {
     Ok(())
 }
 
-/// Deletes the plan with `id` after setting its stored text aside (a
-/// compressed recovery copy, listed on the data page), then shows the next
-/// plan, or a new empty one when none is left.
+/// Deletes the plan with `id` as an undoable step (see `remove`).
 pub fn delete(state: AppState, id: &str) -> Result<(), String> {
+    let entry = state.plans.with_untracked(|l| l.entry(id).cloned());
+    let copy_key = remove(state, id)?;
+    if let (Some(entry), Some(copy_key)) = (entry, copy_key) {
+        let label = format!("删除计划“{}”", entry.title);
+        state.plan_steps.update(|s| {
+            s.push(PlanStep::Deleted {
+                entry,
+                copy_key,
+                label,
+            })
+        });
+    }
+    Ok(())
+}
+
+/// Deletes the plan with `id` after setting its stored text aside (a
+/// compressed recovery copy, listed on the data page; its key is returned),
+/// then shows the next plan, or a new empty one when none is left.
+fn remove(state: AppState, id: &str) -> Result<Option<String>, String> {
     let (mut list, _) = local::read_plan_list().map_err(|e| e.to_string())?;
     let entry = list
         .entry(id)
         .cloned()
         .ok_or_else(|| "该计划已不存在".to_string())?;
+    let mut copy_key = None;
     if let Some(text) = local::read(&entry.key).map_err(|e| e.to_string())? {
-        local::set_aside(&text, &now_iso()).map_err(|e| {
+        copy_key = Some(local::set_aside(&text, &now_iso()).map_err(|e| {
             format!(
                 "无法把要删除的计划另存备份（{}），计划没有删除。请先到“数据管理”导出数据文件并腾出空间。",
                 e.cause()
             )
-        })?;
+        })?);
     }
     local::remove(&entry.key).map_err(|e| e.to_string())?;
     list.remove(id);
@@ -185,5 +258,5 @@ pub fn delete(state: AppState, id: &str) -> Result<(), String> {
             }
         }
     }
-    Ok(())
+    Ok(copy_key)
 }

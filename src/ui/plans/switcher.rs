@@ -4,7 +4,7 @@
 use crate::model::ops::{Op, PlanInfo};
 use crate::model::plan::Plan;
 use crate::model::rollover::copy_to_next_year;
-use crate::ui::plans::open::{create, delete, open};
+use crate::ui::plans::open::{add, delete, open};
 use crate::ui::state::{use_app, AppState};
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -37,12 +37,12 @@ pub fn PlanSwitcher() -> impl IntoView {
     let new_plan = move |_| {
         close();
         let year = state.today.with_untracked(|t| t.date.year());
-        report(state, create(state, Plan::empty(year)));
+        report(state, add(state, Plan::empty(year), "新建计划"));
     };
     let copy_next = move |_| {
         close();
         let next = state.plan.with_untracked(copy_to_next_year);
-        report(state, create(state, next));
+        report(state, add(state, next, "复制为下一年计划"));
     };
     let start_rename = move |_| {
         close();

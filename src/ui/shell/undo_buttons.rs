@@ -1,18 +1,38 @@
 //! 撤销 and 重做, each saying what it would undo or redo.
 
-use crate::ui::state::{use_app, Change};
+use crate::ui::plans::open::undo_plan_step;
+use crate::ui::state::{use_app, AppState, Change};
 use leptos::prelude::*;
+
+/// What "撤销" undoes: the open plan's latest edit, or else the latest
+/// step on whole plans (a plan added or deleted).
+pub fn undo_label(state: AppState) -> Option<String> {
+    state.undo_label.get().or_else(|| {
+        state
+            .plan_steps
+            .with(|s| s.last().map(|s| s.label().to_string()))
+    })
+}
+
+/// Undoes what `undo_label` names.
+pub fn undo(state: AppState) {
+    if state.undo_label.with_untracked(Option::is_some) {
+        let _ = state.dispatch(Change::Undo);
+    } else if let Err(e) = undo_plan_step(state) {
+        state.edit_error.set(Some(format!("撤销未完成：{e}")));
+    }
+}
 
 #[component]
 pub fn UndoButtons() -> impl IntoView {
     let state = use_app();
     view! {
         <div class="undo-buttons">
-            {move || state.undo_label.get().map(|label| view! {
+            {move || undo_label(state).map(|label| view! {
                 <button
                     data-testid="undo"
                     title=format!("撤销：{label}")
-                    on:click=move |_| { let _ = state.dispatch(Change::Undo); }
+                    on:click=move |_| undo(state)
                 >
                     {format!("撤销：{label}")}
                 </button>
