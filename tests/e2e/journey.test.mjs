@@ -119,6 +119,16 @@ test("build a plan from empty, find things in it, and find it all again after a 
   assert.equal(found, 3, "the three tasks 组织部 leads");
   await page.fill("[data-testid='search']", "");
 
+  // Sorting by a column heading: ascending, descending, then the hierarchy again.
+  await page.click("[data-testid='sort-by-due']");
+  await page.waitForFunction(() => location.hash.includes("sort=due"));
+  assert.equal((await rowTitles(page))[0], "加强基层党组织建设", "due 10-31 comes first");
+  await page.click("[data-testid='sort-by-due']");
+  await page.waitForFunction(() => location.hash.includes("desc=1"));
+  await page.click("[data-testid='sort-by-due']");
+  await page.waitForFunction(() => !location.hash.includes("sort="));
+  assert.equal((await rowTitles(page))[0], "加强党的建设");
+
   // A filter in the address survives a reload.
   const unitId = await page.locator("[data-testid='filter-unit'] option", { hasText: "区委宣传部" }).getAttribute("value");
   await page.selectOption("[data-testid='filter-unit']", unitId);

@@ -6,7 +6,9 @@
 //! move the selection and keep it in view either way.
 
 use crate::model::ledger::LedgerLine;
+use crate::model::query::{Sort, SortKey};
 use crate::ui::ledger::area_row::AreaRow;
+use crate::ui::ledger::filter_bar::set_query;
 use crate::ui::ledger::task_row::TaskRow;
 use crate::ui::state::use_app;
 use leptos::html::Tbody;
@@ -114,17 +116,57 @@ pub fn LedgerTable(
             <thead>
                 <tr>
                     <th class="col-no">"序号"</th>
-                    <th class="col-title">"任务"</th>
-                    <th>"牵头单位"</th>
-                    <th>"配合单位"</th>
-                    <th>"责任领导"</th>
-                    <th>"完成时限"</th>
-                    <th class="col-num">"进度"</th>
-                    <th>"状态"</th>
+                    {heading(state, SortKey::Title, "col-title")}
+                    {heading(state, SortKey::LeadUnit, "")}
+                    {heading(state, SortKey::SupportUnits, "")}
+                    {heading(state, SortKey::Leader, "")}
+                    {heading(state, SortKey::Due, "")}
+                    {heading(state, SortKey::Progress, "col-num")}
+                    {heading(state, SortKey::Level, "")}
                 </tr>
             </thead>
             <tbody node_ref=body>{rows}</tbody>
         </table>
+    }
+}
+
+/// A column heading that sorts by its column: a click sorts ascending,
+/// a second descending, a third returns to the hierarchy.
+fn heading(state: crate::ui::state::AppState, key: SortKey, class: &'static str) -> impl IntoView {
+    let sorted = move || state.query.with(|q| q.sort.filter(|s| s.key == key));
+    let click = move |_| {
+        set_query(state, |q| {
+            q.sort = match q.sort.filter(|s| s.key == key) {
+                None => Some(Sort {
+                    key,
+                    descending: false,
+                }),
+                Some(Sort {
+                    descending: false, ..
+                }) => Some(Sort {
+                    key,
+                    descending: true,
+                }),
+                Some(_) => None,
+            }
+        })
+    };
+    let label = if key == SortKey::Level {
+        "状态"
+    } else {
+        key.label()
+    };
+    view! {
+        <th class=format!("sortable {class}") data-testid=format!("sort-by-{}", key.key()) title="点击排序"
+            aria-sort=move || match sorted() {
+                None => "none",
+                Some(s) if s.descending => "descending",
+                Some(_) => "ascending",
+            }
+            on:click=click>
+            {label}
+            {move || sorted().map(|s| if s.descending { " ▼" } else { " ▲" })}
+        </th>
     }
 }
 
