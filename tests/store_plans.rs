@@ -92,3 +92,16 @@ fn plan_keys_are_the_legacy_key_and_the_prefixed_ones() {
     assert!(!is_plan_key("luoshi.plans"));
     assert!(!is_plan_key("luoshi.recovered.x"));
 }
+
+#[test]
+fn a_plan_replaced_under_its_key_stays_the_one_in_use() {
+    let mut list = PlanList::default();
+    let first = Plan::empty(2026);
+    list.upsert(&first, "luoshi.plan", true);
+    let other = Plan::empty(2027);
+    list.upsert(&other, &plan_key(&other.id), false);
+    let replacement = Plan::empty(2026);
+    list.upsert(&replacement, "luoshi.plan", false);
+    assert_eq!(list.current.as_deref(), Some(replacement.id.as_str()));
+    assert_eq!(list.plans.len(), 2);
+}

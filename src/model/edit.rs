@@ -104,6 +104,9 @@ pub fn indent(plan: &Plan, id: &TaskId) -> Result<Op, EditError> {
     };
     let mut task = index.at(pos).clone();
     task.parent = Some(index.id(above).clone());
+    // Below a 要点 the area is its root's; a stale one would still be
+    // counted against the area in the registry.
+    task.area = None;
     let mut order: Vec<Option<usize>> = index.children(above).iter().copied().map(Some).collect();
     order.push(None);
     let mut ops = renumber(&index, &order, &mut task);

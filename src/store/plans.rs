@@ -69,7 +69,13 @@ impl PlanList {
             .iter_mut()
             .find(|p| p.key == key || p.id == plan.id)
         {
-            Some(e) => *e = entry,
+            Some(e) => {
+                // A plan replaced under its key keeps being the one in use.
+                if self.current.as_deref() == Some(e.id.as_str()) {
+                    self.current = Some(entry.id.clone());
+                }
+                *e = entry;
+            }
             None => self.plans.push(entry),
         }
         if select {

@@ -9,6 +9,7 @@ use crate::store::{self, local, Synced};
 use crate::ui::audit::page::AuditPage;
 use crate::ui::clock::{today, watch_day};
 use crate::ui::data::page::DataPage;
+use crate::ui::editor::actions::install_shortcuts;
 use crate::ui::ledger::page::LedgerPage;
 use crate::ui::plans::open::{at_start, Opened};
 use crate::ui::registry::page::RegistryPage;
@@ -36,6 +37,39 @@ pub fn App() -> impl IntoView {
     state.plans.set(list);
     provide_context(state);
     saving::install(state);
+    install_shortcuts(state);
+    // Once the editor closes, `edit=` leaves the address, so a reload does
+    // not open it again.
+    Effect::new(move |_| {
+        if state.editing.with(Option::is_some) {
+            return;
+        }
+        let hash = current_hash();
+        let query = hash_query(&hash);
+        if !form_urlencoded::parse(query.as_bytes()).any(|(k, _)| k == "edit") {
+            return;
+        }
+        let rest: String = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(form_urlencoded::parse(query.as_bytes()).filter(|(k, _)| k != "edit"))
+            .finish();
+        let path = hash.split('?').next().unwrap_or("#/ledger").to_string();
+        let next = if rest.is_empty() {
+            path
+        } else {
+            format!("{path}?{rest}")
+        };
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&next));
+        }
+    });
+    // The crash screen offers the plan this tab shows; it runs where no
+    // Rust state can be trusted, so the key is kept on the page itself.
+    Effect::new(move |_| {
+        let key = state.plan_key.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-plan-key", &key);
+        }
+    });
     watch_day(state.today);
 
     follow_address(state);

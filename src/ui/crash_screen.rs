@@ -53,12 +53,20 @@ pub fn show(detail: &str) {
 
 fn download_link(document: &web_sys::Document) -> Option<web_sys::Element> {
     let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-    // The plan in use, as the plan list names it.
-    let key = storage
-        .as_ref()
-        .and_then(|s| s.get_item(LIST_KEY).ok().flatten())
-        .and_then(|t| read_list(Some(&t)))
-        .and_then(|l| l.current_entry().map(|e| e.key.clone()))
+    // The plan this tab shows (the app keeps its key on the page), else the
+    // one the plan list names.
+    let shown = document
+        .document_element()
+        .and_then(|root| root.get_attribute("data-plan-key"))
+        .filter(|k| !k.is_empty());
+    let key = shown
+        .or_else(|| {
+            storage
+                .as_ref()
+                .and_then(|s| s.get_item(LIST_KEY).ok().flatten())
+                .and_then(|t| read_list(Some(&t)))
+                .and_then(|l| l.current_entry().map(|e| e.key.clone()))
+        })
         .unwrap_or_else(|| LEGACY_KEY.to_string());
     let stored = storage.and_then(|s| s.get_item(&key).ok().flatten());
     let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.unchecked_into();

@@ -214,6 +214,10 @@ impl AppState {
     /// The one place the plan changes. An edit that cannot be made leaves
     /// the plan as it was and returns why (also shown as `edit_error`).
     pub fn dispatch(&self, change: Change) -> Result<(), EditError> {
+        // An editor open on the plan as it was would save a stale draft.
+        if !matches!(change, Change::Edit { .. }) && self.editing.with_untracked(Option::is_some) {
+            self.editing.set(None);
+        }
         let now = now_iso();
         let mut result = Ok(());
         let mut labels = (None, None);

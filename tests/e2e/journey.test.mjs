@@ -98,6 +98,7 @@ test("build a plan from empty, find things in it, and find it all again after a 
   // Quick edits in the selected row.
   await selectRow(page, "加强基层党组织建设");
   await page.fill("[data-testid='inline-due']", "2026-10-31");
+  await page.press("[data-testid='inline-due']", "Enter");
   await page.waitForFunction(() => document.querySelector("[data-testid='undo']")?.textContent.includes("完成时限"));
   assert.equal(await testIdText(page, "undo"), "撤销：修改“加强基层党组织建设”的完成时限");
   await page.selectOption("[data-testid='inline-status']", "暂缓");

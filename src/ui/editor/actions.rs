@@ -48,6 +48,14 @@ fn on_selected(
             .set(Some("请先在台账中选中一项任务".into()));
         return;
     };
+    // With rows hidden or reordered, "up" and "the one above" are not what
+    // the screen shows.
+    if !state.query.with_untracked(|q| q.is_empty()) {
+        state.edit_error.set(Some(
+            "筛选或排序时不能调整层级和顺序，请先点击“清除筛选”。".into(),
+        ));
+        return;
+    }
     let title = state
         .plan
         .with_untracked(|p| p.task(&id).map(|t| t.title.clone()).unwrap_or_default());
@@ -77,19 +85,41 @@ fn new_point_place(state: AppState) -> Place {
 fn shortcut(state: AppState, e: &leptos::ev::KeyboardEvent) -> bool {
     let ctrl = e.ctrl_key() || e.meta_key();
     let key = e.key();
-    // In a text field the browser's own undo and arrows apply.
-    let typing = e
+    let target = e
         .target()
-        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+    // In a text field the browser's own undo and arrows apply.
+    let typing = target.as_ref().is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            || el.closest("[contenteditable]").ok().flatten().is_some()
+    });
     if typing || state.confirm.with_untracked(Option::is_some) {
         return false;
     }
     match (ctrl, e.shift_key(), e.alt_key(), key.as_str()) {
-        (true, false, false, "z" | "Z") => crate::ui::shell::undo_buttons::undo(state),
-        (true, true, false, "z" | "Z") | (true, false, false, "y" | "Y") => {
-            drop(state.dispatch(Change::Redo))
+        (true, false, false, "z" | "Z") => {
+            crate::ui::shell::undo_buttons::undo(state);
+            return true;
         }
+        (true, true, false, "z" | "Z") | (true, false, false, "y" | "Y") => {
+            let _ = state.dispatch(Change::Redo);
+            return true;
+        }
+        _ => {}
+    }
+    // The structure keys act on the ledger's selected row only: not while
+    // a button, a link or the editor has the keyboard.
+    let on_ledger = target.as_ref().is_some_and(|el| {
+        el.tag_name() == "BODY" || el.closest(".ledger-table").ok().flatten().is_some()
+    });
+    if !on_ledger
+        || state.page.get_untracked() != crate::ui::state::Page::Ledger
+        || state.editing.with_untracked(Option::is_some)
+        || state.damage.with_untracked(Option::is_some)
+    {
+        return false;
+    }
+    match (ctrl, e.shift_key(), e.alt_key(), key.as_str()) {
         (false, false, true, "ArrowUp") => on_selected(state, "上移", |p, id| {
             edit::move_task(p, id, Direction::Up)
         }),
@@ -115,16 +145,21 @@ fn shortcut(state: AppState, e: &leptos::ev::KeyboardEvent) -> bool {
     true
 }
 
-/// The toolbar above the ledger, and the keyboard shortcuts.
-#[component]
-pub fn StructureToolbar() -> impl IntoView {
-    let state = use_app();
+/// Installs the editing shortcuts for the whole page (undo and redo work
+/// on every page). Call once, inside the app's owner.
+pub fn install_shortcuts(state: AppState) {
     let keys = window_event_listener(leptos::ev::keydown, move |e| {
         if shortcut(state, &e) {
             e.prevent_default();
         }
     });
     on_cleanup(move || keys.remove());
+}
+
+/// The toolbar above the ledger.
+#[component]
+pub fn StructureToolbar() -> impl IntoView {
+    let state = use_app();
     let none = move || state.selected.with(Option::is_none);
     let with_selected = move |make: fn(TaskId) -> Editing| {
         if let Some(id) = state.selected.get_untracked() {

@@ -13,9 +13,11 @@ pub fn MilestonesEditor(
     /// Validation messages (`milestones[i]`).
     errors: RwSignal<Vec<FieldError>>,
 ) -> impl IntoView {
+    let state = crate::ui::state::use_app();
     let add = move |_| {
+        let today = state.today.with_untracked(|t| t.date);
         draft.update(|t| {
-            let due = t.due.or(t.start).unwrap_or_default();
+            let due = t.due.or(t.start).unwrap_or(today);
             t.milestones.push(Milestone {
                 id: new_id(),
                 title: String::new(),

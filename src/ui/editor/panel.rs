@@ -34,6 +34,24 @@ fn new_draft(state: AppState, place: &Place) -> Task {
     t
 }
 
+/// `current` with the fields the editor shows taken from `edited`.
+fn with_editor_fields(mut current: Task, edited: Task) -> Task {
+    current.title = edited.title;
+    current.detail = edited.detail;
+    current.deliverable = edited.deliverable;
+    current.area = edited.area;
+    current.lead_unit = edited.lead_unit;
+    current.support_units = edited.support_units;
+    current.leader = edited.leader;
+    current.owner = edited.owner;
+    current.start = edited.start;
+    current.due = edited.due;
+    current.milestones = edited.milestones;
+    current.key_task = edited.key_task;
+    current.tags = edited.tags;
+    current
+}
+
 /// Splits typed tags on commas, 、 and spaces.
 fn tags_from(text: &str) -> Vec<String> {
     text.split([',', '，', '、', ' ', '\u{3000}'])
@@ -96,18 +114,33 @@ pub fn TaskEditor() -> impl IntoView {
         }
     };
     let save = move || {
-        let mut task = draft.get_untracked();
-        task.title = task.title.trim().to_string();
-        task.lead_unit = state
+        let Some(editing) = state.editing.get_untracked() else {
+            return;
+        };
+        let mut edited = draft.get_untracked();
+        edited.title = edited.title.trim().to_string();
+        edited.lead_unit = state
             .plan
             .with_untracked(|p| unit_id_for(&p.units, &lead_text.get_untracked()));
+        // The editor's fields go onto the task as it is now: whatever
+        // changed meanwhile (a move, an inline edit) is kept.
+        let task = match &editing {
+            Editing::Task(id) => match state.plan.with_untracked(|p| p.task(id).cloned()) {
+                Some(current) => with_editor_fields(current, edited),
+                None => {
+                    state.editing.set(None);
+                    state.edit_error.set(Some(
+                        "该任务已不存在（可能已被删除或撤销），修改没有保存。".into(),
+                    ));
+                    return;
+                }
+            },
+            Editing::New(_) => edited,
+        };
         let found = state.plan.with_untracked(|p| validate_task(p, &task));
         if !found.is_empty() {
             return errors.set(found);
         }
-        let Some(editing) = state.editing.get_untracked() else {
-            return;
-        };
         let label = format!("编辑任务“{}”", task.title);
         let id = task.id.clone();
         let op = match editing {
@@ -147,7 +180,7 @@ pub fn TaskEditor() -> impl IntoView {
                     </Field>
                     <Show when=is_root>
                         <Field label="领域" name="area" errors=errors>
-                            <select data-testid="editor-area" on:change=move |e| {
+                            <select data-testid="editor-area" prop:value=move || draft.with(|t| t.area.clone().unwrap_or_default()) on:change=move |e| {
                                 let v = event_target_value(&e);
                                 draft.update(|t| t.area = (!v.is_empty()).then_some(v));
                             }>

@@ -12,45 +12,81 @@ use crate::model::validate::validate_task;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
-/// Applies `change` to the task `id` and saves it, or shows why not.
-fn edit_field(state: AppState, id: &TaskId, what: &str, change: impl FnOnce(&mut Task)) {
+/// Applies `change` to the task `id` and saves it, or shows why not;
+/// true when the task now holds the change.
+fn edit_field(state: AppState, id: &TaskId, what: &str, change: impl FnOnce(&mut Task)) -> bool {
     let Some(mut task) = state.plan.with_untracked(|p| p.task(id).cloned()) else {
-        return;
+        return false;
     };
     let before = task.clone();
     change(&mut task);
     if task == before {
-        return;
+        return true;
     }
     let problems = state.plan.with_untracked(|p| validate_task(p, &task));
     if let Some(problem) = problems.into_iter().find(|p| p.field != "title") {
         state
             .edit_error
             .set(Some(format!("未修改：{}", problem.message)));
-        return;
+        return false;
     }
     let label = format!("修改“{}”的{what}", task.title);
-    let _ = state.edit(
-        Op::PutTask {
-            task: Box::new(task),
-            at: None,
-        },
-        label,
-    );
+    state
+        .edit(
+            Op::PutTask {
+                task: Box::new(task),
+                at: None,
+            },
+            label,
+        )
+        .is_ok()
 }
 
-/// The due date as a date input.
+/// Saves the date typed into `input`, or puts back the one in force.
+fn commit_due(state: AppState, id: &TaskId, input: &web_sys::HtmlInputElement) {
+    let due = match input.value().trim() {
+        "" => None,
+        v => match parse_date(v) {
+            Ok(d) => Some(d),
+            Err(_) => return,
+        },
+    };
+    if !edit_field(state, id, "完成时限", |t| t.due = due) {
+        let shown = state
+            .plan
+            .with_untracked(|p| p.task(id).and_then(|t| t.due).map(format_date))
+            .unwrap_or_default();
+        input.set_value(&shown);
+    }
+}
+
+fn input_of(e: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
+    e.target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+}
+
+/// The due date as a date input, saved when the field is left or Enter is
+/// pressed (not on every keystroke, which would save half-typed dates).
 pub fn due_input(state: AppState, id: TaskId) -> impl IntoView {
     let value = state
         .plan
         .with_untracked(|p| p.task(&id).and_then(|t| t.due).map(format_date))
         .unwrap_or_default();
+    let (on_key, on_leave) = (id.clone(), id);
     view! {
         <input type="date" class="inline" data-testid="inline-due" aria-label="完成时限" prop:value=value
             on:click=|e| e.stop_propagation()
-            on:change=move |e| {
-                let due = parse_date(&event_target_value(&e)).ok();
-                edit_field(state, &id, "完成时限", |t| t.due = due);
+            on:keydown=move |e| {
+                if e.key() == "Enter" {
+                    if let Some(input) = input_of(&e) {
+                        commit_due(state, &on_key, &input);
+                    }
+                }
+            }
+            on:focusout=move |e| {
+                if let Some(input) = input_of(&e) {
+                    commit_due(state, &on_leave, &input);
+                }
             } />
     }
 }
@@ -70,7 +106,7 @@ pub fn lead_select(state: AppState, id: TaskId) -> impl IntoView {
             on:click=|e| e.stop_propagation()
             on:change=move |e| {
                 let v = event_target_value(&e);
-                edit_field(state, &id, "牵头单位", |t| t.lead_unit = (!v.is_empty()).then_some(v));
+                let _ = edit_field(state, &id, "牵头单位", |t| t.lead_unit = (!v.is_empty()).then_some(v));
             }>
             <option value="" selected=current.is_empty()>"（未指定）"</option>
             {units.into_iter().map(|u| {
@@ -94,7 +130,7 @@ pub fn status_select(state: AppState, id: TaskId) -> impl IntoView {
             on:change=move |e| {
                 let v = event_target_value(&e);
                 if let Some(s) = options.into_iter().find(|s| s.label() == v) {
-                    edit_field(state, &id, "状态", |t| t.status = s);
+                    let _ = edit_field(state, &id, "状态", |t| t.status = s);
                 }
             }>
             {options.into_iter().map(|s| view! { <option value=s.label() selected=Some(s) == current>{s.label()}</option> }).collect_view()}

@@ -59,7 +59,10 @@ pub fn LedgerPage() -> impl IntoView {
             format!("当前计划“{title}”将被替换为示例计划。替换后可点击“撤销”恢复。"),
             "载入示例计划",
             move || {
-                let _ = state.edit(Op::ReplacePlan(Box::new(sample_plan(year))), "载入示例计划");
+                // Same plan id: the plan list keeps naming this plan.
+                let mut next = sample_plan(year);
+                next.id = state.plan.with_untracked(|p| p.id.clone());
+                let _ = state.edit(Op::ReplacePlan(Box::new(next)), "载入示例计划");
             },
         );
     };

@@ -64,16 +64,26 @@ pub fn LedgerTable(
     let on_scroll = window_event_listener(leptos::ev::scroll, move |_| measure());
     let on_resize = window_event_listener(leptos::ev::resize, move |_| measure());
     let keys = window_event_listener(leptos::ev::keydown, move |e| {
-        let typing = e
+        // Only with the page itself or the table in focus, so arrows still
+        // scroll, move in lists and work in dialogs everywhere else.
+        let on_table = e
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+            .is_some_and(|el| {
+                el.tag_name() == "BODY" || el.closest(".ledger-table").ok().flatten().is_some()
+            });
         let step: isize = match e.key().as_str() {
             "ArrowDown" => 1,
             "ArrowUp" => -1,
             _ => return,
         };
-        if typing || e.alt_key() || e.ctrl_key() || state.editing.with_untracked(Option::is_some) {
+        if !on_table
+            || e.alt_key()
+            || e.ctrl_key()
+            || state.editing.with_untracked(Option::is_some)
+            || state.confirm.with_untracked(Option::is_some)
+            || state.selected.with_untracked(Option::is_none)
+        {
             return;
         }
         e.prevent_default();

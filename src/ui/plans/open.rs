@@ -6,7 +6,7 @@
 
 use crate::model::plan::Plan;
 use crate::model::sample::sample_plan;
-use crate::store::plans::{plan_key, PlanList, LEGACY_KEY};
+use crate::store::plans::{plan_key, PlanEntry, PlanList, LEGACY_KEY};
 use crate::store::{self, local, Damage, Loaded, SaveError, Synced};
 use crate::ui::clock::now_iso;
 use crate::ui::saving;
@@ -59,7 +59,7 @@ pub fn at_start(year: i32) -> Opened {
         // it now (a small key); the plans themselves stay where they are.
         let _ = local::write_plan_list(&list);
     }
-    match read_key(&entry.key, year) {
+    match read_key(&entry, year) {
         Ok((plan, damage, synced)) => Opened {
             plan,
             key: entry.key,
@@ -72,13 +72,22 @@ pub fn at_start(year: i32) -> Opened {
     }
 }
 
-/// Reads the plan stored under `key`: the plan to show, damage, and what
-/// was seen in storage.
-fn read_key(key: &str, year: i32) -> Result<(Plan, Option<Damage>, Synced), SaveError> {
-    let raw = local::read(key)?;
+/// Reads the plan a list entry names: the plan to show, damage, and what
+/// was seen in storage. A listed plan whose text is missing is shown empty
+/// under its listed id, title and year, so its first save is still that
+/// plan.
+fn read_key(entry: &PlanEntry, year: i32) -> Result<(Plan, Option<Damage>, Synced), SaveError> {
+    let raw = local::read(&entry.key)?;
     let text = raw.clone();
     let (plan, damage, synced_plan) = match store::interpret(raw) {
-        Loaded::Nothing => (Plan::empty(year), None, None),
+        Loaded::Nothing => {
+            let mut plan = Plan::empty(if entry.year != 0 { entry.year } else { year });
+            plan.id = entry.id.clone();
+            if !entry.title.is_empty() {
+                plan.title = entry.title.clone();
+            }
+            (plan, None, None)
+        }
         // Data from an older version is written again in this one by the
         // first save, which treats it as not yet synced.
         Loaded::Plan { plan, current } => {
@@ -104,6 +113,10 @@ fn read_key(key: &str, year: i32) -> Result<(Plan, Option<Damage>, Synced), Save
 /// Shows `opened` in the page: a fresh start for the new plan (no undo
 /// history from the previous one, no conflict or damage carried over).
 fn show(state: AppState, key: String, plan: Plan, damage: Option<Damage>, synced: Synced) {
+    state.editing.set(None);
+    state.selected.set(None);
+    // Filters name this plan's units and areas; they mean nothing in another.
+    state.query.set(Default::default());
     state.synced.set_value(Some(synced));
     state.external_change.set(false);
     state.save_error.set(None);
@@ -112,14 +125,28 @@ fn show(state: AppState, key: String, plan: Plan, damage: Option<Damage>, synced
     let _ = state.dispatch(Change::Adopt(Box::new(plan)));
 }
 
-/// Writes what is pending for the plan on screen before another is shown.
-fn leave_current(state: AppState) {
+/// Writes what is pending for the plan on screen before another is shown;
+/// refuses when it cannot be written (a conflict, damage or a failed save
+/// awaits the user), since showing another plan would drop it.
+fn leave_current(state: AppState) -> Result<(), String> {
     saving::save(state);
+    if saving::unsaved(state) {
+        return Err(
+            "本计划还有尚未保存的内容（见页面上方的提示）。请先处理好，再切换、新建或删除计划。"
+                .into(),
+        );
+    }
+    Ok(())
 }
 
 /// Switches to the plan with `id`, remembering it as the one in use.
 pub fn open(state: AppState, id: &str) -> Result<(), String> {
-    leave_current(state);
+    leave_current(state)?;
+    open_now(state, id)
+}
+
+/// `open`, for when the plan on screen has already been dealt with.
+fn open_now(state: AppState, id: &str) -> Result<(), String> {
     let (mut list, _) = local::read_plan_list().map_err(|e| e.to_string())?;
     let entry = list
         .entry(id)
@@ -130,7 +157,7 @@ pub fn open(state: AppState, id: &str) -> Result<(), String> {
     let year = state
         .today
         .with_untracked(|t| chrono::Datelike::year(&t.date));
-    let (plan, damage, synced) = read_key(&entry.key, year).map_err(|e| e.to_string())?;
+    let (plan, damage, synced) = read_key(&entry, year).map_err(|e| e.to_string())?;
     state.plans.set(list);
     show(state, entry.key, plan, damage, synced);
     Ok(())
@@ -152,6 +179,15 @@ pub fn add(state: AppState, plan: Plan, label: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// True when undoing `step` loses nothing: an added plan only while it is
+/// the plan shown, unchanged since it was added.
+pub fn step_applies(state: AppState, step: &PlanStep) -> bool {
+    match step {
+        PlanStep::Added { id, .. } => state.plan.with(|p| p.id == *id && p.revision == 0),
+        PlanStep::Deleted { .. } => true,
+    }
+}
+
 /// Undoes the latest step on whole plans: an added plan is deleted (a copy
 /// of it kept, like any deletion) and the plan open before is shown again;
 /// a deleted plan is restored from the copy kept when it was deleted.
@@ -161,9 +197,12 @@ pub fn undo_plan_step(state: AppState) -> Result<(), String> {
     };
     match &step {
         PlanStep::Added { id, back_to, .. } => {
+            if !step_applies(state, &step) {
+                return Err("新建的计划已有改动或不在显示中，不能直接撤销；如需删除，请用“计划操作”中的“删除本计划”".into());
+            }
             remove(state, id)?;
             if state.plans.with_untracked(|l| l.entry(back_to).is_some()) {
-                open(state, back_to)?;
+                open_now(state, back_to)?;
             }
         }
         PlanStep::Deleted {
@@ -194,7 +233,12 @@ pub fn undo_plan_step(state: AppState) -> Result<(), String> {
 /// Adds `plan` as a new plan and switches to it; it is written by the
 /// next save.
 pub fn create(state: AppState, plan: Plan) -> Result<(), String> {
-    leave_current(state);
+    leave_current(state)?;
+    create_now(state, plan)
+}
+
+/// `create`, for when the plan on screen has already been dealt with.
+fn create_now(state: AppState, plan: Plan) -> Result<(), String> {
     let (mut list, _) = local::read_plan_list().map_err(|e| e.to_string())?;
     let key = plan_key(&plan.id);
     list.upsert(&plan, &key, true);
@@ -239,9 +283,11 @@ fn remove(state: AppState, id: &str) -> Result<Option<String>, String> {
             )
         })?);
     }
-    local::remove(&entry.key).map_err(|e| e.to_string())?;
+    // The list first: a list naming a key that is gone would later open an
+    // empty plan there.
     list.remove(id);
     local::write_plan_list(&list).map_err(|e| e.to_string())?;
+    local::remove(&entry.key).map_err(|e| e.to_string())?;
     let showing = state.plan_key.get_untracked() == entry.key;
     state.plans.set(list.clone());
     if showing {
@@ -249,12 +295,12 @@ fn remove(state: AppState, id: &str) -> Result<Option<String>, String> {
         // way to the next one.
         state.synced.set_value(None);
         match list.current_entry() {
-            Some(next) => open(state, &next.id.clone())?,
+            Some(next) => open_now(state, &next.id.clone())?,
             None => {
                 let year = state
                     .today
                     .with_untracked(|t| chrono::Datelike::year(&t.date));
-                create(state, Plan::empty(year))?;
+                create_now(state, Plan::empty(year))?;
             }
         }
     }

@@ -26,7 +26,11 @@ pub fn SampleNotice() -> impl IntoView {
             ),
             "替换为空白计划",
             move || {
-                let _ = state.edit(Op::ReplacePlan(Box::new(Plan::empty(year))), "新建空白计划");
+                // Same plan id: the plan list and the undo of whole-plan
+                // steps keep naming this plan.
+                let mut next = Plan::empty(year);
+                next.id = state.plan.with_untracked(|p| p.id.clone());
+                let _ = state.edit(Op::ReplacePlan(Box::new(next)), "新建空白计划");
             },
         );
     };

@@ -1,6 +1,6 @@
 //! 撤销 and 重做, each saying what it would undo or redo.
 
-use crate::ui::plans::open::undo_plan_step;
+use crate::ui::plans::open::{step_applies, undo_plan_step};
 use crate::ui::state::{use_app, AppState, Change};
 use leptos::prelude::*;
 
@@ -8,9 +8,11 @@ use leptos::prelude::*;
 /// step on whole plans (a plan added or deleted).
 pub fn undo_label(state: AppState) -> Option<String> {
     state.undo_label.get().or_else(|| {
-        state
-            .plan_steps
-            .with(|s| s.last().map(|s| s.label().to_string()))
+        state.plan_steps.with(|s| {
+            s.last()
+                .filter(|step| step_applies(state, step))
+                .map(|s| s.label().to_string())
+        })
     })
 }
 
@@ -18,6 +20,8 @@ pub fn undo_label(state: AppState) -> Option<String> {
 pub fn undo(state: AppState) {
     if state.undo_label.with_untracked(Option::is_some) {
         let _ = state.dispatch(Change::Undo);
+    } else if undo_label(state).is_none() {
+        // Nothing that can be undone without losing work.
     } else if let Err(e) = undo_plan_step(state) {
         state.edit_error.set(Some(format!("撤销未完成：{e}")));
     }
