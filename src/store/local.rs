@@ -76,7 +76,9 @@ pub fn write_plan_list(list: &PlanList) -> Result<(), SaveError> {
     let mut list = list.clone();
     list.format = "luoshi/plans".into();
     LocalStorage::set(LIST_KEY, &list).map_err(|e| match e {
-        gloo_storage::errors::StorageError::JsError(js) if js.name.contains("Quota") => {
+        gloo_storage::errors::StorageError::JsError(js)
+            if js.name.contains("Quota") || js.name == "NS_ERROR_DOM_QUOTA_REACHED" =>
+        {
             SaveError::Quota
         }
         other => SaveError::Unavailable(other.to_string()),
@@ -154,4 +156,18 @@ pub fn remove(key: &str) -> Result<(), SaveError> {
     storage()?;
     LocalStorage::delete(key);
     Ok(())
+}
+
+/// Key, in this tab's sessionStorage, of the plan this tab shows: a reload
+/// stays on it even when another tab switched the plan list's "in use".
+const TAB_PLAN: &str = "luoshi.tab-plan";
+
+/// The plan id this tab showed last, if the browser keeps it.
+pub fn tab_plan() -> Option<String> {
+    gloo_storage::SessionStorage::get::<String>(TAB_PLAN).ok()
+}
+
+/// Remembers the plan this tab shows (best effort: only a convenience).
+pub fn set_tab_plan(id: &str) {
+    let _ = gloo_storage::SessionStorage::set(TAB_PLAN, id);
 }

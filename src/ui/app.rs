@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
     } = at_start(today.date.year());
     let state = AppState::new(plan, key, today, damage, synced, message);
     state.plans.set(list);
+    local::set_tab_plan(&state.plan.with_untracked(|p| p.id.clone()));
     provide_context(state);
     saving::install(state);
     install_shortcuts(state);

@@ -41,7 +41,9 @@ pub fn at_start(year: i32) -> Opened {
         Ok(found) => found,
         Err(e) => return unreadable(e),
     };
-    let Some(entry) = list.current_entry().cloned() else {
+    // This tab's own plan first (a reload), then the one last in use.
+    let own = local::tab_plan().and_then(|id| list.entry(&id).cloned());
+    let Some(entry) = own.or_else(|| list.current_entry().cloned()) else {
         // A first run: the first plan takes the plain key, where older
         // versions (and people's scripts and backups) expect it.
         let plan = sample_plan(year);
@@ -113,6 +115,7 @@ fn read_key(entry: &PlanEntry, year: i32) -> Result<(Plan, Option<Damage>, Synce
 /// Shows `opened` in the page: a fresh start for the new plan (no undo
 /// history from the previous one, no conflict or damage carried over).
 fn show(state: AppState, key: String, plan: Plan, damage: Option<Damage>, synced: Synced) {
+    local::set_tab_plan(&plan.id);
     state.editing.set(None);
     state.selected.set(None);
     // Filters name this plan's units and areas; they mean nothing in another.
