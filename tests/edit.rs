@@ -60,6 +60,17 @@ fn check(plan: &Plan, op: Op, expected: &[&str]) -> Plan {
         .undo(&mut undone, AT)
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(lines(&undone), lines(plan), "one undo reverts the edit");
+    // Not only the outline: every task's place is back as it was.
+    let places = |p: &Plan| {
+        let mut v: Vec<_> = p
+            .tasks
+            .iter()
+            .map(|t| (t.id.to_string(), t.parent.clone(), t.order, t.area.clone()))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(places(&undone), places(plan));
     edited
 }
 

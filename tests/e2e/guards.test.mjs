@@ -77,3 +77,28 @@ test("Enter on a focused button or link does what the button or link does", () =
     await page.waitForSelector("[data-testid='audit-page']");
     assert.equal(await page.locator("[data-testid='task-editor']").count(), 0);
   }));
+
+test("a plan deleted in another tab is said to be deleted, and can be kept", () =>
+  withPage(async (page, context) => {
+    await page.waitForFunction(() => localStorage.getItem("luoshi.plans") !== null);
+    const other = await context.newPage();
+    await other.goto(`${server.origin}/?today=${MID_YEAR}`);
+    await appReady(other);
+    // The other tab adds a plan, goes back to the sample and deletes it.
+    await other.click("[data-testid='plan-actions']");
+    await other.click("[data-testid='new-plan']");
+    await other.waitForSelector("[data-testid='ledger-empty']");
+    await other.selectOption("[data-testid='plan-switcher']", { index: 0 });
+    await other.waitForSelector("[data-testid='task-row']");
+    await other.click("[data-testid='plan-actions']");
+    await clickConfirmed(other, "delete-plan");
+    await other.waitForSelector("[data-testid='ledger-empty']");
+    await page.waitForSelector("[data-testid='external-change']");
+    assert.match(await testIdText(page, "external-change"), /删除了本计划/);
+    assert.equal(await page.locator("[data-testid='external-load']").count(), 0);
+    await page.click("[data-testid='external-keep']");
+    await page.waitForSelector("[data-testid='external-change']", { state: "detached" });
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem("luoshi.plans")).plans.length === 2);
+    assert.ok(await page.evaluate(() => localStorage.getItem("luoshi.plan") !== null), "written back");
+    await other.close();
+  }));

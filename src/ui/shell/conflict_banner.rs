@@ -217,15 +217,33 @@ pub fn ConflictBanner() -> impl IntoView {
             },
         );
     };
+    // Another window deleted the plan shown here: its key is gone from the
+    // plan list (which storage events keep up to date).
+    let deleted = move || {
+        let key = state.plan_key.get();
+        state
+            .plans
+            .with(|l| !l.plans.is_empty() && l.plans.iter().all(|p| p.key != key))
+    };
     view! {
         <Show when=move || state.external_change.get()>
             <div class="alert alert-warn" data-testid="external-change" role="alert">
-                "另一个浏览器窗口修改了落实的数据。为避免互相覆盖，本窗口已暂停保存。"
-                <button data-testid="external-load" on:click=move |_| run(Waiting::Load, false)>
-                    "载入另一窗口的数据（本窗口的数据另存备份）"
-                </button>
+                {move || if deleted() {
+                    "另一个浏览器窗口删除了本计划（删除前已另存备份）。本窗口的计划仍在页面上，已暂停保存；保留它即重新加入计划列表，不保留可关闭本窗口。"
+                } else {
+                    "另一个浏览器窗口修改了落实的数据。为避免互相覆盖，本窗口已暂停保存。"
+                }}
+                <Show when=move || !deleted()>
+                    <button data-testid="external-load" on:click=move |_| run(Waiting::Load, false)>
+                        "载入另一窗口的数据（本窗口的数据另存备份）"
+                    </button>
+                </Show>
                 <button data-testid="external-keep" on:click=move |_| run(Waiting::Keep, false)>
-                    "以本窗口的数据为准（另一窗口的数据另存备份）"
+                    {move || if deleted() {
+                        "保留本窗口的计划（重新加入计划列表）"
+                    } else {
+                        "以本窗口的数据为准（另一窗口的数据另存备份）"
+                    }}
                 </button>
                 {move || error.get().map(|e| view! { <p class="alert-detail" data-testid="external-error">{e}</p> })}
                 {move || waiting.get().map(|w| view! {
