@@ -172,6 +172,8 @@ pub struct AppState {
     pub save_state: RwSignal<SaveState>,
     /// Steps on whole plans, newest last (see `PlanStep`).
     pub plan_steps: RwSignal<Vec<PlanStep>>,
+    /// Steps on whole plans undone, to redo, newest last.
+    pub plan_redo: RwSignal<Vec<PlanStep>>,
 }
 
 impl AppState {
@@ -208,6 +210,7 @@ impl AppState {
             query_problems: RwSignal::new(Vec::new()),
             save_state: RwSignal::new(SaveState::Saved),
             plan_steps: RwSignal::new(Vec::new()),
+            plan_redo: RwSignal::new(Vec::new()),
         }
     }
 

@@ -451,7 +451,12 @@ describe("several plans", () => {
       assert.equal(await testIdText(page, "undo"), "撤销：复制为下一年计划");
       await page.click("[data-testid='undo']");
       await page.waitForFunction(() => document.querySelectorAll("[data-testid='plan-switcher'] option").length === 2);
-      assert.match(await testIdText(page, "plan-title"), /草稿/);
+      await page.waitForSelector("[data-testid='plan-title']:has-text('草稿')", { timeout: 5000 });
+      // And redone: the copy comes back from the copy kept.
+      assert.equal(await testIdText(page, "redo"), "重做：复制为下一年计划");
+      await page.keyboard.press("Control+y");
+      await page.waitForFunction(() => document.querySelectorAll("[data-testid='plan-switcher'] option").length === 3);
+      await page.waitForSelector("[data-testid='plan-title']:has-text('2028年')");
     }));
 });
 

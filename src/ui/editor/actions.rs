@@ -6,7 +6,7 @@ use crate::model::edit::{self, Direction, Place};
 use crate::model::id::TaskId;
 use crate::model::index::PlanIndex;
 use crate::model::ops::{EditError, Op};
-use crate::ui::state::{use_app, AppState, Change, Editing};
+use crate::ui::state::{use_app, AppState, Editing};
 use leptos::prelude::*;
 
 /// Deletes a task after saying what goes with it.
@@ -102,7 +102,7 @@ fn shortcut(state: AppState, e: &leptos::ev::KeyboardEvent) -> bool {
             return true;
         }
         (true, true, false, "z" | "Z") | (true, false, false, "y" | "Y") => {
-            let _ = state.dispatch(Change::Redo);
+            crate::ui::shell::undo_buttons::redo(state);
             return true;
         }
         _ => {}

@@ -172,6 +172,7 @@ pub fn add(state: AppState, plan: Plan, label: &str) -> Result<(), String> {
     let back_to = state.plan.with_untracked(|p| p.id.clone());
     let id = plan.id.clone();
     create(state, plan)?;
+    state.plan_redo.set(Vec::new());
     state.plan_steps.update(|s| {
         s.push(PlanStep::Added {
             id,
@@ -191,25 +192,65 @@ pub fn step_applies(state: AppState, step: &PlanStep) -> bool {
     }
 }
 
-/// Undoes the latest step on whole plans: an added plan is deleted (a copy
-/// of it kept, like any deletion) and the plan open before is shown again;
-/// a deleted plan is restored from the copy kept when it was deleted.
+/// Undoes the latest step on whole plans; what undid it can be redone.
 pub fn undo_plan_step(state: AppState) -> Result<(), String> {
-    let Some(step) = state.plan_steps.with_untracked(|s| s.last().cloned()) else {
+    shift_plan_step(state, state.plan_steps, state.plan_redo)
+}
+
+/// Redoes the latest undone step on whole plans.
+pub fn redo_plan_step(state: AppState) -> Result<(), String> {
+    shift_plan_step(state, state.plan_redo, state.plan_steps)
+}
+
+/// Applies the last step of `from` and pushes what reverses it onto `to`.
+fn shift_plan_step(
+    state: AppState,
+    from: RwSignal<Vec<PlanStep>>,
+    to: RwSignal<Vec<PlanStep>>,
+) -> Result<(), String> {
+    let Some(step) = from.with_untracked(|s| s.last().cloned()) else {
         return Ok(());
     };
-    match &step {
-        PlanStep::Added { id, back_to, .. } => {
-            if !step_applies(state, &step) {
+    let inverse = apply_plan_step(state, &step)?;
+    from.update(|s| {
+        s.pop();
+    });
+    if let Some(inverse) = inverse {
+        to.update(|s| s.push(inverse));
+    }
+    Ok(())
+}
+
+/// Carries out a step on whole plans and returns the step that reverses
+/// it: an added plan is removed (a copy of it kept, like any deletion) and
+/// the plan open before is shown again; a removed plan is restored from the
+/// copy kept when it was removed, and shown.
+fn apply_plan_step(state: AppState, step: &PlanStep) -> Result<Option<PlanStep>, String> {
+    match step {
+        PlanStep::Added { id, back_to, label } => {
+            if !step_applies(state, step) {
                 return Err("新建的计划已有改动或不在显示中，不能直接撤销；如需删除，请用“计划操作”中的“删除本计划”".into());
             }
-            remove(state, id)?;
+            let entry = state
+                .plans
+                .with_untracked(|l| l.entry(id).cloned())
+                .ok_or_else(|| "该计划已不存在".to_string())?;
+            // Written first, so the copy kept on removal can bring it back.
+            saving::save(state);
+            let copy_key = remove(state, id)?;
             if state.plans.with_untracked(|l| l.entry(back_to).is_some()) {
                 open_now(state, back_to)?;
             }
+            Ok(copy_key.map(|copy_key| PlanStep::Deleted {
+                entry,
+                copy_key,
+                label: label.clone(),
+            }))
         }
         PlanStep::Deleted {
-            entry, copy_key, ..
+            entry,
+            copy_key,
+            label,
         } => {
             let text = local::read_copy(copy_key)?
                 .ok_or_else(|| "删除时保留的备份已不存在，无法恢复".to_string())?;
@@ -219,18 +260,20 @@ pub fn undo_plan_step(state: AppState) -> Result<(), String> {
             {
                 return Err("原存储位置已有其他数据，无法恢复；请到“数据管理”下载备份".into());
             }
+            let back_to = state.plan.with_untracked(|p| p.id.clone());
             local::write(&entry.key, &text).map_err(|e| e.to_string())?;
             let (mut list, _) = local::read_plan_list().map_err(|e| e.to_string())?;
             list.plans.push(entry.clone());
             local::write_plan_list(&list).map_err(|e| e.to_string())?;
             state.plans.set(list);
             open(state, &entry.id)?;
+            Ok(Some(PlanStep::Added {
+                id: entry.id.clone(),
+                back_to,
+                label: label.clone(),
+            }))
         }
     }
-    state.plan_steps.update(|s| {
-        s.pop();
-    });
-    Ok(())
 }
 
 /// Adds `plan` as a new plan and switches to it; it is written by the
@@ -257,6 +300,7 @@ pub fn delete(state: AppState, id: &str) -> Result<(), String> {
     let copy_key = remove(state, id)?;
     if let (Some(entry), Some(copy_key)) = (entry, copy_key) {
         let label = format!("删除计划“{}”", entry.title);
+        state.plan_redo.set(Vec::new());
         state.plan_steps.update(|s| {
             s.push(PlanStep::Deleted {
                 entry,

@@ -1,6 +1,6 @@
 //! 撤销 and 重做, each saying what it would undo or redo.
 
-use crate::ui::plans::open::{step_applies, undo_plan_step};
+use crate::ui::plans::open::{redo_plan_step, step_applies, undo_plan_step};
 use crate::ui::state::{use_app, AppState, Change};
 use leptos::prelude::*;
 
@@ -27,6 +27,29 @@ pub fn undo(state: AppState) {
     }
 }
 
+/// What "重做" redoes: the open plan's latest undone edit, or else the
+/// latest undone step on whole plans.
+pub fn redo_label(state: AppState) -> Option<String> {
+    state.redo_label.get().or_else(|| {
+        state.plan_redo.with(|s| {
+            s.last()
+                .filter(|step| step_applies(state, step))
+                .map(|s| s.label().to_string())
+        })
+    })
+}
+
+/// Redoes what `redo_label` names.
+pub fn redo(state: AppState) {
+    if state.redo_label.with_untracked(Option::is_some) {
+        let _ = state.dispatch(Change::Redo);
+    } else if redo_label(state).is_none() {
+        // Nothing that can be redone without losing work.
+    } else if let Err(e) = redo_plan_step(state) {
+        state.edit_error.set(Some(format!("重做未完成：{e}")));
+    }
+}
+
 #[component]
 pub fn UndoButtons() -> impl IntoView {
     let state = use_app();
@@ -41,11 +64,11 @@ pub fn UndoButtons() -> impl IntoView {
                     {format!("撤销：{label}")}
                 </button>
             })}
-            {move || state.redo_label.get().map(|label| view! {
+            {move || redo_label(state).map(|label| view! {
                 <button
                     data-testid="redo"
                     title=format!("重做：{label}")
-                    on:click=move |_| { let _ = state.dispatch(Change::Redo); }
+                    on:click=move |_| redo(state)
                 >
                     {format!("重做：{label}")}
                 </button>
