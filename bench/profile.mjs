@@ -1,0 +1,139 @@
+// Where the app's time goes at a given size (default 5,000 tasks): a V8 CPU
+// profile (Chrome DevTools Protocol) of one start, one search keystroke and
+// one edit-to-saved, summarised as self time by function and by kind
+// (wasm, the wasm-bindgen glue, browser built-ins, garbage collection,
+// rendering outside script). For investigating bench/RESULTS.md; not part
+// of the benchmark's numbers.
+//
+//   node bench/profile.mjs [--size 5000] [--ref] [--first]
+//
+// --first: storage without the plan list, so the app's start includes
+// migrating the legacy key (as "first start after the upgrade" in the
+// results); otherwise the list is there, as on every later start.
+//
+// The release wasm carries no function names (opt-level "z", wasm-opt), so
+// wasm functions show as wasm-function[N]; the split between wasm, glue and
+// built-ins (localStorage, TextEncoder/Decoder, DOM) is what is useful.
+import {
+  APP_PATH,
+  REF_PATH,
+  largePlan,
+  launch,
+  planList,
+  probe,
+  resetStorage,
+  sampleEnvelope,
+  serve,
+  setValue,
+  settle,
+  startTimings,
+  timeOpenEditor,
+  timeSave,
+  watched,
+} from "./common.mjs";
+
+const args = process.argv.slice(2);
+const SIZE = args.includes("--size") ? Number(args[args.indexOf("--size") + 1]) : 5000;
+const WHO = args.includes("--ref") ? "ref" : "app";
+const FIRST = args.includes("--first");
+const problems = [];
+const server = await serve();
+const browser = await launch();
+
+function summarise(profile, label, wall) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const kinds = new Map();
+  const dt = profile.timeDeltas;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const n = byId.get(profile.samples[i]);
+    const ms = (dt[i + 1] ?? 0) / 1000;
+    const f = n.callFrame;
+    const url = f.url.split("/").pop() || "";
+    const name = `${f.functionName || "(anonymous)"}${url ? ` ${url}` : ""}`;
+    self.set(name, (self.get(name) ?? 0) + ms);
+    const kind = /^wasm-function|\.wasm/.test(name) || f.url.includes(".wasm") || /^\$?wasm/.test(f.functionName)
+      ? "wasm"
+      : f.functionName === "(idle)" ? "idle"
+      : f.functionName === "(garbage collector)" ? "gc"
+      : f.functionName === "(program)" ? "program (native: parse, style, layout, paint)"
+      : /luoshi-.*\.js/.test(f.url) ? "wasm-bindgen glue (JS)"
+      : f.url ? "page JS" : "built-ins / other";
+    kinds.set(kind, (kinds.get(kind) ?? 0) + ms);
+  }
+  // Inclusive time of the app's own functions (luoshi::…), by stack.
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const incl = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const ms = (dt[i + 1] ?? 0) / 1000;
+    const seen = new Set();
+    for (let id = profile.samples[i]; id != null; id = parent.get(id)) {
+      const f = byId.get(id).callFrame.functionName.replace(/::h[0-9a-f]{16}$/, "");
+      if (/luoshi::/.test(f) && !seen.has(f)) {
+        seen.add(f);
+        incl.set(f, (incl.get(f) ?? 0) + ms);
+      }
+    }
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 14);
+  const topIncl = [...incl].sort((a, b) => b[1] - a[1]).slice(0, 16);
+  console.log(`\n== ${WHO} ${SIZE} tasks: ${label} (wall ${wall.toFixed(0)} ms)`);
+  console.log("  by kind: " + [...kinds].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", "));
+  console.log("  self time:");
+  for (const [n, v] of top) console.log(`  ${v.toFixed(1).padStart(8)} ms  ${n}`);
+  if (topIncl.length) console.log("  inclusive time of luoshi:: functions (names only in a named build, see bench/named-dist.sh):");
+  for (const [n, v] of topIncl) console.log(`  ${v.toFixed(1).padStart(8)} ms  ${n}`);
+}
+
+try {
+  const sample = await sampleEnvelope(browser, server.origin, problems);
+  const text = JSON.stringify(largePlan(sample, SIZE));
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript(probe);
+  const list = FIRST ? null : await planList(context, server.origin, text);
+  const page = await watched(context, server.origin, WHO, problems);
+  await resetStorage(page, server.origin, text, list);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+
+  await cdp.send("Profiler.start");
+  await page.goto(server.origin + (WHO === "app" ? APP_PATH : REF_PATH));
+  const start = await startTimings(page);
+  summarise((await cdp.send("Profiler.stop")).profile, `start to painted ledger${FIRST ? " (no plan list: migration)" : ""}`, start.painted);
+  await page.waitForTimeout(600);
+  await setValue(page, "[data-testid='search']", "z", "input");
+  await setValue(page, "[data-testid='search']", "zz", "input");
+
+  await cdp.send("Profiler.start");
+  const t0 = Date.now();
+  await setValue(page, "[data-testid='search']", "zzb", "input");
+  summarise((await cdp.send("Profiler.stop")).profile, "search zz → zzb (with a frame and 150 ms after)", Date.now() - t0);
+  await setValue(page, "[data-testid='search']", "", "input");
+
+  await cdp.send("Profiler.start");
+  const opened = await timeOpenEditor(page);
+  summarise(
+    (await cdp.send("Profiler.stop")).profile,
+    `open editor: row click, then Enter → editor painted ${opened.paint.toFixed(0)} ms (DOM ${opened.dom.toFixed(0)} ms)`,
+    opened.paint + 50,
+  );
+  await cdp.send("Profiler.start");
+  const saved = await timeSave(page, opened.id, "基准剖析编辑");
+  summarise(
+    (await cdp.send("Profiler.stop")).profile,
+    `edit: save click → row painted ${saved.paint.toFixed(0)} ms, → saved ${saved.saved.toFixed(0)} ms (incl. 250 ms debounce)`,
+    saved.saved,
+  );
+  await settle(page);
+  console.log("\nlong tasks [start ms, duration ms]:", JSON.stringify(await page.evaluate(() => window.__bench.longtasks)));
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+if (problems.length) {
+  console.error(problems.join("\n"));
+  process.exit(1);
+}

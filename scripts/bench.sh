@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Browser benchmark (issue 6, "Large plans stay instant"): the release build
+# against a plain-JS page doing the same work on the same stored plan, at
+# 1,000 and 5,000 tasks, in headless Chromium; medians and ratios go to
+# bench/RESULTS.md. A benchmark, not a test: a missed target is reported,
+# only an error in the pages fails. --quick: one repetition at 1,000 tasks,
+# nothing written (a smoke run).
+#
+# The build goes to target/bench-dist with its own cargo target directory
+# (target/bench-target), never to dist/: other work (the end-to-end tests,
+# scripts/build.sh) uses dist/, and two Trunk builds sharing one target
+# directory can copy each other's half-written wasm.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/setup.sh" --test
+cd "$ROOT"
+
+DIST="$ROOT/target/bench-dist"
+printf '\n\033[1m== release build into %s\033[0m\n' "${DIST#"$ROOT/"}"
+CARGO_TARGET_DIR="$ROOT/target/bench-target" trunk build --release --dist "$DIST"
+wasm=$(ls "$DIST"/*_bg.wasm)
+if [ "$(head -c 4 "$wasm" | od -An -tx1 | tr -d ' ')" != "0061736d" ]; then
+  echo "bench: $wasm is not a wasm module (a build raced with another?)" >&2
+  exit 1
+fi
+
+printf '\n\033[1m== benchmark\033[0m\n'
+start=$(date +%s)
+LUOSHI_BENCH_DIST="$DIST" node bench/run.mjs "$@"
+echo "bench: $(( $(date +%s) - start )) s"
