@@ -140,6 +140,20 @@ pub fn App() -> impl IntoView {
 fn follow_address(state: AppState) {
     let hash = current_hash();
     state.page.set(Page::from_hash(&hash));
+    // A view bookmarked or sent from another plan names it (`plan=`).
+    let plan = form_urlencoded::parse(hash_query(&hash).as_bytes())
+        .find(|(k, _)| k == "plan")
+        .map(|(_, v)| v.into_owned());
+    if let Some(id) = plan {
+        let other = state.plan.with_untracked(|p| p.id != id);
+        if other && state.plans.with_untracked(|l| l.entry(&id).is_some()) {
+            if let Err(e) = crate::ui::plans::open::open(state, &id) {
+                state
+                    .edit_error
+                    .set(Some(format!("地址中的计划未能打开：{e}")));
+            }
+        }
+    }
     if state.page.get_untracked() == Page::Ledger {
         let (query, problems) = Query::from_address(hash_query(&hash));
         if state.query.with_untracked(|q| *q != query) {

@@ -102,3 +102,22 @@ test("a plan deleted in another tab is said to be deleted, and can be kept", () 
     assert.ok(await page.evaluate(() => localStorage.getItem("luoshi.plan") !== null), "written back");
     await other.close();
   }));
+
+test("a filtered view's address names its plan, and opens it from another plan", () =>
+  withPage(async (page) => {
+    await page.fill("[data-testid='search']", "zzb");
+    await page.waitForFunction(() => location.hash.includes("plan="));
+    const view = page.url();
+    const rows = await page.locator("[data-testid='task-row']").count();
+    await page.click("[data-testid='plan-actions']");
+    await page.click("[data-testid='new-plan']");
+    await page.waitForSelector("[data-testid='ledger-empty']");
+    assert.ok(!(await page.evaluate(() => location.hash.includes("q="))), "the old plan's filters left the address");
+    await page.goto("about:blank");
+    await page.goto(view);
+    await appReady(page);
+    await page.waitForSelector("[data-testid='task-row']");
+    assert.match(await testIdText(page, "plan-title"), /示例/);
+    assert.equal(await page.inputValue("[data-testid='search']"), "zzb");
+    assert.equal(await page.locator("[data-testid='task-row']").count(), rows);
+  }));

@@ -18,9 +18,18 @@ pub fn set_query(state: AppState, change: impl FnOnce(&mut Query)) {
         return;
     };
     let hash = window.location().hash().unwrap_or_default();
-    let rest = state
+    let mut rest = state
         .query
         .with_untracked(|q| q.replace_in_address(hash_query(&hash)));
+    // The view names its plan, so a bookmark opens the same plan's view.
+    let has_plan = form_urlencoded::parse(rest.as_bytes()).any(|(k, _)| k == "plan");
+    if !has_plan && !rest.is_empty() {
+        let id = state.plan.with_untracked(|p| p.id.clone());
+        let pair: String = form_urlencoded::Serializer::new(String::new())
+            .append_pair("plan", &id)
+            .finish();
+        rest = format!("{rest}&{pair}");
+    }
     let next = if rest.is_empty() {
         "#/ledger".to_string()
     } else {

@@ -118,8 +118,18 @@ fn show(state: AppState, key: String, plan: Plan, damage: Option<Damage>, synced
     local::set_tab_plan(&plan.id);
     state.editing.set(None);
     state.selected.set(None);
-    // Filters name this plan's units and areas; they mean nothing in another.
+    // Filters name this plan's units and areas; they mean nothing in
+    // another. The address drops them too (and any `plan=`).
     state.query.set(Default::default());
+    if let Some(window) = web_sys::window() {
+        let hash = window.location().hash().unwrap_or_default();
+        if let Some((path, _)) = hash.split_once('?') {
+            if let Ok(history) = window.history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
+            }
+        }
+    }
     state.synced.set_value(Some(synced));
     state.external_change.set(false);
     state.save_error.set(None);
