@@ -282,7 +282,11 @@ Run by \`bash scripts/bench.sh\` (issue 6, “Large plans stay instant”). Gene
 
 - Date: ${date}
 - Machine: ${machine}
-- Load: 1-minute load average ${loadBefore.toFixed(2)} when the run began (whatever ran in the minute before, here or in other work on this machine) and ${loadAfter.toFixed(2)} at its end (the run itself keeps both cores busy).
+- Load: 1-minute load average ${loadBefore.toFixed(2)} when the run began (whatever ran in the minute before, here or in other work on this machine) and ${loadAfter.toFixed(2)} at its end (the run itself keeps both cores busy).${
+    loadAfter > 2 * cores.length
+      ? ` A load at the end above twice the cores means other work ran alongside: single repetitions (see below) were slowed on both sides; the medians absorb a few of them.`
+      : ""
+  }
 - Repetitions: ${REPS} per measurement and page, app and reference alternated (A B, then B A, …), a fresh page each time; medians below. Whole run: ${seconds} s.
 - Build: \`trunk build --release\` into \`target/bench-dist\`, served from 127.0.0.1 with no cache headers (every start fetches and compiles everything, as a first visit does).
 
@@ -313,12 +317,11 @@ function slowerNote(slower) {
     saved:
       "Both pages wait 250 ms after the change, so the difference is the save itself: the reference runs `JSON.stringify` and `setItem`; " +
       "the app's save (src/ui/saving.rs) also reads the stored text back into wasm to check that no other tab wrote meanwhile, " +
-      "serialises the plan in Rust and hands the text across the wasm boundary to `setItem`, and its 250 ms timer starts only " +
-      "after the edit has been applied and the ledger recomputed.",
+      "serialises the plan in Rust and hands the text across the wasm boundary to `setItem`; and its 250 ms timer starts from " +
+      "the plan change, after the edit has been applied in wasm, where the reference's starts at the click.",
     open:
       "The app's editor is a full form (every field of a task, the unit list for type-ahead), the reference's one text box; the app's " +
-      "time does not grow with the plan (compare the sizes): its script is brief and the rest is the form's own style and layout, " +
-      "about one frame more than the reference's.",
+      "time does not grow with the plan (compare the sizes): its script is brief and the rest is the form's own style and layout.",
     edit: "Both take a frame or two; a difference within one frame (~17 ms) is mostly frame alignment.",
     start: "Start includes fetching and compiling the wasm and parsing and checking the whole plan before the first row.",
     first: "The first start after the upgrade also lists the legacy key, which parses the whole plan once more.",

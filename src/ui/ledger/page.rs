@@ -79,6 +79,20 @@ pub fn LedgerPage() -> impl IntoView {
                 <TaskEditor />
             </Show>
             <FilterBar />
+            // The counts above are over work items; this says how many rows
+            // the search or filter matched (要点 included).
+            <Show when=move || !state.query.with(|q| q.is_empty())>
+                <p class="hint" data-testid="match-count">
+                    {move || {
+                        let matched = lines.with(|l| {
+                            l.iter()
+                                .filter(|line| matches!(line, crate::model::ledger::LedgerLine::Task(t) if t.matched))
+                                .count()
+                        });
+                        format!("符合条件的任务 {matched} 项（灰色行为其上级，仅供对照）")
+                    }}
+                </p>
+            </Show>
             <Show
                 when=move || !is_empty()
                 fallback=move || view! {
