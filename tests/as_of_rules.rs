@@ -132,14 +132,14 @@ fn a_paused_child_does_not_pull_its_parent_behind() {
         child_of(paused, "p"),
     ]);
     let a = assess_plan(&plan, d("2026-06-30"));
-    assert_eq!(a["z"].level, Level::Green, "paused: deadline only");
+    assert_eq!(a["z"].level, Level::Halted, "paused: its own state");
     assert!(approx(a["p"].progress, 50.0), "{}", a["p"].progress);
     assert!(!a["p"].behind);
     assert_eq!(a["p"].level, Level::Green);
 }
 
 #[test]
-fn a_parent_whose_children_are_all_paused_is_judged_on_deadlines_only() {
+fn a_parent_whose_children_are_all_paused_is_halted_too() {
     let mut z = reported(span("z", "2026-01-01", "2026-12-31"), "2026-06-20", 0);
     z.status = Status::Paused;
     let plan = plan_of(vec![
@@ -148,7 +148,7 @@ fn a_parent_whose_children_are_all_paused_is_judged_on_deadlines_only() {
     ]);
     let a = assess_plan(&plan, d("2026-06-30"));
     assert!(a["p"].paused);
-    assert_eq!(a["p"].level, Level::Green);
+    assert_eq!(a["p"].level, Level::Halted);
 }
 
 #[test]

@@ -32,12 +32,47 @@ fn version_1_records_get_ids_the_same_each_time() {
 }
 
 #[test]
-fn version_1_fixture_migrates_to_exactly_the_version_2_fixture() {
-    let old = restore_plan(&fixture("v1_valid.json")).unwrap_or_else(|e| panic!("{e}"));
-    let new = restore_plan(&fixture("v2_valid.json")).unwrap_or_else(|e| panic!("{e}"));
+fn every_older_fixture_migrates_to_exactly_the_current_one() {
+    let new = restore_plan(&fixture("v3_valid.json")).unwrap_or_else(|e| panic!("{e}"));
     assert!(new.problems.is_empty(), "{:?}", new.problems);
     assert_eq!(new.version, CURRENT_VERSION);
-    assert_eq!(old.plan, new.plan);
+    for old in ["v1_valid.json", "v2_valid.json"] {
+        let old = restore_plan(&fixture(old)).unwrap_or_else(|e| panic!("{e}"));
+        assert!(old.problems.is_empty(), "{:?}", old.problems);
+        assert_eq!(old.plan, new.plan);
+    }
+}
+
+#[test]
+fn free_text_recurrence_becomes_a_cycle_and_its_words_are_kept() {
+    use luoshi::model::recurrence::Recurrence;
+    let cases = [
+        ("每月", Some(Recurrence::Monthly), ""),
+        (
+            "每季度召开一次",
+            Some(Recurrence::Quarterly),
+            "每季度召开一次",
+        ),
+        ("每年", Some(Recurrence::Yearly), ""),
+        (
+            "民主评议党员，年度",
+            Some(Recurrence::Yearly),
+            "民主评议党员，年度",
+        ),
+        ("根据上级要求", None, "根据上级要求"),
+        ("每月或每季度", None, "每月或每季度"),
+    ];
+    for (text, cycle, note) in cases {
+        let doc = format!(
+            r#"{{"format":"luoshi/plan","version":2,"plan":{{"title":"t","year":2026,
+            "tasks":[{{"id":"a","title":"三会一课","recurrence":"{text}"}}]}}}}"#
+        );
+        let r = restore_plan(&doc).unwrap_or_else(|e| panic!("{e}"));
+        assert!(r.problems.is_empty(), "{text}: {:?}", r.problems);
+        let t = &r.plan.tasks[0];
+        assert_eq!(t.recurrence, cycle, "{text}");
+        assert_eq!(t.recurrence_note, note, "{text}");
+    }
 }
 
 #[test]
@@ -93,6 +128,10 @@ fn stored_version_1_data_loads_and_asks_to_be_written_again() {
         other => panic!("expected a plan, got {other:?}"),
     }
     match interpret(Some(fixture("v2_valid.json"))) {
+        Loaded::Plan { current, .. } => assert!(!current, "version 2: save it again in 3"),
+        other => panic!("expected a plan, got {other:?}"),
+    }
+    match interpret(Some(fixture("v3_valid.json"))) {
         Loaded::Plan { current, .. } => assert!(current),
         other => panic!("expected a plan, got {other:?}"),
     }

@@ -143,7 +143,9 @@ fn round_trip_of_a_built_plan_equals_input() {
     t.support_units = vec!["u-2".into()];
     t.detail = "工作要求：\"引号\"、<b>标签</b>、换行\n第二行".into();
     t.tags = vec!["疏解整治促提升".into()];
-    t.recurrence = Some("每月".into());
+    t.recurrence = Some(luoshi::model::recurrence::Recurrence::Monthly);
+    t.recurrence_note = "每月第一周".into();
+    t.status_note = "等待规划批复".into();
     t.key_task = true;
     t.status = Status::Paused;
     t.milestones.push(Milestone {
@@ -155,8 +157,10 @@ fn round_trip_of_a_built_plan_equals_input() {
     t.supervisions.push(Supervision {
         id: "s1".into(),
         date: d("2022-05-01"),
+        kind: luoshi::model::task::SuperviseKind::Chase,
         note: "催办".into(),
         reply_due: None,
+        number: Some(4),
     });
     t.updated_at = "2022-06-01T08:00:00".into();
     t.revision = 7;

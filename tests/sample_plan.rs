@@ -123,6 +123,7 @@ fn every_light_appears_among_work_items_at_mid_year() {
         Level::Green,
         Level::DoneOnTime,
         Level::DoneLate,
+        Level::Halted,
     ]
     .into_iter()
     .collect();
@@ -144,7 +145,7 @@ fn every_yellow_reason_appears_at_mid_year() {
     let t = plan_tally(&p, &a);
     assert!(t.due_soon > 0 && t.behind > 0 && t.stale > 0 && t.overdue > 0);
     assert_eq!(t.total, work_items(&p).len());
-    assert_eq!(t.total, t.closed() + t.in_progress + t.overdue);
+    assert_eq!(t.total, t.closed() + t.in_progress + t.overdue + t.halted);
 }
 
 #[test]
@@ -167,7 +168,7 @@ fn sample_works_for_a_leap_year() {
         "no date was lost"
     );
     let levels = levels_of_work_items(&p, "2024-06-30");
-    assert_eq!(levels.len(), 5, "{levels:?}");
+    assert_eq!(levels.len(), 6, "{levels:?}");
     let text = write_plan(&p, "2024-02-29T12:00:00", "测试").unwrap();
     let r = restore_plan(&text).unwrap_or_else(|e| panic!("{e}"));
     assert!(r.problems.is_empty(), "{:?}", r.problems);

@@ -81,6 +81,9 @@ fn plan_tally_counts_work_items_only() {
             due_soon: 1,
             behind: 1,
             stale: 1,
+            halted: 0,
+            missed_occurrences: 0,
+            unanswered: 0,
         }
     );
 }

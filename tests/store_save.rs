@@ -109,7 +109,7 @@ fn holds_recognises_the_very_plan_written_by_another_tab_and_nothing_else() {
     assert!(!holds(Some(&theirs), &other));
     // Nor is text from another version, or with a field this one would
     // not write (adopting it would drop that field on the next save).
-    let older = theirs.replacen("\"version\":2", "\"version\":1", 1);
+    let older = theirs.replacen("\"version\":3", "\"version\":2", 1);
     assert!(!holds(Some(&older), &plan));
     let extra = theirs.replacen("\"plan\":{", "\"plan\":{\"future\":1,", 1);
     assert!(!holds(Some(&extra), &plan));

@@ -4,9 +4,9 @@
 
 mod common;
 
-use common::{approx, closed, d, reported, span, task};
+use common::{approx, closed, d, defaults, reported, span, task};
 use luoshi::model::date::{format_date, parse_date};
-use luoshi::model::{assess, Level, Settings, Status};
+use luoshi::model::{assess, Level, Status};
 
 #[test]
 fn extension_keeps_original_due() {
@@ -52,12 +52,9 @@ fn unextended_task_original_due_is_its_due() {
 #[test]
 fn extended_task_is_judged_by_the_new_due_date() {
     let mut t = reported(span("a", "2022-03-01", "2022-06-20"), "2022-06-18", 60);
-    assert_eq!(
-        assess(&t, d("2022-06-30"), &Settings::default()).level,
-        Level::Red
-    );
+    assert_eq!(assess(&t, d("2022-06-30"), &defaults()).level, Level::Red);
     t.extend(d("2022-06-18"), d("2022-09-30"), "场地调整");
-    let a = assess(&t, d("2022-06-30"), &Settings::default());
+    let a = assess(&t, d("2022-06-30"), &defaults());
     assert_eq!(a.level, Level::Green);
     assert_eq!(a.days_left, Some(92));
 }
@@ -70,13 +67,10 @@ fn closing_after_the_new_due_is_late_and_before_it_on_time() {
     let late = closed(t, "2022-10-01");
     let today = d("2022-12-01");
     assert_eq!(
-        assess(&on_time, today, &Settings::default()).level,
+        assess(&on_time, today, &defaults()).level,
         Level::DoneOnTime
     );
-    assert_eq!(
-        assess(&late, today, &Settings::default()).level,
-        Level::DoneLate
-    );
+    assert_eq!(assess(&late, today, &defaults()).level, Level::DoneLate);
 }
 
 #[test]

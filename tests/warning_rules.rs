@@ -360,20 +360,25 @@ fn several_reasons_are_all_named_in_order() {
 
 // ------------------------------------------------------------------- paused
 
+/// 暂缓 and 中止 are their own state, whatever the dates say: left out of
+/// lateness counts (issue 7), listed as halted.
 #[test]
-fn paused_task_is_green_although_behind_and_stale() {
-    let mut t = span("a", "2022-01-01", "2022-12-31");
-    t.status = Status::Paused;
-    let a = assess(&t, d("2022-06-30"), &defaults());
-    assert_eq!(a.level, Level::Green);
-    assert!(!a.due_soon && !a.behind && !a.stale);
-}
-
-#[test]
-fn paused_task_past_due_is_still_red() {
-    let mut t = span("a", "2022-01-01", "2022-06-29");
-    t.status = Status::Paused;
-    assert_eq!(assess(&t, d("2022-06-30"), &defaults()).level, Level::Red);
+fn halted_tasks_are_their_own_state_whatever_the_dates() {
+    let cases = [
+        ("behind and stale", "2022-12-31", Status::Paused, false),
+        ("past due", "2022-06-29", Status::Paused, false),
+        ("due soon", "2022-07-05", Status::Paused, false),
+        ("stopped past due", "2022-06-29", Status::Stopped, true),
+    ];
+    for (name, due, status, stopped) in cases {
+        let mut t = span("a", "2022-01-01", due);
+        t.status = status;
+        let a = assess(&t, d("2022-06-30"), &defaults());
+        assert_eq!(a.level, Level::Halted, "{name}");
+        assert!(!a.due_soon && !a.behind && !a.stale, "{name}");
+        assert_eq!(a.stopped, stopped, "{name}");
+        assert_eq!(a.label(), if stopped { "中止" } else { "暂缓" }, "{name}");
+    }
 }
 
 // ------------------------------------------------------------------ settings
@@ -392,7 +397,7 @@ fn custom_due_soon_window_changes_the_light() {
     for &(days, level) in cases {
         let s = Settings {
             due_soon_days: days,
-            ..Settings::default()
+            ..defaults()
         };
         assert_eq!(assess(&t, today, &s).level, level, "window {days}");
     }
@@ -402,7 +407,7 @@ fn custom_due_soon_window_changes_the_light() {
 fn zero_day_window_flags_only_the_due_day() {
     let s = Settings {
         due_soon_days: 0,
-        ..Settings::default()
+        ..defaults()
     };
     let t = reported(span("a", "2022-06-01", "2022-06-30"), "2022-06-29", 100);
     assert!(!assess(&t, d("2022-06-29"), &s).due_soon);
@@ -424,7 +429,7 @@ fn custom_behind_share_changes_the_light() {
     for &(share, behind) in cases {
         let s = Settings {
             behind_share_percent: share,
-            ..Settings::default()
+            ..defaults()
         };
         assert_eq!(assess(&t, today, &s).behind, behind, "share {share}%");
     }
@@ -438,7 +443,7 @@ fn custom_report_period_changes_the_light() {
     for &(period, stale) in cases {
         let s = Settings {
             report_period_days: period,
-            ..Settings::default()
+            ..defaults()
         };
         assert_eq!(assess(&t, today, &s).stale, stale, "period {period}");
     }
@@ -448,7 +453,7 @@ fn custom_report_period_changes_the_light() {
 fn zero_report_period_is_treated_as_one_day() {
     let s = Settings {
         report_period_days: 0,
-        ..Settings::default()
+        ..defaults()
     };
     let t = reported(span("a", "2022-01-01", "2022-12-31"), "2022-06-29", 90);
     assert!(!assess(&t, d("2022-06-30"), &s).stale);
@@ -519,7 +524,7 @@ fn level_keys_are_stable_machine_names() {
 fn task_is_not_judged_behind_in_its_grace_days() {
     // A year-long task at 0%: not judged in its first 15 days, behind after.
     let t = span("t", "2022-01-01", "2022-12-31");
-    let s = Settings::default();
+    let s = defaults();
     assert!(!assess(&t, d("2022-01-15"), &s).behind);
     assert!(assess(&t, d("2022-01-16"), &s).behind);
 }
@@ -529,7 +534,7 @@ fn custom_grace_days_change_when_behind_starts() {
     let t = span("t", "2022-01-01", "2022-12-31");
     let s = Settings {
         behind_grace_days: 0,
-        ..Settings::default()
+        ..defaults()
     };
     assert!(assess(&t, d("2022-01-03"), &s).behind);
 }
@@ -560,13 +565,4 @@ fn closing_dated_after_today_leaves_the_task_open() {
         assess(&t, d("2022-06-30"), &defaults()).level,
         Level::DoneLate
     );
-}
-
-#[test]
-fn paused_task_due_soon_is_yellow() {
-    let mut t = span("t", "2022-01-01", "2022-07-05");
-    t.status = Status::Paused;
-    let a = assess(&t, d("2022-06-30"), &defaults());
-    assert_eq!(a.level, Level::Yellow);
-    assert!(a.due_soon && !a.behind && !a.stale);
 }

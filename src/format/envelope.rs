@@ -7,7 +7,7 @@ use serde::Serialize;
 /// The `format` tag of a plan document.
 pub const PLAN_FORMAT: &str = "luoshi/plan";
 /// The schema version this build writes; `restore` reads this and older.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {

@@ -10,6 +10,8 @@ use crate::format::path::{ignored_segments, join_path, remove_at, to_file_positi
 use crate::format::repair::{dedupe_ids, fill_record_ids, repair_parents};
 use crate::model::id::derived_id;
 use crate::model::plan::{Area, Plan, Unit};
+use crate::model::problems::Problem as PlanProblem;
+use crate::model::recurrence::Recurrence;
 use crate::model::task::Task;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -123,10 +125,40 @@ fn not_luoshi(message: &str) -> RestoreError {
 ///   derived from the moment the file was written (`exported_at`, which
 ///   differs between offices) and the old id, so two offices' plans no
 ///   longer share them while the same file gives the same ids each time.
-fn migrate(plan: Value, version: u32, exported_at: &str) -> Value {
+/// - 2 → 3: `recurrence` was free text ("每月"); it becomes a cycle
+///   (`monthly`, `quarterly`, `yearly`) where the text names one, and the
+///   text itself is kept in `recurrence_note` unless it was just the
+///   cycle's name, so nothing said is dropped. Tasks gain `log` (留痕) and
+///   `status_note`; supervision records gain `kind` and `number`; the plan
+///   gains `problems` and `notice_counters` — all empty by default.
+fn migrate(mut plan: Value, version: u32, exported_at: &str) -> Value {
     debug_assert!(version <= CURRENT_VERSION);
     if version < 2 {
-        return v1_generated_ids(plan, exported_at);
+        plan = v1_generated_ids(plan, exported_at);
+    }
+    if version < 3 {
+        plan = v2_recurrence(plan);
+    }
+    plan
+}
+
+fn v2_recurrence(mut plan: Value) -> Value {
+    let Some(Value::Array(tasks)) = plan.get_mut("tasks") else {
+        return plan;
+    };
+    for t in tasks.iter_mut().filter_map(Value::as_object_mut) {
+        let Some(Value::String(text)) = t.get("recurrence").cloned() else {
+            continue;
+        };
+        let cycle = Recurrence::from_text(&text);
+        let plain = cycle.is_some_and(|c| c.label() == text.trim());
+        t.insert(
+            "recurrence".into(),
+            cycle.map_or(Value::Null, |c| Value::String(c.key().into())),
+        );
+        if !plain && !text.trim().is_empty() {
+            t.insert("recurrence_note".into(), Value::String(text));
+        }
     }
     plan
 }
@@ -195,6 +227,7 @@ fn restore_plan_object(mut obj: Map<String, Value>, problems: &mut Vec<Problem>)
     let units_v = obj.remove("units");
     let areas_v = obj.remove("areas");
     let tasks_v = obj.remove("tasks");
+    let problems_v = obj.remove("problems");
     // Every plan field has a default, so a bad one is dropped on its own
     // rather than costing the title, year and settings with it.
     let mut plan: Plan =
@@ -203,6 +236,15 @@ fn restore_plan_object(mut obj: Map<String, Value>, problems: &mut Vec<Problem>)
     let (areas, area_pos) = restore_list::<Area>(areas_v, "plan.areas", problems);
     let (tasks, task_pos) = restore_list::<Task>(tasks_v, "plan.tasks", problems);
     (plan.units, plan.areas, plan.tasks) = (units, areas, tasks);
+    let (found, found_pos) = restore_list::<PlanProblem>(problems_v, "plan.problems", problems);
+    plan.problems = found;
+    dedupe_ids(
+        &mut plan.problems,
+        &found_pos,
+        |p| &mut p.id,
+        "plan.problems",
+        problems,
+    );
     dedupe_ids(
         &mut plan.units,
         &unit_pos,
@@ -235,7 +277,7 @@ fn restore_plan_object(mut obj: Map<String, Value>, problems: &mut Vec<Problem>)
 
 /// Fields without which a listed item means nothing; an error there skips
 /// the item.
-const ITEM_REQUIRED: &[&str] = &["id", "title", "name"];
+const ITEM_REQUIRED: &[&str] = &["id", "title", "name", "description"];
 
 /// Restores each element of a list, returning the items kept and, for each,
 /// its position in the file: later checks report paths by that position, so
@@ -277,9 +319,10 @@ fn item_label(path: &str, index: usize, value: &Value) -> String {
         Some("tasks") => "任务",
         Some("units") => "单位",
         Some("areas") => "领域",
+        Some("problems") => "整改问题",
         _ => "项",
     };
-    let name = ["title", "name"]
+    let name = ["title", "name", "description"]
         .iter()
         .find_map(|k| value.get(*k).and_then(Value::as_str))
         .map(|t| {

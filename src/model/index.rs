@@ -210,6 +210,19 @@ impl<'a> PlanIndex<'a> {
         (0..self.len()).filter(|&i| !self.is_parent(i))
     }
 
+    /// The plan indexed.
+    pub fn plan(&self) -> &'a Plan {
+        self.plan
+    }
+
+    /// Work items in hierarchy order.
+    pub fn work_items_in_order(&self) -> impl Iterator<Item = usize> + '_ {
+        self.preorder()
+            .iter()
+            .copied()
+            .filter(|&i| !self.is_parent(i))
+    }
+
     /// The id of the task at `pos`.
     pub fn id(&self, pos: usize) -> &'a TaskId {
         &self.plan.tasks[pos].id

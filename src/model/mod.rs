@@ -3,6 +3,7 @@
 //! rule that depends on time takes `today` as an argument, so the UI reads the
 //! clock once and tests can pin any date.
 
+pub mod activity;
 pub mod audit;
 pub mod date;
 pub mod edit;
@@ -11,16 +12,22 @@ pub mod history;
 pub mod id;
 pub mod index;
 pub mod ledger;
+pub mod lifecycle;
 pub mod ops;
 pub mod plan;
+pub mod problems;
 pub mod query;
+pub mod recurrence;
 pub mod registry;
+pub mod reporting;
 pub mod rollover;
 pub mod rollup;
 pub mod sample;
 pub mod schedule;
 pub mod search;
+pub mod settings;
 pub mod stats;
+pub mod supervision;
 pub mod task;
 pub mod validate;
 

@@ -3,8 +3,11 @@
 //! and returns the op that undoes it. Undo (`history`), the activity log and
 //! merging all hang off this one path; the UI only builds ops.
 
+use crate::model::activity;
 use crate::model::id::{new_id, TaskId};
-use crate::model::plan::{Area, Plan, Unit};
+use crate::model::plan::{Area, Plan, Settings, Unit};
+use crate::model::problems::Problem;
+use crate::model::supervision::NoticeCounter;
 use crate::model::task::Task;
 use std::collections::HashMap;
 use std::fmt;
@@ -30,6 +33,14 @@ pub enum Op {
     RemoveArea(String),
     /// Sets the plan's own details.
     SetInfo(PlanInfo),
+    /// Sets the office's settings.
+    SetSettings(Box<Settings>),
+    /// Puts a problem (问题整改), like `PutUnit`.
+    PutProblem { problem: Problem, at: Option<usize> },
+    /// Removes a problem (its tasks stay).
+    RemoveProblem(String),
+    /// Sets the last notice number issued for a year and kind.
+    SetNoticeCounter(NoticeCounter),
     /// Several ops as one step: all apply, or none does.
     Batch(Vec<Op>),
 }
@@ -67,6 +78,8 @@ pub enum EditError {
     BadRegistryId(String),
     /// A move that has nowhere to go (the first item moved up, …).
     CannotMove(&'static str),
+    /// No problem has this id.
+    NoSuchProblem(String),
 }
 
 impl fmt::Display for EditError {
@@ -89,6 +102,7 @@ impl fmt::Display for EditError {
             }
             EditError::BadRegistryId(id) => write!(f, "编号“{id}”为空或已被使用"),
             EditError::CannotMove(why) => write!(f, "{why}"),
+            EditError::NoSuchProblem(_) => write!(f, "该问题已不存在（可能已被删除）"),
         }
     }
 }
@@ -203,6 +217,54 @@ fn apply_one(plan: &mut Plan, op: Op, stamp: Option<&str>) -> Result<Op, EditErr
             };
             Ok(Op::SetInfo(old))
         }
+        Op::SetSettings(settings) => {
+            let old = std::mem::replace(&mut plan.settings, *settings);
+            Ok(Op::SetSettings(Box::new(old)))
+        }
+        Op::PutProblem { problem, at } => {
+            if problem.id.trim().is_empty() {
+                return Err(EditError::BadRegistryId(problem.id));
+            }
+            let pos = plan.problems.iter().position(|p| p.id == problem.id);
+            Ok(put_entry(
+                &mut plan.problems,
+                pos,
+                problem,
+                at,
+                |problem, at| Op::PutProblem { problem, at },
+                |p| Op::RemoveProblem(p.id.clone()),
+            ))
+        }
+        Op::RemoveProblem(id) => {
+            let pos = plan
+                .problems
+                .iter()
+                .position(|p| p.id == id)
+                .ok_or(EditError::NoSuchProblem(id))?;
+            let problem = plan.problems.remove(pos);
+            Ok(Op::PutProblem {
+                problem,
+                at: Some(pos),
+            })
+        }
+        Op::SetNoticeCounter(counter) => {
+            let pos = plan
+                .notice_counters
+                .iter()
+                .position(|c| c.year == counter.year && c.kind == counter.kind);
+            let old = match pos {
+                Some(pos) => std::mem::replace(&mut plan.notice_counters[pos], counter),
+                None => {
+                    let old = NoticeCounter {
+                        last: 0,
+                        ..counter.clone()
+                    };
+                    plan.notice_counters.push(counter);
+                    old
+                }
+            };
+            Ok(Op::SetNoticeCounter(old))
+        }
         Op::Batch(ops) => {
             let mut inverses = Vec::with_capacity(ops.len());
             for op in ops {
@@ -268,6 +330,14 @@ fn put_task(
     // editor that made one without gets a fresh one here.
     fill_missing_record_ids(&mut task);
     if let Some(now) = stamp {
+        // 留痕: unless the caller brought its own log (undo, redo of a
+        // removal, a merge), the change is logged field by field.
+        let old = existing.map(|pos| &plan.tasks[pos]);
+        let old_log: &[activity::LogEntry] = old.map_or(&[], |t| &t.log);
+        if task.log == old_log {
+            let entries = activity::changes(plan, old, &task, now);
+            task.log.extend(entries);
+        }
         task.updated_at = now.to_string();
         let before = existing.map_or(0, |pos| plan.tasks[pos].revision);
         task.revision = task.revision.max(before).saturating_add(1);
@@ -296,7 +366,8 @@ fn fill_missing_record_ids(task: &mut Task) {
         .map(|r| &mut r.id)
         .chain(task.extensions.iter_mut().map(|r| &mut r.id))
         .chain(task.milestones.iter_mut().map(|r| &mut r.id))
-        .chain(task.supervisions.iter_mut().map(|r| &mut r.id));
+        .chain(task.supervisions.iter_mut().map(|r| &mut r.id))
+        .chain(task.log.iter_mut().map(|r| &mut r.id));
     for id in ids.filter(|id| id.trim().is_empty()) {
         *id = new_id();
     }

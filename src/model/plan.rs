@@ -1,6 +1,9 @@
 //! A plan (年度工作要点) with its areas, units, settings and tasks.
 
 use crate::model::id::new_id;
+use crate::model::problems::Problem;
+pub use crate::model::settings::Settings;
+use crate::model::supervision::NoticeCounter;
 use crate::model::task::Task;
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +25,11 @@ pub struct Plan {
     pub units: Vec<Unit>,
     pub tasks: Vec<Task>,
     pub settings: Settings,
+    /// 问题整改: problems found, each fixed by one or more tasks.
+    pub problems: Vec<Problem>,
+    /// The last 督办/催办 notice number issued, per year and kind, so a
+    /// number is never issued twice even after its record is removed.
+    pub notice_counters: Vec<NoticeCounter>,
     /// When the plan last changed (ISO 8601); set by `ops::apply`.
     pub updated_at: String,
     /// How many changes the plan has seen; set by `ops::apply`.
@@ -40,6 +48,8 @@ impl Default for Plan {
             units: Vec::new(),
             tasks: Vec::new(),
             settings: Settings::default(),
+            problems: Vec::new(),
+            notice_counters: Vec::new(),
             updated_at: String::new(),
             revision: 0,
         }
@@ -127,33 +137,4 @@ pub struct Unit {
     /// 分管区领导
     #[serde(default)]
     pub leader: String,
-}
-
-/// Thresholds of the warning rules; the office may change them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    /// A task due within this many days is yellow (临近时限).
-    pub due_soon_days: u32,
-    /// A task whose progress is below this share (percent) of the pro-rata
-    /// expected progress is yellow (进度滞后).
-    pub behind_share_percent: u32,
-    /// Length of a reporting period in days; an open task with no update in
-    /// the last period is yellow (未按期报送). A rolling window rather than
-    /// calendar months, so the first days of a month do not turn every task
-    /// yellow at once.
-    pub report_period_days: u32,
-    /// Days after its start during which a task is not yet judged behind.
-    pub behind_grace_days: u32,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            due_soon_days: 7,
-            behind_share_percent: 70,
-            report_period_days: 30,
-            behind_grace_days: 15,
-        }
-    }
 }

@@ -40,6 +40,8 @@ pub fn copy_to_next_year(plan: &Plan) -> Plan {
             c.updates.clear();
             c.supervisions.clear();
             c.closing = None;
+            c.status_note.clear();
+            c.log.clear();
             c.status = Status::NotStarted;
             for m in &mut c.milestones {
                 m.id = new_id();
@@ -67,6 +69,10 @@ pub fn copy_to_next_year(plan: &Plan) -> Plan {
         units: plan.units.clone(),
         tasks,
         settings: plan.settings.clone(),
+        // Problems belong to the year they were found in; notice numbers
+        // start again each year.
+        problems: Vec::new(),
+        notice_counters: Vec::new(),
         updated_at: String::new(),
         revision: 0,
     }

@@ -98,7 +98,9 @@ fn parent_basis(index: &PlanIndex, i: usize, children: &[&Assessment], today: Na
         .collect();
     let closed = if task.closed_as_of(today) {
         Some(task.closed_on())
-    } else if children.iter().all(|c| !c.level.is_open()) {
+    } else if children.iter().all(|c| !c.level.is_open())
+        && children.iter().any(|c| c.level.is_closed())
+    {
         // Dated by the last closing known: if that is already past the
         // parent's due date, the parent was surely late.
         Some(children.iter().filter_map(|c| c.closed_on).max())
@@ -108,7 +110,7 @@ fn parent_basis(index: &PlanIndex, i: usize, children: &[&Assessment], today: Na
     Basis {
         progress: weighted_mean(&progresses, &weights),
         reporting: false,
-        paused: all_paused || task.status == crate::model::task::Status::Paused,
+        paused: all_paused || task.status.is_halted(),
         closed,
     }
 }

@@ -4,7 +4,12 @@
 
 use crate::model::id::{new_id, TaskId};
 use crate::model::plan::{Area, Plan, Settings, Unit, UnitKind};
-use crate::model::task::{Closing, Milestone, ProgressUpdate, Status, Supervision, Task};
+use crate::model::problems::Problem;
+use crate::model::recurrence::Recurrence;
+use crate::model::supervision::NoticeCounter;
+use crate::model::task::{
+    Closing, Milestone, ProgressUpdate, Status, SuperviseKind, Supervision, Task,
+};
 use chrono::NaiveDate;
 
 /// How a sample task's year goes; see `apply` for the dates of each.
@@ -193,7 +198,12 @@ pub fn sample_plan(year: i32) -> Plan {
             })
             .collect(),
         tasks: Vec::new(),
-        settings: Settings::default(),
+        settings: Settings {
+            office_name: "中共××区委办公室".into(),
+            ..Settings::default()
+        },
+        problems: Vec::new(),
+        notice_counters: Vec::new(),
         updated_at: String::new(),
         revision: 0,
     };
@@ -241,7 +251,37 @@ pub fn sample_plan(year: i32) -> Plan {
             plan.tasks.push(t);
         }
     }
+    add_problems(&mut plan, year);
     plan
+}
+
+/// One 问题整改 entry, as in the review at the end of the speech, fixed by
+/// an overdue task and a closed one; and the supervision number issued.
+fn add_problems(plan: &mut Plan, year: i32) {
+    let supervised = plan.tasks.iter().find(|t| !t.supervisions.is_empty());
+    let closed = plan.tasks.iter().find(|t| t.is_closed());
+    let tasks: Vec<TaskId> = supervised
+        .into_iter()
+        .chain(closed)
+        .map(|t| t.id.clone())
+        .collect();
+    if let Some(date) = NaiveDate::from_ymd_opt(year, 1, 20) {
+        plan.problems.push(Problem {
+            id: new_id(),
+            description: "压力传导不够到位，个别任务存在“上热中温下凉”现象".into(),
+            source: "区委常委会年度工作总结".into(),
+            date,
+            due: None,
+            tasks,
+        });
+    }
+    if supervised.is_some() {
+        plan.notice_counters.push(NoticeCounter {
+            year,
+            kind: SuperviseKind::Supervise,
+            last: 1,
+        });
+    }
 }
 
 fn update(date: Option<NaiveDate>, percent: u8, text: &str) -> Option<ProgressUpdate> {
@@ -299,8 +339,10 @@ fn apply(t: &mut Task, course: Course, d: &dyn Fn(u32, u32) -> Option<NaiveDate>
                 t.supervisions.push(Supervision {
                     id: new_id(),
                     date,
+                    kind: SuperviseKind::Supervise,
                     note: "已逾期，请牵头单位说明原因并提出完成时间".into(),
                     reply_due: d(6, 27),
+                    number: Some(1),
                 });
             }
         }
@@ -330,7 +372,7 @@ fn apply(t: &mut Task, course: Course, d: &dyn Fn(u32, u32) -> Option<NaiveDate>
         }
         Monthly => {
             (t.start, t.due) = (d(1, 1), d(12, 31));
-            t.recurrence = Some("每月".into());
+            t.recurrence = Some(Recurrence::Monthly);
             // Reported on the 28th, a day every month has.
             for m in 1..=6 {
                 ups.push(update(d(m, 28), (m * 8) as u8, "本月按要求落实"));

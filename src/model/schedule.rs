@@ -1,7 +1,9 @@
 //! The warning rules (红黄绿灯). A warning is always computed from a task, a
 //! date and the settings; it is never stored, so it cannot go stale.
 
-use crate::model::plan::Settings;
+use crate::model::recurrence;
+use crate::model::reporting;
+use crate::model::settings::{Lateness, Settings};
 use crate::model::task::{Status, Task};
 use chrono::NaiveDate;
 
@@ -18,6 +20,8 @@ pub enum Level {
     Yellow,
     /// Open and past due.
     Red,
+    /// 暂缓 or 中止: its own state, left out of lateness counts but listed.
+    Halted,
 }
 
 impl Level {
@@ -29,6 +33,7 @@ impl Level {
             Level::Green => "green",
             Level::DoneOnTime => "done-on-time",
             Level::DoneLate => "done-late",
+            Level::Halted => "halted",
         }
     }
 
@@ -39,20 +44,27 @@ impl Level {
             Level::Green => "正常",
             Level::DoneOnTime => "按时办结",
             Level::DoneLate => "逾期办结",
+            Level::Halted => "暂缓/中止",
         }
     }
 
+    /// Open: still to be done and judged (not closed, not halted).
     pub fn is_open(self) -> bool {
         matches!(self, Level::Red | Level::Yellow | Level::Green)
+    }
+
+    pub fn is_closed(self) -> bool {
+        matches!(self, Level::DoneOnTime | Level::DoneLate)
     }
 
     /// How urgent a light is when several are combined: red above yellow
     /// above green, and any open light above a closed one.
     fn urgency(self) -> u8 {
         match self {
-            Level::Red => 4,
-            Level::Yellow => 3,
-            Level::Green => 2,
+            Level::Red => 5,
+            Level::Yellow => 4,
+            Level::Green => 3,
+            Level::Halted => 2,
             Level::DoneLate => 1,
             Level::DoneOnTime => 0,
         }
@@ -86,6 +98,30 @@ pub struct Assessment {
     /// A parent marked closed by hand while some of its children are still
     /// open: it shows the most urgent of their lights instead of hiding them.
     pub open_children: bool,
+    /// What the expected progress is based on.
+    pub expected_from: ExpectedFrom,
+    /// Milestones due before the day and not reached by then.
+    pub missed_milestones: usize,
+    /// Occurrences of standing work that ended without a report.
+    pub missed_occurrences: usize,
+    /// 督办/催办 past their reply-by date with no progress update since.
+    pub unanswered: usize,
+    /// Extensions granted by the day.
+    pub extensions: usize,
+    /// 中止 rather than 暂缓 (for `Level::Halted`).
+    pub stopped: bool,
+}
+
+/// Where an expected progress comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExpectedFrom {
+    /// No start or no due date: nothing to expect.
+    Nothing,
+    /// Pro-rata by time from start to due.
+    Time,
+    /// The share of 时序进度节点 (and the due date after the last one)
+    /// that fall due by the day.
+    Milestones { due: usize, total: usize },
 }
 
 impl Assessment {
@@ -102,8 +138,16 @@ impl Assessment {
             if self.stale {
                 reasons.push("未按期报送");
             }
+            if self.missed_occurrences > 0 {
+                reasons.push("常态化工作漏报");
+            }
+            if self.unanswered > 0 {
+                reasons.push("督办逾期未反馈");
+            }
         }
-        let base = if reasons.is_empty() {
+        let base = if self.level == Level::Halted {
+            if self.stopped { "中止" } else { "暂缓" }.to_string()
+        } else if reasons.is_empty() {
             self.level.label().to_string()
         } else {
             format!("{}：{}", self.level.label(), reasons.join("、"))
@@ -152,7 +196,7 @@ impl Basis {
         Basis {
             progress: task.progress_as_of(today),
             reporting: true,
-            paused: task.status == Status::Paused,
+            paused: task.status.is_halted(),
             closed: task.closed_as_of(today).then(|| task.closed_on()),
         }
     }
@@ -163,14 +207,48 @@ pub fn assess(task: &Task, today: NaiveDate, settings: &Settings) -> Assessment 
     judge(task, Basis::own(task, today), today, settings)
 }
 
+/// The due date lateness is judged against on `day`: the one first agreed
+/// (default: an extension does not hide lateness), or the one in force
+/// then, as the settings say.
+pub fn judged_due(task: &Task, day: NaiveDate, settings: &Settings) -> Option<NaiveDate> {
+    match settings.lateness {
+        Lateness::Original => task.original_due(),
+        Lateness::Current => task.due_as_of(day),
+    }
+}
+
+/// Expected progress from 时序进度节点: the share of nodes due by `today`,
+/// where the nodes are the milestones and, when it comes after the last of
+/// them, the due date. `None` for a task without milestones.
+pub fn milestone_expectation(
+    task: &Task,
+    due: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Option<(f64, usize, usize)> {
+    let mut nodes: Vec<NaiveDate> = task.milestones.iter().map(|m| m.due).collect();
+    let last = nodes.iter().max().copied()?;
+    if let Some(d) = due.filter(|&d| d > last) {
+        nodes.push(d);
+    }
+    let total = nodes.len();
+    let reached = nodes.iter().filter(|&&d| d <= today).count();
+    Some((reached as f64 * 100.0 / total as f64, reached, total))
+}
+
 /// Judges a task at `today` on `basis`. Every date is the one in force on
 /// `today`: an extension granted later has not happened yet.
 pub fn judge(task: &Task, basis: Basis, today: NaiveDate, settings: &Settings) -> Assessment {
-    let due = task.due_as_of(today);
+    let due = judged_due(task, today, settings);
     let days_left = due.map(|due| (due - today).num_days());
-    let expected = match (task.start, due) {
-        (Some(start), Some(due)) => Some(expected_progress(start, due, today)),
-        _ => None,
+    let (expected, expected_from) = match milestone_expectation(task, due, today) {
+        Some((e, due, total)) => (Some(e), ExpectedFrom::Milestones { due, total }),
+        None => match (task.start, due) {
+            (Some(start), Some(due)) => (
+                Some(expected_progress(start, due, today)),
+                ExpectedFrom::Time,
+            ),
+            _ => (None, ExpectedFrom::Nothing),
+        },
     };
     let mut a = Assessment {
         level: Level::Green,
@@ -184,11 +262,17 @@ pub fn judge(task: &Task, basis: Basis, today: NaiveDate, settings: &Settings) -
         closed_on: None,
         paused: false,
         open_children: false,
+        expected_from,
+        missed_milestones: 0,
+        missed_occurrences: 0,
+        unanswered: 0,
+        extensions: task.extensions_as_of(today),
+        stopped: false,
     };
     if let Some(closed_on) = basis.closed {
-        // Judged against the due date in force on the day it was closed; a
-        // closed task without a closing date cannot be shown to be late.
-        let late = matches!(closed_on.map(|c| (c, task.due_as_of(c))), Some((c, Some(d))) if c > d);
+        // Judged against the due date on the day it was closed; a closed
+        // task without a closing date cannot be shown to be late.
+        let late = matches!(closed_on.map(|c| (c, judged_due(task, c, settings))), Some((c, Some(d))) if c > d);
         a.level = if late {
             Level::DoneLate
         } else {
@@ -198,28 +282,41 @@ pub fn judge(task: &Task, basis: Basis, today: NaiveDate, settings: &Settings) -
         a.progress = 100.0;
         return a;
     }
-    a.paused = basis.paused;
+    // 暂缓/中止 is its own state: not expected to move or report, and
+    // left out of lateness counts until it resumes.
+    if basis.paused {
+        a.paused = true;
+        a.level = Level::Halted;
+        a.stopped = task.status == Status::Stopped;
+        return a;
+    }
+    a.unanswered = task
+        .supervisions
+        .iter()
+        .filter(|s| s.unanswered_late(task, today))
+        .count();
     if matches!(days_left, Some(d) if d < 0) {
         a.level = Level::Red;
         return a;
     }
     a.due_soon = matches!(days_left, Some(d) if d <= i64::from(settings.due_soon_days));
-    // A paused task (暂缓) is not expected to move or report until it
-    // resumes; only its deadline still counts.
-    if basis.paused {
-        if a.due_soon {
-            a.level = Level::Yellow;
-        }
-        return a;
+    a.missed_milestones = task
+        .milestones
+        .iter()
+        .filter(|m| m.due < today && m.done_on.is_none_or(|d| d > today))
+        .count();
+    a.behind = a.missed_milestones > 0
+        || match expected {
+            Some(e) if e > 0.0 && past_grace(task, today, settings) => {
+                basis.progress < e * f64::from(settings.behind_share_percent) / 100.0
+            }
+            _ => false,
+        };
+    if basis.reporting {
+        a.stale = reporting::is_stale(task, settings, today);
+        a.missed_occurrences = recurrence::missed_count(task, today);
     }
-    a.behind = match expected {
-        Some(e) if e > 0.0 && past_grace(task, today, settings) => {
-            basis.progress < e * f64::from(settings.behind_share_percent) / 100.0
-        }
-        _ => false,
-    };
-    a.stale = basis.reporting && is_stale(task, today, settings);
-    if a.due_soon || a.behind || a.stale {
+    if a.due_soon || a.behind || a.stale || a.missed_occurrences > 0 || a.unanswered > 0 {
         a.level = Level::Yellow;
     }
     a
@@ -230,23 +327,6 @@ pub fn judge(task: &Task, basis: Basis, today: NaiveDate, settings: &Settings) -
 fn past_grace(task: &Task, today: NaiveDate, settings: &Settings) -> bool {
     task.start
         .is_none_or(|start| (today - start).num_days() >= i64::from(settings.behind_grace_days))
-}
-
-/// True when a started task has had no update in the last reporting period.
-/// The period counts from the later of the last update and the start, so a
-/// task that started yesterday is not yet late to report, even if someone
-/// reported on it before it started.
-fn is_stale(task: &Task, today: NaiveDate, settings: &Settings) -> bool {
-    if task.start.is_some_and(|s| s > today) {
-        return false;
-    }
-    let period = i64::from(settings.report_period_days.max(1));
-    let last = task.update_as_of(today).map(|u| u.date);
-    let reference = match (last, task.start) {
-        (Some(l), Some(s)) => Some(l.max(s)),
-        (l, s) => l.or(s),
-    };
-    reference.is_some_and(|r| (today - r).num_days() > period)
 }
 
 /// Combines a parent's own verdict with its children's: the most urgent
@@ -274,6 +354,8 @@ pub fn combine(own: Assessment, children: &[&Assessment]) -> Assessment {
             out.due_soon |= c.due_soon;
             out.behind |= c.behind;
             out.stale |= c.stale;
+            out.missed_occurrences += c.missed_occurrences;
+            out.unanswered += c.unanswered;
         }
     }
     out

@@ -22,6 +22,12 @@ pub struct Tally {
     pub due_soon: usize,
     pub behind: usize,
     pub stale: usize,
+    /// 暂缓/中止: left out of lateness counts, listed on their own.
+    pub halted: usize,
+    /// 常态化 work with a missed occurrence.
+    pub missed_occurrences: usize,
+    /// Work items with a 督办/催办 past its reply-by date unanswered.
+    pub unanswered: usize,
 }
 
 impl Tally {
@@ -45,11 +51,16 @@ impl Tally {
             Level::DoneLate => self.closed_late += 1,
             Level::Red => self.overdue += 1,
             Level::Yellow | Level::Green => self.in_progress += 1,
+            Level::Halted => self.halted += 1,
         }
         if a.level.is_open() && a.level != Level::Red {
             self.due_soon += usize::from(a.due_soon);
             self.behind += usize::from(a.behind);
             self.stale += usize::from(a.stale);
+            self.missed_occurrences += usize::from(a.missed_occurrences > 0);
+        }
+        if a.level.is_open() {
+            self.unanswered += usize::from(a.unanswered > 0);
         }
     }
 }

@@ -1,8 +1,10 @@
 //! A task (任务/措施) and the records that hang off it: progress updates,
 //! extensions, milestones, supervision and closing.
 
+pub use crate::model::activity::LogEntry;
 use crate::model::date::{opt_date, req_date};
 use crate::model::id::{new_id, TaskId};
+pub use crate::model::recurrence::Recurrence;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +21,9 @@ pub enum Status {
     Closed,
     /// 暂缓
     Paused,
+    /// 中止: stopped for good (e.g. the work was cancelled); like 暂缓 it is
+    /// left out of lateness counts but listed.
+    Stopped,
 }
 
 impl Status {
@@ -28,7 +33,13 @@ impl Status {
             Status::InProgress => "推进中",
             Status::Closed => "已办结",
             Status::Paused => "暂缓",
+            Status::Stopped => "中止",
         }
+    }
+
+    /// 暂缓 or 中止: not expected to move or report.
+    pub fn is_halted(self) -> bool {
+        matches!(self, Status::Paused | Status::Stopped)
     }
 }
 
@@ -75,9 +86,14 @@ pub struct Task {
     /// 时序进度节点
     #[serde(default)]
     pub milestones: Vec<Milestone>,
-    /// Standing work (三会一课 monthly, 民主评议 yearly); free text for now.
+    /// Standing work (常态化): 三会一课 monthly, 民主评议党员 yearly. Each
+    /// occurrence is expected to be reported.
     #[serde(default)]
-    pub recurrence: Option<String>,
+    pub recurrence: Option<Recurrence>,
+    /// What older data said about recurrence in words, kept when it could
+    /// not be read as a cycle (never dropped).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub recurrence_note: String,
     /// 重点任务
     #[serde(default)]
     pub key_task: bool,
@@ -94,6 +110,13 @@ pub struct Task {
     /// 办结 record; present when the task is closed.
     #[serde(default)]
     pub closing: Option<Closing>,
+    /// Why the task is in its state: the reason for 暂缓/中止, or for
+    /// reopening a closed task. Recorded in the log with the change.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub status_note: String,
+    /// 留痕: every change to the task, oldest first.
+    #[serde(default)]
+    pub log: Vec<LogEntry>,
     /// When this task last changed (ISO 8601), for merging; set by
     /// `ops::apply` on every change.
     #[serde(default)]
@@ -123,12 +146,15 @@ impl Task {
             extensions: Vec::new(),
             milestones: Vec::new(),
             recurrence: None,
+            recurrence_note: String::new(),
             key_task: false,
             tags: Vec::new(),
             status: Status::NotStarted,
             updates: Vec::new(),
             supervisions: Vec::new(),
             closing: None,
+            status_note: String::new(),
+            log: Vec::new(),
             updated_at: String::new(),
             revision: 0,
         }
@@ -301,6 +327,41 @@ pub struct Milestone {
     pub done_on: Option<NaiveDate>,
 }
 
+/// Whether a supervision record is a 督办 or a 催办.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum SuperviseKind {
+    /// 督办: the formal notice.
+    #[default]
+    Supervise,
+    /// 催办: a reminder.
+    Chase,
+}
+
+impl SuperviseKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            SuperviseKind::Supervise => "督办",
+            SuperviseKind::Chase => "催办",
+        }
+    }
+
+    /// The printed notice's title.
+    pub fn notice_title(self) -> &'static str {
+        match self {
+            SuperviseKind::Supervise => "督办通知单",
+            SuperviseKind::Chase => "催办单",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            SuperviseKind::Supervise => "supervise",
+            SuperviseKind::Chase => "chase",
+        }
+    }
+}
+
 /// A 督办/催办 record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Supervision {
@@ -310,9 +371,34 @@ pub struct Supervision {
     #[serde(with = "req_date")]
     pub date: NaiveDate,
     #[serde(default)]
+    pub kind: SuperviseKind,
+    /// 督办要求.
+    #[serde(default)]
     pub note: String,
+    /// 反馈时限.
     #[serde(default, with = "opt_date")]
     pub reply_due: Option<NaiveDate>,
+    /// The notice's number within its year and kind (督字〔2026〕3号 → 3);
+    /// none for records made before numbering.
+    #[serde(default)]
+    pub number: Option<u32>,
+}
+
+impl Supervision {
+    /// Answered by `today`: a progress update dated on or after the day of
+    /// the supervision (a reply the same day counts).
+    pub fn answered_by(&self, task: &Task, today: NaiveDate) -> bool {
+        task.updates
+            .iter()
+            .any(|u| u.date >= self.date && u.date <= today)
+    }
+
+    /// Past its reply-by date on `today` with no reply.
+    pub fn unanswered_late(&self, task: &Task, today: NaiveDate) -> bool {
+        self.date <= today
+            && self.reply_due.is_some_and(|r| r < today)
+            && !self.answered_by(task, today)
+    }
 }
 
 /// A 办结 record.

@@ -15,7 +15,7 @@ pub struct FieldError {
     pub message: String,
 }
 
-fn error(field: impl Into<String>, message: impl Into<String>) -> FieldError {
+pub fn error(field: impl Into<String>, message: impl Into<String>) -> FieldError {
     FieldError {
         field: field.into(),
         message: message.into(),

@@ -81,6 +81,7 @@ pub fn led_by(mut t: Task, unit: &str, leader: &str) -> Task {
 pub fn plan_of(tasks: Vec<Task>) -> Plan {
     let mut p = Plan::empty(2022);
     p.tasks = tasks;
+    p.settings = defaults();
     p
 }
 
@@ -103,8 +104,16 @@ pub fn unit(id: &str, name: &str) -> Unit {
 }
 
 /// Default thresholds (7 days, 70 %, 30 days).
+/// The settings most rule tests are written against: a rolling reporting
+/// window and lateness judged on the deadline in force. The office's own
+/// defaults (calendar months due on the 25th, lateness on the original
+/// deadline) are tested on their own in `reporting.rs` and `lifecycle.rs`.
 pub fn defaults() -> Settings {
-    Settings::default()
+    Settings {
+        report_cycle: luoshi::model::settings::ReportCycle::Rolling,
+        lateness: luoshi::model::settings::Lateness::Current,
+        ..Settings::default()
+    }
 }
 
 /// The text of `tests/fixtures/<name>`.

@@ -192,19 +192,21 @@ impl SortKey {
 }
 
 /// Every warning level, in the order a picker lists them.
-pub const LEVELS: [Level; 5] = [
+pub const LEVELS: [Level; 6] = [
     Level::Red,
     Level::Yellow,
     Level::Green,
     Level::DoneOnTime,
     Level::DoneLate,
+    Level::Halted,
 ];
 
 /// Every status, in the order a picker lists them.
-pub const STATUSES: [Status; 4] = [
+pub const STATUSES: [Status; 5] = [
     Status::NotStarted,
     Status::InProgress,
     Status::Paused,
+    Status::Stopped,
     Status::Closed,
 ];
 
@@ -220,6 +222,7 @@ pub fn status_key(status: Status) -> &'static str {
         Status::InProgress => "in_progress",
         Status::Closed => "closed",
         Status::Paused => "paused",
+        Status::Stopped => "stopped",
     }
 }
 

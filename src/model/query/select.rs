@@ -263,8 +263,9 @@ fn urgency_rank(level: Level) -> u8 {
         Level::Red => 0,
         Level::Yellow => 1,
         Level::Green => 2,
-        Level::DoneLate => 3,
-        Level::DoneOnTime => 4,
+        Level::Halted => 3,
+        Level::DoneLate => 4,
+        Level::DoneOnTime => 5,
     }
 }
 
@@ -274,6 +275,7 @@ fn status_rank(status: Status) -> u8 {
         Status::NotStarted => 0,
         Status::InProgress => 1,
         Status::Paused => 2,
-        Status::Closed => 3,
+        Status::Stopped => 3,
+        Status::Closed => 4,
     }
 }

@@ -1,0 +1,82 @@
+//! 问题整改: problems found (in a review, an inspection, a 巡察), each fixed
+//! by one or more rectification tasks. A problem's state follows its tasks:
+//! open until all are closed, overdue if any is.
+
+use crate::model::date::{opt_date, req_date};
+use crate::model::rollup::Assessments;
+use crate::model::schedule::Level;
+use crate::model::TaskId;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// One problem to fix.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    pub id: String,
+    /// 问题描述.
+    pub description: String,
+    /// 问题来源, e.g. 区委常委会民主生活会、巡察反馈.
+    #[serde(default)]
+    pub source: String,
+    /// When it was found.
+    #[serde(with = "req_date")]
+    pub date: NaiveDate,
+    /// 整改时限, if one was set for the problem as a whole.
+    #[serde(default, with = "opt_date")]
+    pub due: Option<NaiveDate>,
+    /// The tasks that fix it.
+    #[serde(default)]
+    pub tasks: Vec<TaskId>,
+}
+
+/// Where a problem stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemState {
+    /// No rectification task linked yet.
+    Unassigned,
+    /// Some task still open, none overdue.
+    Open,
+    /// Some rectification task is overdue.
+    Overdue,
+    /// Every task closed (or halted with the rest closed).
+    Fixed,
+}
+
+impl ProblemState {
+    pub fn label(self) -> &'static str {
+        match self {
+            ProblemState::Unassigned => "未明确整改任务",
+            ProblemState::Open => "整改中",
+            ProblemState::Overdue => "整改逾期",
+            ProblemState::Fixed => "已整改",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ProblemState::Unassigned => "unassigned",
+            ProblemState::Open => "open",
+            ProblemState::Overdue => "overdue",
+            ProblemState::Fixed => "fixed",
+        }
+    }
+}
+
+/// The state of `problem` from its tasks' lights. Links to tasks that no
+/// longer exist are ignored (they are listed as missing by the UI).
+pub fn state(problem: &Problem, assessments: &Assessments) -> ProblemState {
+    let levels: Vec<Level> = problem
+        .tasks
+        .iter()
+        .filter_map(|id| assessments.get(id).map(|a| a.level))
+        .collect();
+    if levels.is_empty() {
+        ProblemState::Unassigned
+    } else if levels.contains(&Level::Red) {
+        ProblemState::Overdue
+    } else if levels.iter().any(|l| l.is_open()) || !levels.iter().any(|l| l.is_closed()) {
+        ProblemState::Open
+    } else {
+        ProblemState::Fixed
+    }
+}
