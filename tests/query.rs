@@ -994,7 +994,7 @@ fn on_the_sample_plan_an_address_leads_to_the_same_tasks_as_its_query() {
     let dues: Vec<NaiveDate> = direct
         .rows
         .iter()
-        .filter_map(|r| assessments[r.pos].due)
+        .filter_map(|r| assessments[r.pos].current_due)
         .collect();
     assert_eq!(dues.len(), direct.rows.len());
     assert!(dues.windows(2).all(|w| w[0] <= w[1]), "{dues:?}");

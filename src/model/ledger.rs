@@ -125,7 +125,7 @@ fn task_line(
     a: &Assessment,
 ) -> TaskLine {
     let t = index.at(i);
-    let original_due = match (t.original_due(), a.due) {
+    let original_due = match (t.original_due(), a.current_due) {
         (Some(o), Some(d)) if o != d => Some(format_date(o)),
         _ => None,
     };
@@ -148,7 +148,10 @@ fn task_line(
             .collect::<Vec<_>>()
             .join("、"),
         leader: t.leader.clone(),
-        due: a.due.map(format_date).unwrap_or_else(|| "未定".into()),
+        due: a
+            .current_due
+            .map(format_date)
+            .unwrap_or_else(|| "未定".into()),
         original_due,
         progress: a.progress.round().clamp(0.0, 100.0) as u8,
         level: a.level,

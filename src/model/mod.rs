@@ -7,6 +7,7 @@ pub mod activity;
 pub mod audit;
 pub mod date;
 pub mod edit;
+pub mod explain;
 pub mod hierarchy;
 pub mod history;
 pub mod id;

@@ -87,9 +87,12 @@ pub struct Assessment {
     pub expected: Option<f64>,
     /// Days from today to the due date (negative when past due).
     pub days_left: Option<i64>,
-    /// The due date in force on the day (extensions granted later do not
-    /// count yet).
+    /// The due date lateness is judged against on the day: the original
+    /// one, or the one in force, as the settings say (`judged_due`).
     pub due: Option<NaiveDate>,
+    /// The due date in force on the day, after extensions granted by then:
+    /// what the ledger shows and filters by.
+    pub current_due: Option<NaiveDate>,
     /// When it was closed, for a closed task whose closing date is known.
     pub closed_on: Option<NaiveDate>,
     /// Judged on deadlines only: 暂缓, or a parent whose open children are
@@ -259,6 +262,7 @@ pub fn judge(task: &Task, basis: Basis, today: NaiveDate, settings: &Settings) -
         expected,
         days_left,
         due,
+        current_due: task.due_as_of(today),
         closed_on: None,
         paused: false,
         open_children: false,

@@ -248,7 +248,8 @@ pub struct Notice {
     pub leader: String,
     pub original_due: String,
     pub current_due: String,
-    /// 逾期天数 or 剩余天数 on the notice's date, with its label.
+    /// 逾期天数 or 剩余天数 on the notice's date, with its label, counted
+    /// from the deadline lateness is judged against (`Settings::lateness`).
     pub days_label: &'static str,
     pub days: String,
     pub latest: String,
@@ -269,7 +270,9 @@ pub fn notice(plan: &Plan, task: &Task, s: &Supervision) -> Notice {
     let opt = |d: Option<NaiveDate>| d.map(chinese_date).unwrap_or_else(|| "未定".into());
     let due = judged_due(task, on, &plan.settings);
     let current = task.due_as_of(on);
-    let (days_label, days) = match current.or(due) {
+    // Overdue or not as the lateness setting says, like the task's light:
+    // on the original deadline an extension does not hide lateness.
+    let (days_label, days) = match due.or(current) {
         Some(d) if d < on => ("逾期天数", format!("已逾期 {} 天", (on - d).num_days())),
         Some(d) => ("剩余天数", format!("剩余 {} 天", (d - on).num_days())),
         None => ("剩余天数", "未定完成时限".into()),

@@ -11,14 +11,18 @@ use crate::ui::clock::{today, watch_day};
 use crate::ui::data::page::DataPage;
 use crate::ui::editor::actions::install_shortcuts;
 use crate::ui::ledger::page::LedgerPage;
+use crate::ui::notice::page::NoticePage;
 use crate::ui::plans::open::{at_start, Opened};
+use crate::ui::problems::page::ProblemsPage;
 use crate::ui::registry::page::RegistryPage;
 use crate::ui::saving;
+use crate::ui::settings::page::SettingsPage;
 use crate::ui::shell::alerts::Alerts;
 use crate::ui::shell::confirm_dialog::ConfirmDialog;
 use crate::ui::shell::damage_panel::DamagePanel;
 use crate::ui::shell::header::AppHeader;
 use crate::ui::state::{hash_query, AppState, Editing, Page};
+use crate::ui::supervision::page::SupervisionPage;
 use chrono::Datelike;
 use leptos::prelude::*;
 
@@ -129,6 +133,10 @@ pub fn App() -> impl IntoView {
                     Page::Data => view! { <DataPage /> }.into_any(),
                     Page::Audit => view! { <AuditPage /> }.into_any(),
                     Page::Units => view! { <RegistryPage /> }.into_any(),
+                    Page::Supervision => view! { <SupervisionPage /> }.into_any(),
+                    Page::Problems => view! { <ProblemsPage /> }.into_any(),
+                    Page::Settings => view! { <SettingsPage /> }.into_any(),
+                    Page::Notice => view! { <NoticePage /> }.into_any(),
                 }}
             </main>
         </div>

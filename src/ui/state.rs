@@ -26,6 +26,14 @@ pub enum Page {
     Audit,
     /// 单位和领域名录
     Units,
+    /// 督办: the red and yellow list and who has not reported.
+    Supervision,
+    /// 问题整改
+    Problems,
+    /// 设置
+    Settings,
+    /// Printable 督办通知单/催办单 (`#/notice?ids=…`).
+    Notice,
 }
 
 impl Page {
@@ -36,6 +44,10 @@ impl Page {
             "data" => Page::Data,
             "audit" => Page::Audit,
             "units" => Page::Units,
+            "supervision" => Page::Supervision,
+            "problems" => Page::Problems,
+            "settings" => Page::Settings,
+            "notice" => Page::Notice,
             _ => Page::Ledger,
         }
     }
@@ -59,6 +71,18 @@ pub enum Change {
     /// one). Not an edit: the undo history belonged to the plan replaced,
     /// so it is cleared.
     Adopt(Box<Plan>),
+}
+
+/// Which tab of the task panel is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TaskTab {
+    /// 基本信息: the editor's fields.
+    #[default]
+    Details,
+    /// 进展与办理
+    Progress,
+    /// 留痕
+    Log,
 }
 
 /// What the task editor is editing.
@@ -174,6 +198,10 @@ pub struct AppState {
     pub plan_steps: RwSignal<Vec<PlanStep>>,
     /// Steps on whole plans undone, to redo, newest last.
     pub plan_redo: RwSignal<Vec<PlanStep>>,
+    /// The task panel's tab.
+    pub task_tab: RwSignal<TaskTab>,
+    /// The form open in the 进展与办理 tab, if any.
+    pub task_action: RwSignal<Option<crate::ui::progress::TaskAction>>,
 }
 
 impl AppState {
@@ -211,6 +239,8 @@ impl AppState {
             save_state: RwSignal::new(SaveState::Saved),
             plan_steps: RwSignal::new(Vec::new()),
             plan_redo: RwSignal::new(Vec::new()),
+            task_tab: RwSignal::new(TaskTab::Details),
+            task_action: RwSignal::new(None),
         }
     }
 

@@ -71,7 +71,7 @@ describe("first run", () => {
       const levels = await page
         .locator("[data-testid='warning']")
         .evaluateAll((els) => [...new Set(els.map((e) => e.dataset.level))].sort());
-      assert.deepEqual(levels, ["done-late", "done-on-time", "green", "red", "yellow"]);
+      assert.deepEqual(levels, ["done-late", "done-on-time", "green", "halted", "red", "yellow"]);
       // Colour is backed by words.
       assert.match(await page.locator("[data-level='red']").first().textContent(), /逾期/);
       assert.match(await page.locator("[data-level='yellow']").first().textContent(), /预警/);
@@ -92,7 +92,7 @@ describe("first run", () => {
       const stored = await page.evaluate(() => localStorage.getItem("luoshi.plan"));
       const envelope = JSON.parse(stored);
       assert.equal(envelope.format, "luoshi/plan");
-      assert.equal(envelope.version, 2);
+      assert.equal(envelope.version, 3);
       assert.ok(envelope.plan.tasks.length >= 40);
       await page.reload();
       await appReady(page);

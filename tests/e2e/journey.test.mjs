@@ -101,7 +101,7 @@ test("build a plan from empty, find things in it, and find it all again after a 
   await page.press("[data-testid='inline-due']", "Enter");
   await page.waitForFunction(() => document.querySelector("[data-testid='undo']")?.textContent.includes("完成时限"));
   assert.equal(await testIdText(page, "undo"), "撤销：修改“加强基层党组织建设”的完成时限");
-  await page.selectOption("[data-testid='inline-status']", "暂缓");
+  await page.selectOption("[data-testid='inline-status']", "推进中");
   await page.waitForFunction(() => document.querySelector("[data-testid='undo']")?.textContent.includes("状态"));
 
   // Moving and indenting with the keyboard.

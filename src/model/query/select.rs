@@ -164,7 +164,7 @@ impl<'q> Filter<'q> {
         if from.is_none() && to.is_none() {
             return true;
         }
-        match a.and_then(|a| a.due) {
+        match a.and_then(|a| a.current_due) {
             Some(due) => from.is_none_or(|f| due >= f) && to.is_none_or(|t| due <= t),
             None => false,
         }
@@ -220,7 +220,7 @@ fn sorted(
             Some(names.join("、")).filter(|s| !s.is_empty())
         }),
         SortKey::Leader => by_key(hits, desc, |p| non_blank(&index.at(p).leader)),
-        SortKey::Due => by_key(hits, desc, |p| assessment(p).and_then(|a| a.due)),
+        SortKey::Due => by_key(hits, desc, |p| assessment(p).and_then(|a| a.current_due)),
         SortKey::Progress => by_key(hits, desc, |p| {
             // Hundredths of a percent: finer differences are not shown.
             assessment(p).map(|a| (a.progress * 100.0).round() as i64)

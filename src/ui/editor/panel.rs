@@ -13,7 +13,9 @@ use crate::ui::editor::field::Field;
 use crate::ui::editor::milestones::MilestonesEditor;
 use crate::ui::editor::support_units::SupportUnits;
 use crate::ui::editor::unit_input::{unit_id_for, UnitOptions};
-use crate::ui::state::{use_app, AppState, Editing};
+use crate::ui::progress::activity_log::ActivityLog;
+use crate::ui::progress::panel::TaskProgress;
+use crate::ui::state::{use_app, AppState, Editing, TaskTab};
 use leptos::prelude::*;
 
 /// The draft a new task starts from: under a parent, its lead unit, leader
@@ -34,21 +36,55 @@ fn new_draft(state: AppState, place: &Place) -> Task {
     t
 }
 
-/// `current` with the fields the editor shows taken from `edited`.
-fn with_editor_fields(mut current: Task, edited: Task) -> Task {
-    current.title = edited.title;
-    current.detail = edited.detail;
-    current.deliverable = edited.deliverable;
-    current.area = edited.area;
-    current.lead_unit = edited.lead_unit;
-    current.support_units = edited.support_units;
-    current.leader = edited.leader;
-    current.owner = edited.owner;
-    current.start = edited.start;
-    current.due = edited.due;
-    current.milestones = edited.milestones;
-    current.key_task = edited.key_task;
-    current.tags = edited.tags;
+/// `current` with the editor's fields that the user changed (`edited`
+/// differs from what was `loaded`): a field left alone keeps whatever
+/// happened to it meanwhile — an extension moving the due date, a milestone
+/// ticked in the 进展与办理 tab, an inline edit.
+fn with_editor_fields(mut current: Task, loaded: &Task, edited: Task) -> Task {
+    macro_rules! take {
+        ($($f:ident),*) => {$(
+            if edited.$f != loaded.$f {
+                current.$f = edited.$f;
+            }
+        )*};
+    }
+    take!(
+        title,
+        detail,
+        deliverable,
+        area,
+        lead_unit,
+        support_units,
+        leader,
+        owner,
+        start,
+        due,
+        key_task,
+        tags,
+        recurrence
+    );
+    if edited.milestones != loaded.milestones {
+        // Titles and dates come from the editor; whether each was reached
+        // is the 进展 tab's, so it is kept from the task as it is now.
+        let reached = |id: &str| {
+            current
+                .milestones
+                .iter()
+                .find(|m| m.id == id)
+                .map(|m| m.done_on)
+        };
+        let milestones = edited
+            .milestones
+            .into_iter()
+            .map(|mut m| {
+                if let Some(done) = reached(&m.id) {
+                    m.done_on = done;
+                }
+                m
+            })
+            .collect();
+        current.milestones = milestones;
+    }
     current
 }
 
@@ -65,6 +101,21 @@ fn tags_from(text: &str) -> Vec<String> {
 pub fn TaskEditor() -> impl IntoView {
     let state = use_app();
     let draft = RwSignal::new(Task::new(TaskId::default(), ""));
+    let loaded = StoredValue::new(Task::new(TaskId::default(), ""));
+    // Forms in the 进展与办理 tab belong to one task; the tab resets when
+    // the panel closes.
+    Effect::new(move |previous: Option<Option<Editing>>| {
+        let now = state.editing.get();
+        match &now {
+            None => {
+                state.task_tab.set(TaskTab::Details);
+                state.task_action.set(None);
+            }
+            Some(_) if previous.flatten() != now => state.task_action.set(None),
+            _ => {}
+        }
+        now
+    });
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let lead_text = RwSignal::new(String::new());
     let units = Signal::derive(move || state.plan.with(|p| p.units.clone()));
@@ -87,6 +138,7 @@ pub fn TaskEditor() -> impl IntoView {
             Editing::New(place) => new_draft(state, place),
         };
         lead_text.set(task.lead_unit.as_deref().map(unit_name).unwrap_or_default());
+        loaded.set_value(task.clone());
         draft.set(task);
         errors.set(Vec::new());
     });
@@ -126,7 +178,11 @@ pub fn TaskEditor() -> impl IntoView {
         // changed meanwhile (a move, an inline edit) is kept.
         let task = match &editing {
             Editing::Task(id) => match state.plan.with_untracked(|p| p.task(id).cloned()) {
-                Some(current) => with_editor_fields(current, edited),
+                Some(current) => {
+                    let mut before = loaded.get_value();
+                    before.title = before.title.trim().to_string();
+                    with_editor_fields(current, &before, edited)
+                }
                 None => {
                     state.editing.set(None);
                     state.edit_error.set(Some(
@@ -164,7 +220,37 @@ pub fn TaskEditor() -> impl IntoView {
     view! {
         <Show when=move || state.editing.with(Option::is_some)>
             <aside class="editor" data-testid="task-editor" role="dialog" aria-label="编辑任务">
-                <form on:submit=move |e| { e.prevent_default(); save(); }>
+                {move || match state.editing.get() {
+                    Some(Editing::Task(id)) => {
+                        let tab = |t: TaskTab, label: &'static str, testid: &'static str| view! {
+                            <button type="button" role="tab" data-testid=testid class="tab"
+                                class:active=move || state.task_tab.get() == t
+                                aria-selected=move || (state.task_tab.get() == t).to_string()
+                                on:click=move |_| state.task_tab.set(t)>{label}</button>
+                        };
+                        let title = state.plan.with_untracked(|p| p.task(&id).map(|t| t.title.clone()).unwrap_or_default());
+                        view! {
+                            <div class="panel-title">
+                                <h2 class="task-title">{title}</h2>
+                                <button type="button" class="close" aria-label="关闭" data-testid="close-panel"
+                                    on:click=move |_| state.editing.set(None)>"×"</button>
+                            </div>
+                            <div class="tabs" role="tablist">
+                                {tab(TaskTab::Details, "基本信息", "tab-details")}
+                                {tab(TaskTab::Progress, "进展与办理", "tab-progress")}
+                                {tab(TaskTab::Log, "留痕", "tab-log")}
+                            </div>
+                            {move || match state.task_tab.get() {
+                                TaskTab::Progress => view! { <TaskProgress id=id.clone() /> }.into_any(),
+                                TaskTab::Log => view! { <ActivityLog id=id.clone() /> }.into_any(),
+                                TaskTab::Details => ().into_any(),
+                            }}
+                        }.into_any()
+                    }
+                    _ => ().into_any(),
+                }}
+                <form on:submit=move |e| { e.prevent_default(); save(); }
+                    style:display=move || if state.task_tab.get() == TaskTab::Details || !matches!(state.editing.get(), Some(Editing::Task(_))) { "" } else { "none" }>
                     <h2>{move || if matches!(state.editing.get(), Some(Editing::New(_))) { "新增任务" } else { "编辑任务" }}</h2>
                     <UnitOptions units=units />
                     <Field label="任务名称" name="title" errors=errors>

@@ -120,10 +120,12 @@ pub fn lead_select(state: AppState, id: TaskId) -> impl IntoView {
 /// The status as a choice; a closed task shows its status as text.
 pub fn status_select(state: AppState, id: TaskId) -> impl IntoView {
     let current = state.plan.with_untracked(|p| p.task(&id).map(|t| t.status));
-    if current == Some(Status::Closed) {
-        return view! { <span class="status-text">{Status::Closed.label()}</span> }.into_any();
+    // 办结, 暂缓 and 中止 need a date or a reason: they are set in the task
+    // panel's 进展与办理 tab, not here.
+    if let Some(s) = current.filter(|s| *s == Status::Closed || s.is_halted()) {
+        return view! { <span class="status-text">{s.label()}</span> }.into_any();
     }
-    let options = [Status::NotStarted, Status::InProgress, Status::Paused];
+    let options = [Status::NotStarted, Status::InProgress];
     view! {
         <select class="inline" data-testid="inline-status" aria-label="状态"
             on:click=|e| e.stop_propagation()

@@ -2,6 +2,9 @@
 
 use crate::model::audit::blind_spot_count;
 use crate::model::date::format_date;
+use crate::model::index::PlanIndex;
+use crate::model::rollup::assess_positions;
+use crate::model::schedule::Level;
 use crate::ui::plans::switcher::PlanSwitcher;
 use crate::ui::shell::undo_buttons::UndoButtons;
 use crate::ui::state::{use_app, Page, SaveState};
@@ -37,6 +40,18 @@ pub fn AppHeader() -> impl IntoView {
         let today = state.today_date();
         state.plan.with(|p| blind_spot_count(p, today))
     });
+    // Red and yellow work items: what the supervision page lists.
+    let to_supervise = Memo::new(move |_| {
+        let today = state.today_date();
+        state.plan.with(|p| {
+            let index = PlanIndex::new(p);
+            let a = assess_positions(&index, today);
+            index
+                .work_items()
+                .filter(|&i| matches!(a[i].level, Level::Red | Level::Yellow))
+                .count()
+        })
+    });
     view! {
         <header class="app-header">
             <div class="brand">
@@ -58,8 +73,21 @@ pub fn AppHeader() -> impl IntoView {
                     "盲区排查"
                     <span class="nav-count" data-testid="nav-audit-count">{move || blind_spots.get()}</span>
                 </a>
+                <a
+                    href="#/supervision"
+                    data-testid="nav-supervision"
+                    class="nav-link"
+                    class:active=move || matches!(state.page.get(), Page::Supervision | Page::Notice)
+                    aria-current=move || (state.page.get() == Page::Supervision).then_some("page")
+                    title="逾期和预警事项的督办清单、本期未报送情况"
+                >
+                    "督办"
+                    <span class="nav-count" data-testid="nav-supervision-count">{move || to_supervise.get()}</span>
+                </a>
+                {link(Page::Problems, "#/problems", "nav-problems", "问题整改")}
                 {link(Page::Units, "#/units", "nav-units", "单位与领域")}
                 {link(Page::Data, "#/data", "nav-data", "数据管理")}
+                {link(Page::Settings, "#/settings", "nav-settings", "设置")}
             </nav>
             <PlanSwitcher />
             <UndoButtons />

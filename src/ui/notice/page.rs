@@ -1,0 +1,58 @@
+//! `#/notice?ids=…`: the notices for the supervision records named, one
+//! per page, with a print button that stays off the paper.
+
+use crate::model::supervision::{notice, Notice};
+use crate::ui::notice::sheet::NoticeSheet;
+use crate::ui::state::{hash_query, use_app};
+use leptos::prelude::*;
+
+/// The record ids the address names.
+fn ids_from_address() -> Vec<String> {
+    let hash = window().location().hash().unwrap_or_default();
+    form_urlencoded::parse(hash_query(&hash).as_bytes())
+        .filter(|(k, _)| k == "ids")
+        .flat_map(|(_, v)| v.split(',').map(str::to_string).collect::<Vec<_>>())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+#[component]
+pub fn NoticePage() -> impl IntoView {
+    let state = use_app();
+    let ids = RwSignal::new(ids_from_address());
+    let listener =
+        window_event_listener(leptos::ev::hashchange, move |_| ids.set(ids_from_address()));
+    on_cleanup(move || listener.remove());
+    let notices = Memo::new(move |_| {
+        let wanted = ids.get();
+        state.plan.with(|p| {
+            wanted
+                .iter()
+                .filter_map(|id| {
+                    p.tasks.iter().find_map(|t| {
+                        t.supervisions
+                            .iter()
+                            .find(|s| &s.id == id)
+                            .map(|s| notice(p, t, s))
+                    })
+                })
+                .collect::<Vec<Notice>>()
+        })
+    });
+    let missing = move || ids.with(Vec::len) - notices.with(Vec::len);
+    view! {
+        <section class="notice-page">
+            <div class="no-print toolbar">
+                <button type="button" class="primary" data-testid="notice-print" on:click=move |_| { let _ = window().print(); }>
+                    "打印"
+                </button>
+                <a href="#/supervision">"返回督办清单"</a>
+                <span class="muted">{move || format!("共 {} 份，每份一页（A4）。", notices.with(Vec::len))}</span>
+                <Show when=move || { missing() > 0 }>
+                    <span class="field-error">{move || format!("有 {} 份通知单的督办记录已不存在（可能已撤销或删除）。", missing())}</span>
+                </Show>
+            </div>
+            {move || notices.get().into_iter().map(|n| view! { <NoticeSheet notice=n /> }).collect_view()}
+        </section>
+    }
+}

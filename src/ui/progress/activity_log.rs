@@ -1,0 +1,49 @@
+//! 留痕: the task's activity log, newest first — when, what, from → to,
+//! and the reason given.
+
+use crate::model::TaskId;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// "2026-07-01T09:30:12.000Z" as "2026-07-01 09:30".
+fn when(at: &str) -> String {
+    let t = at.replace('T', " ");
+    t.chars().take(16).collect()
+}
+
+#[component]
+pub fn ActivityLog(id: TaskId) -> impl IntoView {
+    let state = use_app();
+    let entries = Memo::new(move |_| {
+        state.plan.with(|p| {
+            let mut list = p.task(&id).map(|t| t.log.clone()).unwrap_or_default();
+            list.reverse();
+            list
+        })
+    });
+    view! {
+        <section class="history">
+            <Show when=move || entries.with(Vec::is_empty)>
+                <p class="muted">"暂无变更记录。在落实中对任务的每次修改都会记录在这里。"</p>
+            </Show>
+            <ol class="activity-log" data-testid="activity-log">
+                {move || entries.get().into_iter().map(|e| {
+                    let change = match (e.from.is_empty(), e.to.is_empty()) {
+                        (true, true) => String::new(),
+                        (true, false) => e.to.clone(),
+                        (false, true) => format!("{}（已删除）", e.from),
+                        (false, false) => format!("{} → {}", e.from, e.to),
+                    };
+                    view! {
+                        <li data-testid="log-entry">
+                            <span class="muted">{when(&e.at)}</span>
+                            <strong>{e.what.clone()}</strong>
+                            <span>{change}</span>
+                            {(!e.note.is_empty()).then(|| view! { <span class="muted">{format!("（{}）", e.note)}</span> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,64 @@
+//! 时序进度节点 ticked as reached on a date (today by default), or
+//! unticked.
+
+use crate::model::date::format_date;
+use crate::model::lifecycle::reach_milestone;
+use crate::model::validate::FieldError;
+use crate::model::TaskId;
+use crate::ui::progress::{current_task, save_task};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub fn MilestoneTicks(id: TaskId) -> impl IntoView {
+    let state = use_app();
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let list_id = id.clone();
+    let milestones = Memo::new(move |_| {
+        state.plan.with(|p| {
+            let mut list = p
+                .task(&list_id)
+                .map(|t| t.milestones.clone())
+                .unwrap_or_default();
+            list.sort_by_key(|m| m.due);
+            list
+        })
+    });
+    view! {
+        <Show when=move || milestones.with(|m| !m.is_empty())>
+            <section class="history">
+                <h3>"进度节点"</h3>
+                <ul class="milestone-ticks">
+                    {
+                        let id = id.clone();
+                        move || milestones.get().into_iter().map(|m| {
+                            let task_id = id.clone();
+                            let mid = m.id.clone();
+                            let today = state.today_date();
+                            let late = m.done_on.is_none() && m.due < today;
+                            view! {
+                                <li data-testid="milestone-tick" class:late=late>
+                                    <label class="check">
+                                        <input type="checkbox" prop:checked=m.done_on.is_some() on:change=move |e| {
+                                            let Some(task) = current_task(state, &task_id) else { return };
+                                            let on = event_target_checked(&e).then_some(state.today.with_untracked(|t| t.date));
+                                            let label = format!("节点“{}”{}", task.title, if on.is_some() { "完成" } else { "改为未完成" });
+                                            save_task(state, reach_milestone(&task, &mid, on, state.today.with_untracked(|t| t.date)), label, errors);
+                                        } />
+                                        {format!("{}（{}）", m.title, format_date(m.due))}
+                                    </label>
+                                    <span class="muted">{match m.done_on {
+                                        Some(d) => format!("{} 完成", format_date(d)),
+                                        None if late => "已过期未完成".to_string(),
+                                        None => "未到期".to_string(),
+                                    }}</span>
+                                </li>
+                            }
+                        }).collect_view()
+                    }
+                </ul>
+                {move || errors.get().into_iter().map(|e| view! { <p class="field-error">{e.message}</p> }).collect_view()}
+            </section>
+        </Show>
+    }
+}
