@@ -241,6 +241,8 @@ fn group_of(plan: &Plan, task: &Task, by: GroupBy) -> (String, String) {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub title: &'static str,
+    /// 督办 or 催办, for the row labels (督办事项, 催办要求 …).
+    pub verb: &'static str,
     pub number: String,
     pub matter: String,
     pub lead_unit: String,
@@ -299,6 +301,7 @@ pub fn notice(plan: &Plan, task: &Task, s: &Supervision) -> Notice {
     };
     Notice {
         title: s.kind.notice_title(),
+        verb: s.kind.label(),
         number: number_text(plan, s),
         matter: task.title.clone(),
         lead_unit: task

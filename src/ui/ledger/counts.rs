@@ -1,4 +1,5 @@
-//! The counts above the ledger: total, closed, overdue, due soon, behind.
+//! The counts above the ledger: total, closed (and of those late), overdue,
+//! due soon, behind, not reported, and halted (listed, not counted late).
 
 use crate::model::stats::Tally;
 use leptos::prelude::*;
@@ -24,9 +25,12 @@ pub fn LedgerCounts(
         <div class="counts" data-testid="counts">
             {item("count-total", "任务总数", "", |t| t.total)}
             {item("count-closed", "已办结", "is-done", |t| t.closed())}
+            {item("count-closed-late", "其中逾期办结", "", |t| t.closed_late)}
             {item("count-overdue", "已逾期", "is-red", |t| t.overdue)}
             {item("count-due-soon", "临近时限", "is-yellow", |t| t.due_soon)}
             {item("count-behind", "进度滞后", "is-yellow", |t| t.behind)}
+            {item("count-stale", "未按期报送", "is-yellow", |t| t.stale)}
+            {item("count-halted", "暂缓/中止", "", |t| t.halted)}
         </div>
     }
 }

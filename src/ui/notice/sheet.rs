@@ -7,6 +7,7 @@ use leptos::prelude::*;
 pub fn NoticeSheet(notice: Notice) -> impl IntoView {
     let Notice {
         title,
+        verb,
         number,
         matter,
         lead_unit,
@@ -28,12 +29,12 @@ pub fn NoticeSheet(notice: Notice) -> impl IntoView {
             <p class="notice-number" data-testid="notice-number">{number}</p>
             <table class="notice-table">
                 <tbody>
-                    <tr><th>"督办事项"</th><td colspan="3">{matter}</td></tr>
+                    <tr><th>{format!("{verb}事项")}</th><td colspan="3">{matter}</td></tr>
                     <tr><th>"牵头单位"</th><td>{lead_unit}</td><th>"配合单位"</th><td>{support_units}</td></tr>
                     <tr><th>"责任领导"</th><td>{leader}</td><th>{days_label}</th><td>{days}</td></tr>
                     <tr><th>"原定完成时限"</th><td>{original_due}</td><th>"现完成时限"</th><td>{current_due}</td></tr>
                     <tr class="tall"><th>"最近进展"</th><td colspan="3">{latest}</td></tr>
-                    <tr class="tall"><th>"督办要求"</th><td colspan="3">{requirement}</td></tr>
+                    <tr class="tall"><th>{format!("{verb}要求")}</th><td colspan="3">{requirement}</td></tr>
                     <tr><th>"反馈时限"</th><td colspan="3">{format!("请于{reply_due}前将办理情况书面反馈。")}</td></tr>
                 </tbody>
             </table>

@@ -73,7 +73,7 @@ pub fn ExtendForm(id: TaskId, action: RwSignal<Option<TaskAction>>) -> impl Into
         });
     };
     view! {
-        <form class="action-form" data-testid="extend-form" on:submit=submit>
+        <form novalidate class="action-form" data-testid="extend-form" on:submit=submit>
             <h3>"申请延期"</h3>
             <p class="muted">"原定完成时限会保留在记录中，延期次数计入统计。"</p>
             <div class="field-row">
@@ -100,7 +100,7 @@ pub fn CloseForm(id: TaskId, action: RwSignal<Option<TaskAction>>) -> impl IntoV
         });
     };
     view! {
-        <form class="action-form" data-testid="close-form" on:submit=submit>
+        <form novalidate class="action-form" data-testid="close-form" on:submit=submit>
             <h3>"办结"</h3>
             <Field label="办结日期" name="close_date" errors=errors>{date_input(on, "close_date", "close-date", errors)}</Field>
             <Field label="办结说明" name="close_note" errors=errors>{text_area(note, "close-note")}</Field>
@@ -121,7 +121,7 @@ pub fn ReopenForm(id: TaskId, action: RwSignal<Option<TaskAction>>) -> impl Into
         });
     };
     view! {
-        <form class="action-form" data-testid="reopen-form" on:submit=submit>
+        <form novalidate class="action-form" data-testid="reopen-form" on:submit=submit>
             <h3>"重新打开"</h3>
             <Field label="重新打开的原因" name="reopen_reason" errors=errors>{text_area(reason, "reopen-reason")}</Field>
             {buttons("save-reopen", "确认重新打开", action)}
@@ -143,7 +143,7 @@ pub fn HaltForm(id: TaskId, action: RwSignal<Option<TaskAction>>) -> impl IntoVi
         });
     };
     view! {
-        <form class="action-form" data-testid="halt-form" on:submit=submit>
+        <form novalidate class="action-form" data-testid="halt-form" on:submit=submit>
             <h3>"暂缓或中止"</h3>
             <p class="muted">"暂缓、中止的任务单独列出，不计入逾期统计。"</p>
             <div class="choice">
@@ -172,7 +172,7 @@ pub fn ResumeForm(id: TaskId, action: RwSignal<Option<TaskAction>>) -> impl Into
         });
     };
     view! {
-        <form class="action-form" data-testid="resume-form" on:submit=submit>
+        <form novalidate class="action-form" data-testid="resume-form" on:submit=submit>
             <h3>"恢复办理"</h3>
             <Field label="说明（可不填）" name="halt_reason" errors=errors>{text_area(note, "resume-note")}</Field>
             {buttons("save-resume", "确认恢复", action)}

@@ -97,7 +97,7 @@ pub fn ReportForm(
         }
     };
     view! {
-        <form class="action-form" data-testid="update-form" on:submit=move |e| { e.prevent_default(); save(); }>
+        <form novalidate class="action-form" data-testid="update-form" on:submit=move |e| { e.prevent_default(); save(); }>
             <h3>{if correcting.is_some() { "更正进展" } else { "报送进展" }}</h3>
             <div class="field-row">
                 <Field label="报送日期" name="update_date" errors=errors>

@@ -57,7 +57,7 @@ pub fn SuperviseForm(
         }
     };
     view! {
-        <form class="action-form" data-testid="supervise-form" on:submit=submit>
+        <form novalidate class="action-form" data-testid="supervise-form" on:submit=submit>
             <h3>{if count == 1 { "督办 / 催办".to_string() } else { format!("督办 / 催办（共 {count} 项）") }}</h3>
             <div class="choice">
                 {[SuperviseKind::Supervise, SuperviseKind::Chase].into_iter().map(|k| view! {

@@ -43,7 +43,7 @@ pub fn SettingsPage() -> impl IntoView {
                         let text = event_target_value(&e);
                         match text.trim().parse::<u32>() {
                             Ok(v) => apply(state, label, error, |s| set(s, v)),
-                            Err(_) => error.set(Some(format!("“{label}”应为整数，实际为“{}”", text.trim()))),
+                            Err(_) => error.set(Some(format!("“{label}”应为 0 或正整数，实际为“{}”", text.trim()))),
                         }
                     } />
             </label>
