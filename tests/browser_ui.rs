@@ -136,7 +136,14 @@ async fn ledger_shows_every_task_with_its_light() {
     levels.dedup();
     assert_eq!(
         levels,
-        ["done-late", "done-on-time", "green", "red", "yellow"]
+        [
+            "done-late",
+            "done-on-time",
+            "green",
+            "halted",
+            "red",
+            "yellow"
+        ]
     );
     assert!(text(&root, "count-overdue").parse::<usize>().unwrap() > 0);
     assert!(text(&root, "sample-notice").contains("示例"));

@@ -84,6 +84,8 @@ fn plan_tally_counts_work_items_only() {
             halted: 0,
             missed_occurrences: 0,
             unanswered: 0,
+            extended: 0,
+            unreported: 1,
         }
     );
 }

@@ -47,6 +47,8 @@ pub struct TaskLine {
     pub status: String,
     /// False for a row shown only as the context of a match below it.
     pub matched: bool,
+    /// An open work item with no report this period (本期未报送).
+    pub unreported: bool,
 }
 
 /// The ledger rows and header counts for `plan` as of `today`.
@@ -158,5 +160,6 @@ fn task_line(
         label: a.label(),
         status: t.status.label().to_string(),
         matched: true,
+        unreported: a.reported == Some(false),
     }
 }

@@ -113,6 +113,9 @@ pub struct Assessment {
     pub extensions: usize,
     /// 中止 rather than 暂缓 (for `Level::Halted`).
     pub stopped: bool,
+    /// For an open, started work item: whether it has reported in the
+    /// current period (本期已报送); `None` when no report is expected.
+    pub reported: Option<bool>,
 }
 
 /// Where an expected progress comes from.
@@ -272,6 +275,7 @@ pub fn judge(task: &Task, basis: Basis, today: NaiveDate, settings: &Settings) -
         unanswered: 0,
         extensions: task.extensions_as_of(today),
         stopped: false,
+        reported: None,
     };
     if let Some(closed_on) = basis.closed {
         // Judged against the due date on the day it was closed; a closed
@@ -293,6 +297,9 @@ pub fn judge(task: &Task, basis: Basis, today: NaiveDate, settings: &Settings) -
         a.level = Level::Halted;
         a.stopped = task.status == Status::Stopped;
         return a;
+    }
+    if basis.reporting && task.start.is_none_or(|s| s <= today) {
+        a.reported = Some(reporting::reported_this_period(task, settings, today));
     }
     a.unanswered = task
         .supervisions

@@ -28,6 +28,10 @@ pub struct Tally {
     pub missed_occurrences: usize,
     /// Work items with a 督办/催办 past its reply-by date unanswered.
     pub unanswered: usize,
+    /// Work items whose deadline was extended (延期) by the day.
+    pub extended: usize,
+    /// Open work items that have not reported this period (本期未报送).
+    pub unreported: usize,
 }
 
 impl Tally {
@@ -59,7 +63,9 @@ impl Tally {
             self.stale += usize::from(a.stale);
             self.missed_occurrences += usize::from(a.missed_occurrences > 0);
         }
+        self.extended += usize::from(a.extensions > 0);
         if a.level.is_open() {
+            self.unreported += usize::from(a.reported == Some(false));
             self.unanswered += usize::from(a.unanswered > 0);
         }
     }

@@ -202,6 +202,10 @@ pub struct AppState {
     pub task_tab: RwSignal<TaskTab>,
     /// The form open in the 进展与办理 tab, if any.
     pub task_action: RwSignal<Option<crate::ui::progress::TaskAction>>,
+    /// Every task's light on the day, by position in the plan's task list:
+    /// computed once per change of plan or day and shared by the ledger,
+    /// the header, the task panel and the supervision page.
+    pub assessments: Memo<Vec<crate::model::schedule::Assessment>>,
 }
 
 impl AppState {
@@ -215,13 +219,27 @@ impl AppState {
         message: Option<String>,
     ) -> AppState {
         let (read, write) = signal(plan);
+        let today = RwSignal::new(today);
+        let assessments = Memo::new_with_compare(
+            move |_| {
+                let day = today.with(|t| t.date);
+                read.with(|p| {
+                    crate::model::rollup::assess_positions(
+                        &crate::model::index::PlanIndex::new(p),
+                        day,
+                    )
+                })
+            },
+            // Assessments have no cheap equality; any change notifies.
+            |_, _| true,
+        );
         AppState {
             plan: read,
             write_plan: write,
             history: StoredValue::new(History::default()),
             undo_label: RwSignal::new(None),
             redo_label: RwSignal::new(None),
-            today: RwSignal::new(today),
+            today,
             damage: RwSignal::new(damage),
             save_error: RwSignal::new(message),
             external_change: RwSignal::new(false),
@@ -241,6 +259,7 @@ impl AppState {
             plan_redo: RwSignal::new(Vec::new()),
             task_tab: RwSignal::new(TaskTab::Details),
             task_action: RwSignal::new(None),
+            assessments,
         }
     }
 

@@ -6,6 +6,7 @@ use crate::model::date::{format_date, parse_date};
 use crate::model::edit::{add_task, Place};
 use crate::model::id::TaskId;
 use crate::model::ops::Op;
+use crate::model::recurrence::Recurrence;
 use crate::model::task::{Status, Task};
 use crate::model::validate::{validate_task, FieldError};
 use crate::ui::editor::actions::delete_with_confirmation;
@@ -302,6 +303,21 @@ pub fn TaskEditor() -> impl IntoView {
                         </Field>
                     </div>
                     <MilestonesEditor draft=draft errors=errors />
+                    <Field label="常态化工作（定期报送）" name="recurrence" errors=errors>
+                        <select data-testid="editor-recurrence" on:change=move |e| {
+                            let v = event_target_value(&e);
+                            draft.update(|t| t.recurrence = Recurrence::from_key(&v));
+                        }>
+                            <option value="" selected=move || draft.with(|t| t.recurrence.is_none())>"不重复（一次性任务）"</option>
+                            {Recurrence::ALL.into_iter().map(|r| view! {
+                                <option value=r.key() selected=move || draft.with(|t| t.recurrence == Some(r))>{r.label()}</option>
+                            }).collect_view()}
+                        </select>
+                        {move || draft.with(|t| (!t.recurrence_note.is_empty()).then(|| {
+                            let note = format!("原记录：{}", t.recurrence_note);
+                            view! { <span class="hint">{note}</span> }
+                        }))}
+                    </Field>
                     <label class="check">
                         <input type="checkbox" data-testid="editor-key-task" prop:checked=move || draft.with(|t| t.key_task)
                             on:change=move |e| draft.update(|t| t.key_task = event_target_checked(&e)) />

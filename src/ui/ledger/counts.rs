@@ -30,6 +30,8 @@ pub fn LedgerCounts(
             {item("count-due-soon", "临近时限", "is-yellow", |t| t.due_soon)}
             {item("count-behind", "进度滞后", "is-yellow", |t| t.behind)}
             {item("count-stale", "未按期报送", "is-yellow", |t| t.stale)}
+            {item("count-unreported", "本期未报送", "is-yellow", |t| t.unreported)}
+            {item("count-extended", "已延期", "", |t| t.extended)}
             {item("count-halted", "暂缓/中止", "", |t| t.halted)}
         </div>
     }

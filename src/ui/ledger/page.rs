@@ -3,7 +3,6 @@
 use crate::model::index::PlanIndex;
 use crate::model::ledger::ledger_view;
 use crate::model::ops::Op;
-use crate::model::rollup::assess_positions;
 use crate::model::sample::sample_plan;
 use crate::model::search::SearchIndex;
 use crate::ui::editor::actions::StructureToolbar;
@@ -21,15 +20,7 @@ pub fn LedgerPage() -> impl IntoView {
     let state = use_app();
     // Lights and roll-up: recomputed when the plan changes or the day
     // moves on, not on every keystroke in the search box.
-    let assessments = Memo::new_with_compare(
-        move |_| {
-            let today = state.today_date();
-            state
-                .plan
-                .with(|p| assess_positions(&PlanIndex::new(p), today))
-        },
-        |_, _| true,
-    );
+    let assessments = state.assessments;
     // The search index is built once per plan, and only while searching.
     let searching = Memo::new(move |_| state.query.with(|q| !q.text.trim().is_empty()));
     let search = Memo::new_with_compare(

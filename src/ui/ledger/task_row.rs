@@ -30,6 +30,7 @@ pub fn TaskRow(
         label,
         status,
         matched,
+        unreported,
     } = line;
     let state = use_app();
     let moved_from = due.clone();
@@ -70,6 +71,7 @@ pub fn TaskRow(
             </td>
             <td class="col-num">
                 <span class="progress" style=format!("--p:{progress}%")>{format!("{progress}%")}</span>
+                {unreported.then(|| view! { <span class="tag tag-unreported" data-testid="unreported-tag" title="本期尚未报送进展">"本期未报"</span> })}
             </td>
             <td>
                 <WarningBadge level=level label=label />

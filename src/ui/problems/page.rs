@@ -62,7 +62,7 @@ pub fn ProblemsPage() -> impl IntoView {
             <Show when=move || rows.with(Vec::is_empty)>
                 <p class="empty">"尚未登记整改问题。"</p>
             </Show>
-            <table class="ledger problems-table">
+            <table class="problems-table">
                 <thead><tr><th>"问题"</th><th>"来源"</th><th>"发现日期"</th><th>"整改状态"</th><th>"整改任务"</th><th></th></tr></thead>
                 <tbody>
                     {move || rows.get().into_iter().map(|(pr, st, tasks)| {

@@ -47,11 +47,29 @@ pub fn MilestoneTicks(id: TaskId) -> impl IntoView {
                                         } />
                                         {format!("{}（{}）", m.title, format_date(m.due))}
                                     </label>
-                                    <span class="muted">{match m.done_on {
-                                        Some(d) => format!("{} 完成", format_date(d)),
-                                        None if late => "已过期未完成".to_string(),
-                                        None => "未到期".to_string(),
-                                    }}</span>
+                                    {match m.done_on {
+                                        Some(d) => {
+                                            let (task_id, mid) = (id.clone(), m.id.clone());
+                                            view! {
+                                                <label class="muted">"完成于"
+                                                    <input type="date" aria-label="节点完成日期" data-testid="milestone-done-on" prop:value=format_date(d)
+                                                        on:change=move |e| {
+                                                            let Some(task) = current_task(state, &task_id) else { return };
+                                                            let today = state.today.with_untracked(|t| t.date);
+                                                            match crate::model::date::parse_date(&event_target_value(&e)) {
+                                                                Ok(on) => {
+                                                                    let label = format!("修改节点完成日期“{}”", task.title);
+                                                                    save_task(state, reach_milestone(&task, &mid, Some(on), today), label, errors);
+                                                                }
+                                                                Err(err) => errors.set(vec![FieldError { field: "milestone_done".into(), message: err.to_string() }]),
+                                                            }
+                                                        } />
+                                                </label>
+                                            }.into_any()
+                                        }
+                                        None if late => view! { <span class="muted">"已过期未完成"</span> }.into_any(),
+                                        None => view! { <span class="muted">"未到期"</span> }.into_any(),
+                                    }}
                                 </li>
                             }
                         }).collect_view()

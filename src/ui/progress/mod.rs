@@ -7,6 +7,7 @@ pub mod activity_log;
 pub mod date_input;
 pub mod lifecycle_forms;
 pub mod milestones;
+pub mod occurrences;
 pub mod panel;
 pub mod report_form;
 pub mod summary;

@@ -7,6 +7,7 @@ use crate::ui::progress::lifecycle_forms::{
     CloseForm, ExtendForm, HaltForm, ReopenForm, ResumeForm,
 };
 use crate::ui::progress::milestones::MilestoneTicks;
+use crate::ui::progress::occurrences::Occurrences;
 use crate::ui::progress::report_form::ReportForm;
 use crate::ui::progress::summary::TaskSummary;
 use crate::ui::progress::supervise_form::SuperviseForm;
@@ -78,6 +79,7 @@ pub fn TaskProgress(id: TaskId) -> impl IntoView {
             {form}
             <UpdateHistory id=id.clone() action=action />
             <MilestoneTicks id=id.clone() />
+            <Occurrences id=id.clone() />
             <SupervisionRecords id=id />
         </div>
     }

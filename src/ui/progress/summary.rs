@@ -6,7 +6,6 @@ use crate::model::date::format_date;
 use crate::model::explain::{progress_line, reasons, reporting_line};
 use crate::model::id::TaskId;
 use crate::model::index::PlanIndex;
-use crate::model::rollup::assess_positions;
 use crate::ui::ledger::warning_badge::WarningBadge;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -19,7 +18,7 @@ pub fn TaskSummary(id: TaskId) -> impl IntoView {
         state.plan.with(|p| {
             let index = PlanIndex::new(p);
             let pos = index.position(&id)?;
-            let a = assess_positions(&index, today).swap_remove(pos);
+            let a = state.assessments.with(|all| all.get(pos).cloned())?;
             let t = index.at(pos);
             let dues = match (t.original_due(), a.current_due) {
                 (Some(o), Some(c)) if o != c => format!(

@@ -3,7 +3,6 @@
 use crate::model::audit::blind_spot_count;
 use crate::model::date::format_date;
 use crate::model::index::PlanIndex;
-use crate::model::rollup::assess_positions;
 use crate::model::schedule::Level;
 use crate::ui::plans::switcher::PlanSwitcher;
 use crate::ui::shell::undo_buttons::UndoButtons;
@@ -42,14 +41,17 @@ pub fn AppHeader() -> impl IntoView {
     });
     // Red and yellow work items: what the supervision page lists.
     let to_supervise = Memo::new(move |_| {
-        let today = state.today_date();
         state.plan.with(|p| {
             let index = PlanIndex::new(p);
-            let a = assess_positions(&index, today);
-            index
-                .work_items()
-                .filter(|&i| matches!(a[i].level, Level::Red | Level::Yellow))
-                .count()
+            state.assessments.with(|a| {
+                index
+                    .work_items()
+                    .filter(|&i| {
+                        a.get(i)
+                            .is_some_and(|a| matches!(a.level, Level::Red | Level::Yellow))
+                    })
+                    .count()
+            })
         })
     });
     view! {

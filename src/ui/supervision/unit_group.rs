@@ -40,7 +40,7 @@ pub fn GroupCard(group: Group, by: GroupBy) -> impl IntoView {
                     })
                     on_cancel=Callback::new(move |_| supervising.set(false)) />
             </Show>
-            <table class="ledger supervision-table">
+            <table class="supervision-table">
                 <thead><tr><th>"事项"</th><th>"状态"</th><th>"时限"</th><th>"最近进展"</th><th>"督办"</th></tr></thead>
                 <tbody>
                     {group.rows.into_iter().map(|r| view! {

@@ -42,7 +42,7 @@ pub fn Unreported() -> impl IntoView {
     view! {
         <section class="unreported" data-testid="unreported">
             <h1>{heading}</h1>
-            <table class="ledger">
+            <table class="unreported-table">
                 <thead><tr><th>"牵头单位"</th><th>"未报送 / 应报送"</th><th>"未报送事项"</th></tr></thead>
                 <tbody>
                     {move || data.get().1.into_iter().map(|(name, expected, missing)| {
