@@ -158,3 +158,36 @@ fn version_1_generated_ids_become_distinct_per_office_and_stable_per_file() {
     assert_eq!(task.parent.as_ref(), Some(&point.id), "parents follow");
     assert_eq!(a.plan.tasks[2].id, "my-own", "ids a person chose are kept");
 }
+
+#[test]
+fn one_bad_setting_costs_only_itself() {
+    let doc = r#"{"format":"luoshi/plan","version":3,"plan":{"title":"t","year":2026,
+        "settings":{"office_name":"中共某区委办公室","report_cycle":"weekly","due_soon_days":10},
+        "problems":[{"id":"p1","description":"问题","date":"2026/13/01","tasks":["a"]}]}}"#;
+    let r = restore_plan(doc).unwrap_or_else(|e| panic!("{e}"));
+    let s = &r.plan.settings;
+    assert_eq!(s.office_name, "中共某区委办公室");
+    assert_eq!(s.due_soon_days, 10);
+    assert_eq!(
+        s.report_cycle,
+        luoshi::model::settings::ReportCycle::Monthly
+    );
+    assert!(
+        r.problems
+            .iter()
+            .any(|p| p.path == "plan.settings.report_cycle"),
+        "{:?}",
+        r.problems
+    );
+    // A problem with a date a file got wrong keeps its description and tasks.
+    let p = &r.plan.problems[0];
+    assert_eq!(
+        (p.description.as_str(), p.date, p.tasks.len()),
+        ("问题", None, 1)
+    );
+    assert!(
+        r.problems.iter().any(|p| p.path == "plan.problems[0].date"),
+        "{:?}",
+        r.problems
+    );
+}

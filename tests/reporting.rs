@@ -240,14 +240,14 @@ fn period_of_a_day_for_each_cycle() {
             "2026-12-25",
             "2026年第四季度",
         ),
-        // The 30-day window ending on the day.
+        // The window ending on the day: a report 30 days ago still counts.
         (
             ReportCycle::Rolling,
             "2026-07-10",
-            "2026-06-11",
+            "2026-06-10",
             "2026-07-10",
             "2026-07-10",
-            "6月11日至7月10日",
+            "6月10日至7月10日",
         ),
     ];
     for (c, day, start, end, deadline, label) in cases {
@@ -494,8 +494,8 @@ fn reported_this_period_counts_reports_from_the_period_start_to_today() {
         (ReportCycle::Monthly, "2026-07-15", "2026-07-10", false),
         (ReportCycle::Quarterly, "2026-07-02", "2026-09-30", true),
         (ReportCycle::Quarterly, "2026-06-30", "2026-07-02", false),
-        (ReportCycle::Rolling, "2026-06-11", "2026-07-10", true),
-        (ReportCycle::Rolling, "2026-06-10", "2026-07-10", false),
+        (ReportCycle::Rolling, "2026-06-10", "2026-07-10", true),
+        (ReportCycle::Rolling, "2026-06-09", "2026-07-10", false),
     ];
     for (c, report, today, expected) in cases {
         let t = reported(yearlong("a"), report, 40);

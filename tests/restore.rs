@@ -635,12 +635,21 @@ fn bad_plan_field_keeps_the_rest_of_the_plan() {
 }
 
 #[test]
-fn bad_setting_falls_back_to_default_settings() {
+fn a_bad_setting_falls_back_to_its_default_and_the_others_are_kept() {
     let mut v = valid_value();
     v["plan"]["settings"]["due_soon_days"] = json!(-1);
     let r = restore_value(&v);
     assert_eq!(paths(&r), vec!["plan.settings.due_soon_days"]);
-    assert_eq!(r.plan.settings, luoshi::model::Settings::default());
+    let s = &r.plan.settings;
+    assert_eq!(
+        s.due_soon_days,
+        luoshi::model::Settings::default().due_soon_days
+    );
+    assert_eq!(
+        (s.behind_share_percent, s.report_period_days),
+        (60, 31),
+        "kept"
+    );
     assert_eq!(r.plan.title, "2022年区委工作要点");
 }
 

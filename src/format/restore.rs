@@ -228,6 +228,9 @@ fn restore_plan_object(mut obj: Map<String, Value>, problems: &mut Vec<Problem>)
     let areas_v = obj.remove("areas");
     let tasks_v = obj.remove("tasks");
     let problems_v = obj.remove("problems");
+    // Settings are restored field by field too: one bad value costs only
+    // itself, not the office name and every threshold with it.
+    let settings_v = obj.remove("settings");
     // Every plan field has a default, so a bad one is dropped on its own
     // rather than costing the title, year and settings with it.
     let mut plan: Plan =
@@ -236,6 +239,9 @@ fn restore_plan_object(mut obj: Map<String, Value>, problems: &mut Vec<Problem>)
     let (areas, area_pos) = restore_list::<Area>(areas_v, "plan.areas", problems);
     let (tasks, task_pos) = restore_list::<Task>(tasks_v, "plan.tasks", problems);
     (plan.units, plan.areas, plan.tasks) = (units, areas, tasks);
+    if let Some(v) = settings_v.filter(|v| !v.is_null()) {
+        plan.settings = restore_item(v, "plan.settings", &[], problems).unwrap_or_default();
+    }
     let (found, found_pos) = restore_list::<PlanProblem>(problems_v, "plan.problems", problems);
     plan.problems = found;
     dedupe_ids(

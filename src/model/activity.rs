@@ -144,7 +144,9 @@ pub fn changes(plan: &Plan, old: Option<&Task>, new: &Task, at: &str) -> Vec<Log
             (Some(c), crate::model::task::Status::Closed) => {
                 format!("办结日期 {}；{}", format_date(c.date), c.note)
             }
-            _ => new.status_note.clone(),
+            // A reason given with this change, not one left from before.
+            _ if new.status_note != old.status_note => new.status_note.clone(),
+            _ => String::new(),
         };
         push(
             "状态",
@@ -166,8 +168,14 @@ pub fn changes(plan: &Plan, old: Option<&Task>, new: &Task, at: &str) -> Vec<Log
 
 /// Added, corrected and removed records: updates, milestones, supervision.
 fn records(push: &mut impl FnMut(&str, String, String, &str), old: &Task, new: &Task) {
+    // The report itself is in the task's updates; the log names it
+    // briefly, so storing reports does not cost twice the space.
     let update = |u: &crate::model::task::ProgressUpdate| {
-        format!("{} {}% {}", format_date(u.date), u.percent, u.progress)
+        let mut text: String = u.progress.chars().take(30).collect();
+        if u.progress.chars().count() > 30 {
+            text.push('…');
+        }
+        format!("{} {}% {}", format_date(u.date), u.percent, text)
     };
     for u in &new.updates {
         match old.updates.iter().find(|o| o.id == u.id) {

@@ -45,10 +45,17 @@ pub fn report(task: &Task, update: ProgressUpdate, today: NaiveDate) -> Checked 
     let mut update = update;
     if update.id.is_empty() {
         update.id = new_id();
-    }
-    match t.updates.iter_mut().find(|u| u.id == update.id) {
-        Some(existing) => *existing = update,
-        None => t.updates.push(update),
+        t.updates.push(update);
+    } else {
+        match t.updates.iter_mut().find(|u| u.id == update.id) {
+            Some(existing) => *existing = update,
+            None => {
+                return fail(
+                    "update_progress",
+                    "这条进展已被删除（可能已撤销），更正没有保存",
+                )
+            }
+        }
     }
     if t.status == Status::NotStarted {
         t.status = Status::InProgress;

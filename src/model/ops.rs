@@ -248,12 +248,20 @@ fn apply_one(plan: &mut Plan, op: Op, stamp: Option<&str>) -> Result<Op, EditErr
             })
         }
         Op::SetNoticeCounter(counter) => {
+            // A number once issued may have been printed: the counter only
+            // rises, so undoing a 督办 never hands its number out again
+            // (the inverse, the old value, changes nothing).
             let pos = plan
                 .notice_counters
                 .iter()
                 .position(|c| c.year == counter.year && c.kind == counter.kind);
             let old = match pos {
-                Some(pos) => std::mem::replace(&mut plan.notice_counters[pos], counter),
+                Some(pos) => {
+                    let slot = &mut plan.notice_counters[pos];
+                    let old = slot.clone();
+                    slot.last = slot.last.max(counter.last);
+                    old
+                }
                 None => {
                     let old = NoticeCounter {
                         last: 0,
@@ -326,15 +334,19 @@ fn put_task(
         check_parent(plan, &task.id, parent)?;
     }
     let existing = plan.tasks.iter().position(|t| t.id == task.id);
+    // 留痕: unless the caller brought its own log (undo, redo of a
+    // removal, a merge), the change is logged field by field. Compared
+    // before ids are filled in, so entries without one still match.
+    let own_log = {
+        let old_log: &[activity::LogEntry] = existing.map_or(&[], |pos| &plan.tasks[pos].log);
+        task.log == old_log
+    };
     // Every record carries an id (a merge tells records apart by it); an
     // editor that made one without gets a fresh one here.
     fill_missing_record_ids(&mut task);
     if let Some(now) = stamp {
-        // 留痕: unless the caller brought its own log (undo, redo of a
-        // removal, a merge), the change is logged field by field.
         let old = existing.map(|pos| &plan.tasks[pos]);
-        let old_log: &[activity::LogEntry] = old.map_or(&[], |t| &t.log);
-        if task.log == old_log {
+        if own_log {
             let entries = activity::changes(plan, old, &task, now);
             task.log.extend(entries);
         }

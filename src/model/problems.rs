@@ -2,7 +2,7 @@
 //! by one or more rectification tasks. A problem's state follows its tasks:
 //! open until all are closed, overdue if any is.
 
-use crate::model::date::{opt_date, req_date};
+use crate::model::date::opt_date;
 use crate::model::rollup::Assessments;
 use crate::model::schedule::Level;
 use crate::model::TaskId;
@@ -18,12 +18,10 @@ pub struct Problem {
     /// 问题来源, e.g. 区委常委会民主生活会、巡察反馈.
     #[serde(default)]
     pub source: String,
-    /// When it was found.
-    #[serde(with = "req_date")]
-    pub date: NaiveDate,
-    /// 整改时限, if one was set for the problem as a whole.
+    /// When it was found; a date a file got wrong is left empty rather
+    /// than costing the problem its description and tasks.
     #[serde(default, with = "opt_date")]
-    pub due: Option<NaiveDate>,
+    pub date: Option<NaiveDate>,
     /// The tasks that fix it.
     #[serde(default)]
     pub tasks: Vec<TaskId>,
@@ -65,11 +63,12 @@ impl ProblemState {
 /// The state of `problem` from its tasks' lights. Links to tasks that no
 /// longer exist are ignored (they are listed as missing by the UI).
 pub fn state(problem: &Problem, assessments: &Assessments) -> ProblemState {
-    let levels: Vec<Level> = problem
-        .tasks
-        .iter()
-        .filter_map(|id| assessments.get(id).map(|a| a.level))
-        .collect();
+    state_with(problem, |id| assessments.get(id).map(|a| a.level))
+}
+
+/// `state`, given a way to find a task's light by id.
+pub fn state_with(problem: &Problem, level: impl Fn(&str) -> Option<Level>) -> ProblemState {
+    let levels: Vec<Level> = problem.tasks.iter().filter_map(|id| level(id)).collect();
     if levels.is_empty() {
         ProblemState::Unassigned
     } else if levels.contains(&Level::Red) {

@@ -122,10 +122,8 @@ pub fn occurrences(task: &Task, today: NaiveDate) -> Vec<Occurrence> {
     }) else {
         return Vec::new();
     };
-    let last = task
-        .due
-        .or_else(|| NaiveDate::from_ymd_opt(first.year(), 12, 31))
-        .unwrap_or(first);
+    // Without a due date, standing work goes on until today.
+    let last = task.due.unwrap_or(today);
     let closed = task.closed_on().filter(|_| task.is_closed());
     let mut out = Vec::new();
     let mut day = first;

@@ -49,8 +49,10 @@ pub fn period_of(settings: &Settings, day: NaiveDate) -> Option<Period> {
         ReportCycle::Monthly => 1,
         ReportCycle::Quarterly => 3,
         ReportCycle::Rolling => {
+            // The same window `is_stale` uses: a report `days` days ago
+            // still counts.
             let days = u64::from(settings.report_period_days.max(1));
-            let start = day.checked_sub_days(chrono::Days::new(days - 1))?;
+            let start = day.checked_sub_days(chrono::Days::new(days))?;
             return Some(Period {
                 start,
                 end: day,

@@ -270,8 +270,7 @@ fn add_problems(plan: &mut Plan, year: i32) {
             id: new_id(),
             description: "压力传导不够到位，个别任务存在“上热中温下凉”现象".into(),
             source: "区委常委会年度工作总结".into(),
-            date,
-            due: None,
+            date: Some(date),
             tasks,
         });
     }

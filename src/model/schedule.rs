@@ -345,7 +345,7 @@ fn past_grace(task: &Task, today: NaiveDate, settings: &Settings) -> bool {
 /// under a heading closed by hand while children are still open.
 pub fn combine(own: Assessment, children: &[&Assessment]) -> Assessment {
     let mut out = own;
-    let closed_by_hand = !out.level.is_open();
+    let closed_by_hand = out.level.is_closed();
     if closed_by_hand {
         let Some(worst) = children
             .iter()

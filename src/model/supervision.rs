@@ -8,7 +8,7 @@ use crate::model::index::PlanIndex;
 use crate::model::ops::Op;
 use crate::model::plan::Plan;
 use crate::model::rollup::Assessments;
-use crate::model::schedule::{judged_due, Level};
+use crate::model::schedule::{judged_due, Assessment, Level};
 use crate::model::task::{SuperviseKind, Supervision, Task};
 use crate::model::validate::{error, FieldError};
 use crate::model::TaskId;
@@ -121,12 +121,12 @@ pub fn supervise(
             task: Box::new(t),
             at: None,
         });
-        number += 1;
+        number = number.saturating_add(1);
     }
     ops.push(Op::SetNoticeCounter(NoticeCounter {
         year,
         kind: form.kind,
-        last: number - 1,
+        last: number.saturating_sub(1),
     }));
     Ok((Op::Batch(ops), made))
 }
@@ -170,11 +170,24 @@ impl Group {
 /// The red and yellow work items, grouped; red first, then the most
 /// overdue or least time left. Groups with more red items come first.
 pub fn list(index: &PlanIndex, assessments: &Assessments, by: GroupBy) -> Vec<Group> {
+    list_with(index, |pos| assessments.get(index.id(pos)), by)
+}
+
+/// `list` with assessments by position (as the app holds them).
+pub fn list_at(index: &PlanIndex, assessments: &[Assessment], by: GroupBy) -> Vec<Group> {
+    list_with(index, |pos| assessments.get(pos), by)
+}
+
+fn list_with<'a>(
+    index: &PlanIndex,
+    assessment: impl Fn(usize) -> Option<&'a Assessment>,
+    by: GroupBy,
+) -> Vec<Group> {
     let plan = index.plan();
     let mut groups: Vec<Group> = Vec::new();
     for pos in index.work_items_in_order() {
         let task = index.at(pos);
-        let Some(a) = assessments.get(&task.id) else {
+        let Some(a) = assessment(pos) else {
             continue;
         };
         if !matches!(a.level, Level::Red | Level::Yellow) {

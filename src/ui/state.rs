@@ -266,8 +266,12 @@ impl AppState {
     /// The one place the plan changes. An edit that cannot be made leaves
     /// the plan as it was and returns why (also shown as `edit_error`).
     pub fn dispatch(&self, change: Change) -> Result<(), EditError> {
-        // An editor open on the plan as it was would save a stale draft.
-        if !matches!(change, Change::Edit { .. }) && self.editing.with_untracked(Option::is_some) {
+        // Adopting another plan closes the task panel; undo and redo keep it
+        // open on a task that still exists (the editor saves only the fields
+        // the user changed, onto the task as it is then), and close it
+        // otherwise, below.
+        let reaches_panel = !matches!(change, Change::Edit { .. });
+        if matches!(change, Change::Adopt(_)) && self.editing.with_untracked(Option::is_some) {
             self.editing.set(None);
         }
         let now = now_iso();
@@ -293,6 +297,16 @@ impl AppState {
             // A refused edit changed nothing, so nothing is notified.
             result.is_ok()
         });
+        if reaches_panel {
+            let gone = match self.editing.get_untracked() {
+                Some(Editing::Task(id)) => self.plan.with_untracked(|p| p.task(&id).is_none()),
+                Some(Editing::New(_)) => true,
+                None => false,
+            };
+            if gone {
+                self.editing.set(None);
+            }
+        }
         self.undo_label.set(labels.0);
         self.redo_label.set(labels.1);
         self.edit_error

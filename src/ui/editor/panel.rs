@@ -143,6 +143,36 @@ pub fn TaskEditor() -> impl IntoView {
         draft.set(task);
         errors.set(Vec::new());
     });
+    // A change made meanwhile in the 进展与办理 tab (an extension moving
+    // the due date, a milestone reached, an undo) shows here at once, as
+    // long as nothing has been typed into the form yet.
+    Effect::new(move |_| {
+        let Some(Editing::Task(id)) = state.editing.get() else {
+            return;
+        };
+        let Some(current) = state.plan.with(|p| p.task(&id).cloned()) else {
+            return;
+        };
+        let before = loaded.get_value();
+        let untouched = draft.with_untracked(|d| *d == before)
+            && lead_text.get_untracked()
+                == before
+                    .lead_unit
+                    .as_deref()
+                    .map(unit_name)
+                    .unwrap_or_default();
+        if untouched && current != before {
+            lead_text.set(
+                current
+                    .lead_unit
+                    .as_deref()
+                    .map(unit_name)
+                    .unwrap_or_default(),
+            );
+            loaded.set_value(current.clone());
+            draft.set(current);
+        }
+    });
     let is_root = move || match state.editing.get() {
         Some(Editing::New(Place::EndOfArea(_))) => true,
         Some(Editing::New(_)) => false,
@@ -304,7 +334,7 @@ pub fn TaskEditor() -> impl IntoView {
                     </div>
                     <MilestonesEditor draft=draft errors=errors />
                     <Field label="常态化工作（定期报送）" name="recurrence" errors=errors>
-                        <select data-testid="editor-recurrence" on:change=move |e| {
+                        <select data-testid="editor-recurrence" prop:value=move || draft.with(|t| t.recurrence.map_or("", |r| r.key())) on:change=move |e| {
                             let v = event_target_value(&e);
                             draft.update(|t| t.recurrence = Recurrence::from_key(&v));
                         }>

@@ -30,13 +30,12 @@ pub fn ProblemForm(
         id: new_id(),
         description: String::new(),
         source: String::new(),
-        date: today,
-        due: None,
+        date: Some(today),
         tasks: Vec::new(),
     });
     let description = RwSignal::new(base.description.clone());
     let source = RwSignal::new(base.source.clone());
-    let date = RwSignal::new(Some(base.date));
+    let date = RwSignal::new(base.date);
     let tasks = RwSignal::new(base.tasks.clone());
     let picked = RwSignal::new(String::new());
     // Every task, indented by depth, for the picker.
@@ -85,7 +84,7 @@ pub fn ProblemForm(
         let problem = Problem {
             description: description.get_untracked().trim().to_string(),
             source: source.get_untracked().trim().to_string(),
-            date: day,
+            date: Some(day),
             tasks: tasks.get_untracked(),
             ..base.clone()
         };

@@ -2,9 +2,9 @@
 //! rectification tasks) and tasks; add, edit and delete (undoable).
 
 use crate::model::date::format_date;
+use crate::model::index::PlanIndex;
 use crate::model::ops::Op;
-use crate::model::problems::{state as problem_state, Problem};
-use crate::model::rollup::assess_plan;
+use crate::model::problems::{state_with, Problem};
 use crate::ui::ledger::warning_badge::WarningBadge;
 use crate::ui::problems::form::ProblemForm;
 use crate::ui::state::use_app;
@@ -16,23 +16,28 @@ pub fn ProblemsPage() -> impl IntoView {
     // `Some(None)`: adding; `Some(Some(id))`: editing that problem.
     let editing = RwSignal::new(None::<Option<String>>);
     let rows = Memo::new(move |_| {
-        let today = state.today_date();
         state.plan.with(|p| {
-            let a = assess_plan(p, today);
+            let index = PlanIndex::new(p);
+            let all = state.assessments.get();
+            let a = |id: &str| index.position(id).and_then(|i| all.get(i));
             p.problems
                 .iter()
                 .map(|pr| {
                     let tasks: Vec<_> = pr
                         .tasks
                         .iter()
-                        .map(|id| match (p.task(id), a.get(id)) {
+                        .map(|id| match (index.task(id), a(id)) {
                             (Some(t), Some(x)) => {
                                 (id.0.clone(), t.title.clone(), Some((x.level, x.label())))
                             }
                             _ => (id.0.clone(), "（任务已不存在）".to_string(), None),
                         })
                         .collect();
-                    (pr.clone(), problem_state(pr, &a), tasks)
+                    (
+                        pr.clone(),
+                        state_with(pr, |id| a(id).map(|x| x.level)),
+                        tasks,
+                    )
                 })
                 .collect::<Vec<_>>()
         })
@@ -71,7 +76,7 @@ pub fn ProblemsPage() -> impl IntoView {
                             <tr data-testid="problem-row" data-state=st.key()>
                                 <td>{pr.description.clone()}</td>
                                 <td>{pr.source.clone()}</td>
-                                <td class="nowrap">{format_date(pr.date)}</td>
+                                <td class="nowrap">{pr.date.map(format_date).unwrap_or_default()}</td>
                                 <td class="nowrap"><span class=format!("problem-state state-{}", st.key())>{st.label()}</span></td>
                                 <td><ul class="plain">{tasks.into_iter().map(|(id, title, light)| view! {
                                     <li>

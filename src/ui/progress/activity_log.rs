@@ -5,10 +5,22 @@ use crate::model::TaskId;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
-/// "2026-07-01T09:30:12.000Z" as "2026-07-01 09:30".
+/// An ISO 8601 time ("2026-07-01T01:30:12.000Z", as stamped in UTC) in
+/// this computer's local time: "2026-07-01 09:30". Text that is not a time
+/// is shown as it is.
 fn when(at: &str) -> String {
-    let t = at.replace('T', " ");
-    t.chars().take(16).collect()
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(at));
+    if d.get_time().is_nan() {
+        return at.to_string();
+    }
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
 }
 
 #[component]

@@ -22,7 +22,17 @@ pub fn TaskProgress(id: TaskId) -> impl IntoView {
     let state = use_app();
     let action = state.task_action;
     let status_id = id.clone();
+    let parent_id = id.clone();
     let status = Memo::new(move |_| state.plan.with(|p| p.task(&status_id).map(|t| t.status)));
+    // A 要点 or 任务 with children moves through its children: its
+    // progress is theirs, and so is any reply to a 督办.
+    let is_parent = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.tasks
+                .iter()
+                .any(|t| t.parent.as_ref() == Some(&parent_id))
+        })
+    });
     let button = move |label: &'static str, testid: &'static str, to: TaskAction| {
         let open = to.clone();
         view! {
@@ -63,8 +73,14 @@ pub fn TaskProgress(id: TaskId) -> impl IntoView {
                         {button("重新打开", "reopen-task", TaskAction::Reopen)}
                     }.into_any(),
                     Some(s) if s.is_halted() => view! {
-                        {button("报送进展", "report-progress", TaskAction::Report(None))}
+                        {(!is_parent.get()).then(|| button("报送进展", "report-progress", TaskAction::Report(None)))}
                         {button("恢复办理", "resume-task", TaskAction::Resume)}
+                    }.into_any(),
+                    Some(_) if is_parent.get() => view! {
+                        <p class="hint">"该任务有下级任务，进展由下级任务汇总；请在下级任务中报送进展、督办。"</p>
+                        {button("申请延期", "extend-task", TaskAction::Extend)}
+                        {button("办结", "close-task", TaskAction::Close)}
+                        {button("暂缓/中止", "halt-task", TaskAction::Halt)}
                     }.into_any(),
                     Some(_) => view! {
                         {button("报送进展", "report-progress", TaskAction::Report(None))}

@@ -30,7 +30,7 @@ pub fn UpdateHistory(id: TaskId, action: RwSignal<Option<TaskAction>>) -> impl I
                 <p class="muted">"尚无进展报送。"</p>
             </Show>
             <ol class="updates" data-testid="update-history">
-                <For each=move || updates.get() key=|u| (u.id.clone(), u.date, u.percent, u.progress.clone()) let:u>
+                <For each=move || updates.get() key=|u| format!("{u:?}") let:u>
                     {
                         let (fix_id, del_id) = (u.id.clone(), u.id.clone());
                         let task_id = id.clone();

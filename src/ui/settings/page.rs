@@ -74,7 +74,7 @@ pub fn SettingsPage() -> impl IntoView {
             </div>
             <label class="field">
                 <span class="field-label">"逾期判断依据"</span>
-                <select data-testid="settings-lateness" on:change=move |e| {
+                <select data-testid="settings-lateness" prop:value=move || state.plan.with(|p| p.settings.lateness.key()) on:change=move |e| {
                     if let Some(l) = Lateness::from_key(&event_target_value(&e)) { apply(state, "逾期判断依据", error, |s| s.lateness = l); }
                 }>
                     {[Lateness::Original, Lateness::Current].into_iter().map(|l| view! {
@@ -86,7 +86,7 @@ pub fn SettingsPage() -> impl IntoView {
             <div class="field-row">
                 <label class="field">
                     <span class="field-label">"周期"</span>
-                    <select data-testid="settings-cycle" on:change=move |e| {
+                    <select data-testid="settings-cycle" prop:value=move || state.plan.with(|p| p.settings.report_cycle.key()) on:change=move |e| {
                         if let Some(c) = ReportCycle::from_key(&event_target_value(&e)) { apply(state, "报送周期", error, |s| s.report_cycle = c); }
                     }>
                         {ReportCycle::ALL.into_iter().map(|c| view! {

@@ -2,8 +2,7 @@
 //! coverage per unit.
 
 use crate::model::index::PlanIndex;
-use crate::model::rollup::assess_plan;
-use crate::model::supervision::{list, GroupBy};
+use crate::model::supervision::{list_at, GroupBy};
 use crate::ui::state::use_app;
 use crate::ui::supervision::unit_group::GroupCard;
 use crate::ui::supervision::unreported::Unreported;
@@ -14,11 +13,11 @@ pub fn SupervisionPage() -> impl IntoView {
     let state = use_app();
     let by = RwSignal::new(GroupBy::LeadUnit);
     let groups = Memo::new(move |_| {
-        let today = state.today_date();
         let by = by.get();
         state.plan.with(|p| {
-            let a = assess_plan(p, today);
-            list(&PlanIndex::new(p), &a, by)
+            state
+                .assessments
+                .with(|a| list_at(&PlanIndex::new(p), a, by))
         })
     });
     let totals = move || {
