@@ -205,6 +205,56 @@ describe("lifecycle", () => {
     }));
 });
 
+describe("milestones and standing work", () => {
+  test("a milestone past due makes the task behind until it is ticked; expected progress follows the milestones", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      await appReady(page);
+      const id = await workItemLabelled(page, "预警：进度滞后");
+      await page.locator(row(id)).dblclick();
+      await page.click("[data-testid='add-milestone']");
+      await page.locator("[aria-label='节点名称']").last().fill("完成方案制定");
+      await page.locator("[aria-label='节点日期']").last().fill("2026-06-01");
+      await page.click("[data-testid='save-task']");
+      await page.locator(row(id)).dblclick();
+      await page.click("[data-testid='tab-progress']");
+      assert.match(await testIdText(page, "expected-vs-reported"), /按进度节点，\d+ 个节点中 \d+ 个已到期/);
+      assert.match(await testIdText(page, "light-reasons"), /1 个进度节点已过期未完成/);
+      const tick = page.locator("[data-testid='milestone-tick']", { hasText: "完成方案制定" });
+      assert.match(await tick.textContent(), /已过期未完成/);
+      await tick.locator("input[type='checkbox']").check();
+      await tick.locator("[data-testid='milestone-done-on']").waitFor();
+      assert.equal(await tick.locator("[data-testid='milestone-done-on']").inputValue(), MID_YEAR);
+      assert.doesNotMatch(await testIdText(page, "light-reasons"), /进度节点已过期未完成/);
+      await page.click("[data-testid='tab-log']");
+      assert.match(await testIdText(page, "activity-log"), /节点完成/);
+    }));
+
+  test("monthly standing work shows each month, and a month without a report is missed and warned", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      await appReady(page);
+      const id = await workItemLabelled(page, "预警：未按期报送");
+      await page.locator(row(id)).dblclick();
+      await page.selectOption("[data-testid='editor-recurrence']", "monthly");
+      await page.click("[data-testid='save-task']");
+      await page.waitForFunction(
+        (sel) => /常态化工作漏报/.test(document.querySelector(`${sel} [data-testid='warning']`)?.textContent),
+        row(id),
+      );
+      await page.locator(row(id)).dblclick();
+      await page.click("[data-testid='tab-progress']");
+      const states = await page.locator("[data-testid='occurrence']").evaluateAll((os) => os.map((o) => o.dataset.state));
+      const missed = states.filter((s) => s === "missed").length;
+      assert.ok(missed > 0, "some month went unreported");
+      assert.equal(states.at(-1), "open", "June is still open on 6月30日");
+      assert.match(await testIdText(page, "occurrences"), new RegExp(`漏报 ${missed} 期`));
+      assert.match(await testIdText(page, "light-reasons"), new RegExp(`常态化工作漏报 ${missed} 次`));
+      await page.click("[data-testid='tab-log']");
+      assert.match(await testIdText(page, "activity-log"), /常态化周期不重复 → 每月/);
+    }));
+});
+
 describe("supervision", () => {
   test("supervise an item, pass its reply-by date and see it flagged; print its 督办通知单 on one A4 page", () =>
     withPage(async (page) => {
