@@ -1,6 +1,7 @@
 //! A plan (年度工作要点) with its areas, units, settings and tasks.
 
 use crate::model::id::new_id;
+use crate::model::package::PackageInfo;
 use crate::model::problems::Problem;
 pub use crate::model::settings::Settings;
 use crate::model::supervision::NoticeCounter;
@@ -30,6 +31,9 @@ pub struct Plan {
     /// The last 督办/催办 notice number issued, per year and kind, so a
     /// number is never issued twice even after its record is removed.
     pub notice_counters: Vec<NoticeCounter>,
+    /// Set on a 填报包: which unit it is for and the tasks as sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub package: Option<PackageInfo>,
     /// When the plan last changed (ISO 8601); set by `ops::apply`.
     pub updated_at: String,
     /// How many changes the plan has seen; set by `ops::apply`.
@@ -50,6 +54,7 @@ impl Default for Plan {
             settings: Settings::default(),
             problems: Vec::new(),
             notice_counters: Vec::new(),
+            package: None,
             updated_at: String::new(),
             revision: 0,
         }

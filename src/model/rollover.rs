@@ -73,6 +73,7 @@ pub fn copy_to_next_year(plan: &Plan) -> Plan {
         // start again each year.
         problems: Vec::new(),
         notice_counters: Vec::new(),
+        package: None,
         updated_at: String::new(),
         revision: 0,
     }

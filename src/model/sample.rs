@@ -204,6 +204,7 @@ pub fn sample_plan(year: i32) -> Plan {
         },
         problems: Vec::new(),
         notice_counters: Vec::new(),
+        package: None,
         updated_at: String::new(),
         revision: 0,
     };
