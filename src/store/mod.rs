@@ -7,6 +7,7 @@
 use crate::format::{restore_plan, write_plan, RestoreErrorKind, WriteError, CURRENT_VERSION};
 use crate::model::plan::Plan;
 
+pub mod backups;
 pub mod codec;
 #[cfg(target_arch = "wasm32")]
 pub mod local;

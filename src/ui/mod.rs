@@ -17,6 +17,7 @@ pub mod progress;
 pub mod registry;
 pub mod saving;
 pub mod settings;
+pub mod sharing;
 pub mod shell;
 pub mod state;
 pub mod supervision;

@@ -206,6 +206,8 @@ pub struct AppState {
     /// computed once per change of plan or day and shared by the ledger,
     /// the header, the task panel and the supervision page.
     pub assessments: Memo<Vec<crate::model::schedule::Assessment>>,
+    /// Where a file import stands (data page; a file may be dropped anywhere).
+    pub import_stage: RwSignal<crate::ui::sharing::import_panel::Stage>,
 }
 
 impl AppState {
@@ -260,6 +262,7 @@ impl AppState {
             task_tab: RwSignal::new(TaskTab::Details),
             task_action: RwSignal::new(None),
             assessments,
+            import_stage: RwSignal::new(crate::ui::sharing::import_panel::Stage::Idle),
         }
     }
 

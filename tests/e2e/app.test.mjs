@@ -614,7 +614,7 @@ describe("navigation and dates", () => {
       await page.click("[data-testid='nav-data']");
       await page.waitForSelector("[data-testid='data-page']");
       assert.match(await testIdText(page, "storage-meter"), /已使用约 \d+\.\d%/);
-      const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid='export-json']")]);
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid='export-plan']")]);
       const envelope = JSON.parse(await readFile(await download.path(), "utf8"));
       assert.equal(envelope.format, "luoshi/plan");
       assert.ok(envelope.plan.tasks.length >= 40);

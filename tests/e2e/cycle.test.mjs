@@ -117,7 +117,7 @@ describe("reporting progress", () => {
       await appReady(page);
       assert.equal(await levelOf(page, id), "green", "survives a reload");
       await page.click("[data-testid='nav-data']");
-      const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid='export-json']")]);
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid='export-plan']")]);
       const plan = JSON.parse(await readFile(await download.path(), "utf8")).plan;
       const task = plan.tasks.find((t) => t.id === id);
       assert.ok(task.updates.some((u) => u.progress === "六月已完成主体工作" && u.percent === 80 && u.problems === "资金拨付较慢"));

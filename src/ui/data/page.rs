@@ -1,9 +1,13 @@
 //! Storage meter and a download of the current plan as a Luoshi file.
 
+use crate::model::date::format_date;
+use crate::model::package::plan_file_name;
 use crate::store::{self, local, QUOTA_CHARS};
 use crate::ui::clock::now_iso;
 use crate::ui::data::recovery_copies::RecoveryCopies;
 use crate::ui::download::{download_text, stamped_name};
+use crate::ui::sharing::export_panel::ExportPanel;
+use crate::ui::sharing::import_panel::ImportPanel;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -20,7 +24,7 @@ pub fn DataPage() -> impl IntoView {
     // While stored data awaits a decision, the plan on screen is only the
     // readable part of it; the file says so in its name.
     let partial = move || state.damage.with(Option::is_some);
-    let export = move |_| {
+    let export = move |_: ()| {
         let what = if partial() {
             "可读取部分"
         } else {
@@ -30,7 +34,16 @@ pub fn DataPage() -> impl IntoView {
             .plan
             .with_untracked(|p| store::serialize(p, &now_iso()))
             .map_err(|e| e.to_string())
-            .and_then(|text| download_text(&stamped_name(what, today()), &text));
+            .and_then(|text| {
+                let name = if partial() {
+                    stamped_name(what, today())
+                } else {
+                    state
+                        .plan
+                        .with_untracked(|p| plan_file_name(&p.title, &format_date(today())))
+                };
+                download_text(&name, &text)
+            });
         message.set(Some(match result {
             Ok(()) => "已生成数据文件，请在浏览器的下载列表中查看。".into(),
             Err(e) => e,
@@ -53,9 +66,10 @@ pub fn DataPage() -> impl IntoView {
                     )}
                 </span>
             </div>
-            <button data-testid="export-json" on:click=export>
-                {move || if partial() { "导出可读取的部分（JSON）" } else { "导出数据文件（JSON）" }}
-            </button>
+            <ExportPanel on_export_plan=Callback::new(move |_| export(())) />
+            <Show when=move || state.damage.with(Option::is_none)>
+                <ImportPanel />
+            </Show>
             <Show when=partial>
                 <p class="hint" data-testid="export-partial">
                     "本机数据无法完整读取：完整的原始数据请在“任务台账”页的提示中下载。"

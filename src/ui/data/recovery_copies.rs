@@ -1,10 +1,15 @@
-//! The copies of stored data set aside during recoveries (unreadable data,
-//! or another window's data replaced by this one's): each can be downloaded
-//! or, after confirmation, deleted to free space.
+//! Backups (本机备份): copies of stored data set aside before an import, a
+//! plan's deletion, an upgrade or a recovery, each with when and why. Each
+//! can be restored (an undoable step), downloaded, or, after confirmation,
+//! deleted to free space.
 
-use crate::store::{local, RECOVERY_PREFIX};
+use crate::format::restore_plan;
+use crate::model::ops::Op;
+use crate::store::{self, backups, local};
+use crate::ui::clock::now_iso;
 use crate::ui::download::download_text;
 use crate::ui::state::use_app;
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 #[component]
@@ -49,19 +54,30 @@ pub fn RecoveryCopies() -> impl IntoView {
             Err(e) => message.set(Some(e.to_string())),
         }
     };
+    let restore = move |key: String| {
+        message.set(None);
+        if let Err(e) = restore_backup(state, &key) {
+            message.set(Some(e));
+        }
+    };
     view! {
         <section class="recovery" data-testid="recovery-copies">
             <h3>"本机备份"</h3>
+            <p class="hint">{format!(
+                "导入、合并、删除计划、升级数据和处理读取失败或冲突之前，都会自动备份。导入前的备份最多保留 {} 份，超出时删除最早的；其他备份保留到手动删除。",
+                backups::KEEP_IMPORT_BACKUPS
+            )}</p>
             <Show
                 when=move || copies.with(|c| !c.is_empty())
                 fallback=|| view! { <p class="hint">"没有备份。读取失败或两个窗口冲突时，被替换的数据会自动另存在这里。"</p> }
             >
-                <ul>
-                    {move || copies.get().into_iter().map(|(key, chars)| {
-                        let (k1, k2) = (key.clone(), key.clone());
+                <ul data-testid="backup-list">
+                    {move || copies.get().into_iter().rev().map(|(key, chars)| {
+                        let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
                         view! {
                             <li data-testid="recovery-copy">
                                 {format!("{}（占用 {} 字符）", label(&key), chars)}
+                                <button data-testid="restore-backup" on:click=move |_| restore(k3.clone())>"恢复"</button>
                                 <button data-testid="recovery-download" on:click=move |_| download(k1.clone())>"下载"</button>
                                 <button data-testid="recovery-delete" on:click=move |_| delete(k2.clone())>"删除"</button>
                             </li>
@@ -74,17 +90,65 @@ pub fn RecoveryCopies() -> impl IntoView {
     }
 }
 
-/// "备份于 2026-06-30 16:00:00" in local time, from a key stamped with an
-/// ISO time in UTC (and perhaps a "-2" suffix).
+/// Restores the backup under `key`: over the plan on screen when it is a
+/// copy of it (asked first, undoable, the plan on screen backed up too), as
+/// a plan of its own when its plan is gone (undoable too).
+fn restore_backup(state: AppState, key: &str) -> Result<(), String> {
+    let text = local::read_copy(key)?.ok_or("这份备份已不存在")?;
+    let restored = restore_plan(&text).map_err(|e| format!("这份备份无法读取：{e}"))?;
+    let plan = restored.plan;
+    let current = state.plan.with_untracked(|p| p.id.clone());
+    if plan.id == current {
+        let when = label(key);
+        state.ask(
+            "恢复备份",
+            format!(
+                "用“{when}”的备份替换当前计划“{}”？当前内容会先另存备份，恢复后也可点击“撤销”。",
+                plan.title
+            ),
+            "恢复",
+            move || {
+                let now = now_iso();
+                let mine = state.plan.with_untracked(|p| store::serialize(p, &now));
+                let saved = mine.map_err(|e| e.to_string()).and_then(|t| {
+                    local::set_aside(&t, &backups::stamp(&now, "恢复备份前")).map_err(|e| e.cause())
+                });
+                match saved {
+                    Ok(_) => {
+                        let _ = state.edit(Op::ReplacePlan(Box::new(plan.clone())), "恢复备份");
+                    }
+                    Err(e) => state
+                        .edit_error
+                        .set(Some(format!("无法先备份当前计划（{e}），没有恢复。"))),
+                }
+            },
+        );
+        return Ok(());
+    }
+    if let Some(entry) = state.plans.with_untracked(|l| l.entry(&plan.id).cloned()) {
+        return Err(format!(
+            "这份备份属于计划“{}”，请先在右上角切换到该计划再恢复。",
+            entry.title
+        ));
+    }
+    let label = format!("恢复备份为计划“{}”", plan.title);
+    crate::ui::plans::open::add(state, plan, &label)
+}
+
+/// "导入前备份 2026-06-30 16:00:00" in local time, from a key stamped with
+/// an ISO time in UTC (perhaps a "-2" suffix) and the reason.
 fn label(key: &str) -> String {
-    let stamp = key.trim_start_matches(RECOVERY_PREFIX);
+    let (stamp, reason) = backups::parts(key);
+    let reason = reason
+        .map(|r| format!("{r}备份"))
+        .unwrap_or_else(|| "备份".into());
     let iso = stamp.get(..24).unwrap_or(stamp);
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
     if date.get_time().is_nan() {
-        return format!("备份 {stamp}");
+        return format!("{reason} {stamp}");
     }
     format!(
-        "备份于 {:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        "{reason}于 {:04}-{:02}-{:02} {:02}:{:02}:{:02}",
         date.get_full_year(),
         date.get_month() + 1,
         date.get_date(),
@@ -95,8 +159,8 @@ fn label(key: &str) -> String {
 }
 
 fn file_name(key: &str) -> String {
-    let stamp: String = key
-        .trim_start_matches(RECOVERY_PREFIX)
+    let stamp: String = backups::parts(key)
+        .0
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' {

@@ -6,6 +6,7 @@
 
 use crate::model::plan::Plan;
 use crate::model::sample::sample_plan;
+use crate::store::backups;
 use crate::store::plans::{plan_key, PlanEntry, PlanList, LEGACY_KEY};
 use crate::store::{self, local, Damage, Loaded, SaveError, Synced};
 use crate::ui::clock::now_iso;
@@ -333,7 +334,7 @@ fn remove(state: AppState, id: &str) -> Result<Option<String>, String> {
         .ok_or_else(|| "该计划已不存在".to_string())?;
     let mut copy_key = None;
     if let Some(text) = local::read(&entry.key).map_err(|e| e.to_string())? {
-        copy_key = Some(local::set_aside(&text, &now_iso()).map_err(|e| {
+        copy_key = Some(local::set_aside(&text, &backups::stamp(&now_iso(), "删除计划前")).map_err(|e| {
             format!(
                 "无法把要删除的计划另存备份（{}），计划没有删除。请先到“数据管理”导出数据文件并腾出空间。",
                 e.cause()

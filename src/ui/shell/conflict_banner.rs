@@ -50,7 +50,7 @@ fn load_theirs(state: AppState, skip_copy: bool) -> Result<(), String> {
             .plan
             .with_untracked(|p| store::serialize(p, &now_iso()))
             .map_err(|e| e.to_string())?;
-        local::set_aside(&mine, &now_iso()).map_err(|e| {
+        local::set_aside(&mine, &crate::store::backups::stamp(&now_iso(), "冲突时另存本窗口数据")).map_err(|e| {
             format!(
                 "无法把本窗口的数据另存备份（{}）。请先点击“下载本窗口的数据”保存到文件，再载入另一窗口的数据。",
                 e.cause()
@@ -109,7 +109,7 @@ fn keep_mine(state: AppState, skip_copy: bool) -> Result<(), String> {
     // Text identical to this tab's damaged data needs no second copy.
     let copy_needed = theirs.is_some() && theirs != raw && !skip_copy;
     if let (Some(text), true) = (&theirs, copy_needed) {
-        local::set_aside(text, &now_iso()).map_err(|e| {
+        local::set_aside(text, &crate::store::backups::stamp(&now_iso(), "冲突时另存另一窗口数据")).map_err(|e| {
             format!(
                 "无法把另一窗口的数据另存备份（{}），本窗口的数据没有保存。请先点击“下载另一窗口的数据”保存到文件，再以本窗口为准。",
                 e.cause()

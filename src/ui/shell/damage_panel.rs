@@ -58,7 +58,10 @@ pub fn DamagePanel() -> impl IntoView {
             Ok(_) => return state.external_change.set(true),
             Err(e) => return error.set(Some(e.to_string())),
         }
-        match local::set_aside(&raw, &now_iso()) {
+        match local::set_aside(
+            &raw,
+            &crate::store::backups::stamp(&now_iso(), "读取失败时另存原始数据"),
+        ) {
             Ok(_) => finish(next),
             Err(e) => {
                 pending.set(Some(next));

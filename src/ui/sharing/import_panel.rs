@@ -1,0 +1,246 @@
+//! 导入: choose a file (or drop one anywhere on the page), see what it
+//! would change, then confirm or cancel. Nothing changes before the user
+//! confirms; a backup of the plan is kept first; the merge is one undoable
+//! edit. A file of another plan is opened as a plan of its own instead.
+
+use crate::format::Restored;
+use crate::model::merge::{merge_op, preview as merge_preview, MergePreview, Side};
+use crate::model::TaskId;
+use crate::store::{self, backups, local};
+use crate::ui::clock::now_iso;
+use crate::ui::sharing::preview::ImportPreview;
+use crate::ui::sharing::reading::{interpret, read, refuse_before_reading, size_text};
+use crate::ui::state::{use_app, AppState};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
+
+/// Where an import stands.
+#[derive(Clone)]
+pub enum Stage {
+    Idle,
+    Reading {
+        name: String,
+        loaded: f64,
+        total: f64,
+    },
+    Failed(String),
+    Ready(Box<Incoming>),
+    Done(String),
+}
+
+/// A file read and restored, with what it would do.
+#[derive(Clone)]
+pub struct Incoming {
+    pub name: String,
+    pub restored: Restored,
+    /// `Some` when the file is of the plan on screen: the merge.
+    pub merge: Option<MergePreview>,
+    /// The plan of that id this browser holds, when it is not the one on screen.
+    pub other_plan: Option<String>,
+}
+
+/// Starts importing `file`: checks its size, reads it, restores it.
+pub fn start(state: AppState, stage: RwSignal<Stage>, file: web_sys::File) {
+    let name = file.name();
+    if let Some(why) = refuse_before_reading(&name, file.size()) {
+        return stage.set(Stage::Failed(why));
+    }
+    stage.set(Stage::Reading {
+        name: name.clone(),
+        loaded: 0.0,
+        total: file.size(),
+    });
+    let progress_name = name.clone();
+    read(
+        &file,
+        move |loaded, total| {
+            stage.set(Stage::Reading {
+                name: progress_name.clone(),
+                loaded,
+                total,
+            })
+        },
+        move |text| {
+            let result = text.and_then(|t| interpret(&name, &t));
+            stage.set(match result {
+                Err(e) => Stage::Failed(e),
+                Ok(restored) => {
+                    let current = state.plan.with_untracked(|p| p.id.clone());
+                    let same = restored.plan.id == current;
+                    let merge = same.then(|| {
+                        state
+                            .plan
+                            .with_untracked(|p| merge_preview(p, &restored.plan))
+                    });
+                    let other_plan = (!same)
+                        .then(|| {
+                            state.plans.with_untracked(|l| {
+                                l.entry(&restored.plan.id).map(|e| e.title.clone())
+                            })
+                        })
+                        .flatten();
+                    Stage::Ready(Box::new(Incoming {
+                        name,
+                        restored,
+                        merge,
+                        other_plan,
+                    }))
+                }
+            });
+        },
+    );
+}
+
+/// Backs up the plan on screen before an import; prunes old import backups.
+fn back_up(state: AppState) -> Result<(), String> {
+    let now = now_iso();
+    let text = state
+        .plan
+        .with_untracked(|p| store::serialize(p, &now))
+        .map_err(|e| e.to_string())?;
+    local::set_aside(&text, &backups::stamp(&now, backups::BEFORE_IMPORT)).map_err(|e| {
+        format!(
+            "无法先备份当前计划（{}），没有导入。请到“数据管理”腾出空间后再试。",
+            e.cause()
+        )
+    })?;
+    let keys: Vec<String> = local::recovery_copies()
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    for old in backups::to_prune(&keys, backups::KEEP_IMPORT_BACKUPS) {
+        let _ = local::remove(&old);
+    }
+    Ok(())
+}
+
+/// Merges as previewed, with the conflicts decided in `choices`.
+fn confirm_merge(
+    state: AppState,
+    incoming: &Incoming,
+    choices: &HashMap<(TaskId, String), Side>,
+) -> Result<String, String> {
+    let Some(pv) = &incoming.merge else {
+        return Err("没有可合并的内容".into());
+    };
+    back_up(state)?;
+    let now = now_iso();
+    let source = match &pv.from_unit {
+        Some(unit) => format!("{unit}填报包 {}", incoming.name),
+        None => incoming.name.clone(),
+    };
+    let op = state
+        .plan
+        .with_untracked(|p| {
+            merge_op(
+                p,
+                pv,
+                |id, key| choices.get(&(id.clone(), key.to_string())).copied(),
+                &source,
+                &now,
+            )
+        })
+        .map_err(|e| e.to_string())?;
+    state
+        .edit(op, format!("导入“{}”", incoming.name))
+        .map_err(|e| format!("导入未完成：{e}"))?;
+    Ok(format!(
+        "已导入“{}”，导入前的计划已备份；如需撤回，点击“撤销”。",
+        incoming.name
+    ))
+}
+
+/// Opens the file's plan as a plan of its own (a new id when this browser
+/// already holds a plan with its id).
+fn open_as_new(state: AppState, incoming: &Incoming) -> Result<String, String> {
+    let mut plan = incoming.restored.plan.clone();
+    let taken = state.plans.with_untracked(|l| l.entry(&plan.id).is_some());
+    if taken {
+        plan.id = crate::model::id::new_id();
+        plan.title = format!("{}（导入副本）", plan.title);
+    }
+    let title = plan.title.clone();
+    crate::ui::plans::open::add(state, plan, &format!("打开“{}”为新计划", incoming.name))?;
+    Ok(format!("已把“{}”作为新计划“{title}”打开。", incoming.name))
+}
+
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let state = use_app();
+    let stage = state.import_stage;
+    let choices = RwSignal::new(HashMap::<(TaskId, String), Side>::new());
+    let on_file = move |e: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&e);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            choices.set(HashMap::new());
+            start(state, stage, file);
+        }
+        // The same file can be chosen again.
+        input.set_value("");
+    };
+    let finish = move |result: Result<String, String>| {
+        stage.set(match result {
+            Ok(m) => Stage::Done(m),
+            Err(e) => Stage::Failed(e),
+        })
+    };
+    let confirm = move |_| {
+        if let Stage::Ready(incoming) = stage.get_untracked() {
+            finish(choices.with_untracked(|c| confirm_merge(state, &incoming, c)));
+        }
+    };
+    let as_new = move |_| {
+        if let Stage::Ready(incoming) = stage.get_untracked() {
+            finish(open_as_new(state, &incoming));
+        }
+    };
+    view! {
+        <section class="import" data-testid="import-panel">
+            <h3>"导入数据文件"</h3>
+            <p class="hint">"选择或把文件拖到页面上：单位报回的填报包、其他电脑导出的计划文件。导入前先显示将要发生的变化，确认后才会改动，并自动备份当前计划。"</p>
+            <label class="file-button">
+                "选择文件…"
+                <input type="file" accept=".json,application/json" data-testid="import-file" on:change=on_file />
+            </label>
+            {move || match stage.get() {
+                Stage::Idle => ().into_any(),
+                Stage::Reading { name, loaded, total } => view! {
+                    <p class="hint" data-testid="import-reading">
+                        {format!("正在读取“{name}”：{} / {}", size_text(loaded), size_text(total))}
+                    </p>
+                }.into_any(),
+                Stage::Failed(m) => view! { <p class="alert alert-error" data-testid="import-error" role="alert">{m}</p> }.into_any(),
+                Stage::Done(m) => view! { <p class="alert alert-ok" data-testid="import-done">{m}</p> }.into_any(),
+                Stage::Ready(incoming) => view! {
+                    <ImportPreview incoming=*incoming choices=choices
+                        on_confirm=Callback::new(move |_| confirm(()))
+                        on_new=Callback::new(move |_| as_new(()))
+                        on_cancel=Callback::new(move |_| stage.set(Stage::Idle)) />
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Lets a file be dropped anywhere on the page: it goes to the data page's
+/// import.
+pub fn install_drop(state: AppState) {
+    let over = window_event_listener(leptos::ev::dragover, |e| e.prevent_default());
+    let drop = window_event_listener(leptos::ev::drop, move |e: web_sys::DragEvent| {
+        let Some(file) = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        e.prevent_default();
+        let _ = window().location().set_hash("#/data");
+        start(state, state.import_stage, file.unchecked_into());
+    });
+    on_cleanup(move || {
+        over.remove();
+        drop.remove();
+    });
+}

@@ -1,0 +1,244 @@
+// End-to-end: sharing work through files. The office sends 区委组织部 its
+// 填报包; the unit, in another browser profile, opens it, reports and edits;
+// the office merges the returned file through the preview; bad files are
+// refused with a message and change nothing. Like every e2e test, each one
+// also asserts no console error and no request outside the page's origin.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { appReady, clickConfirmed, launchBrowser, MID_YEAR, serveDist, testIdText, watchedPage } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const at = (hash = "") => `${server.origin}/?today=${MID_YEAR}${hash}`;
+
+/** A fresh profile (its own storage) with a watched page on the app. */
+async function profile() {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const { page, problems } = await watchedPage(context, (url) => url.startsWith(server.origin + "/"));
+  await page.goto(at());
+  await appReady(page);
+  return { context, page, problems };
+}
+
+/** Clicks `testid` and returns the download as { name, buffer }. */
+async function downloaded(page, testid) {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid='${testid}']`)]);
+  return { name: download.suggestedFilename(), buffer: await readFile(await download.path()) };
+}
+
+/** Chooses `file` ({ name, buffer }) in the data page's import. */
+async function importFile(page, file) {
+  await page.click("[data-testid='nav-data']");
+  await page.setInputFiles("[data-testid='import-file']", { name: file.name, mimeType: "application/json", buffer: file.buffer });
+}
+
+/** The stored text of the plan on screen. */
+async function storedPlan(page) {
+  await page.waitForFunction(() => {
+    const list = JSON.parse(localStorage.getItem("luoshi.plans") ?? "null");
+    const entry = list?.plans.find((p) => p.id === list.current);
+    return entry && localStorage.getItem(entry.key) !== null;
+  });
+  return page.evaluate(() => {
+    const list = JSON.parse(localStorage.getItem("luoshi.plans"));
+    const entry = list.plans.find((p) => p.id === list.current);
+    return localStorage.getItem(entry.key);
+  });
+}
+
+async function reportOn(page, id, percent, text) {
+  await page.goto(at(`#/ledger?edit=${id}`));
+  await page.click("[data-testid='tab-progress']");
+  await page.click("[data-testid='report-progress']");
+  await page.fill("[data-testid='update-percent']", String(percent));
+  await page.fill("[data-testid='update-progress']", text);
+  await page.click("[data-testid='save-update']");
+  await page.locator("[data-testid='update-entry']", { hasText: text }).waitFor();
+}
+
+async function retitle(page, id, title) {
+  await page.goto(at(`#/ledger?edit=${id}`));
+  await page.click("[data-testid='tab-details']");
+  await page.fill("[data-testid='editor-title']", title);
+  await page.click("[data-testid='save-task']");
+  await page.waitForSelector(`[data-testid='task-row'][data-task-id='${id}']:has-text('${title}')`);
+}
+
+describe("the office ↔ unit round trip", () => {
+  test("a package goes out, comes back with progress, merges with one conflict decided, and a second import changes nothing", async () => {
+    const office = await profile();
+    const unit = await profile();
+    try {
+      // The office sends 区委组织部 its package.
+      await office.page.click("[data-testid='nav-data']");
+      await office.page.selectOption("[data-testid='export-unit']", "u-zzb");
+      const pkg = await downloaded(office.page, "export-package");
+      assert.match(pkg.name, /^2026年区委工作要点（示例）-区委组织部-填报包-2026-06-30\.json$/);
+      const sent = JSON.parse(pkg.buffer.toString("utf8"));
+      assert.equal(sent.plan.package.unit, "u-zzb");
+
+      // The unit opens it as a plan of its own.
+      await importFile(unit.page, pkg);
+      await unit.page.waitForSelector("[data-testid='import-other-plan']");
+      await unit.page.click("[data-testid='import-as-new']");
+      await unit.page.click("[data-testid='nav-ledger']");
+      await appReady(unit.page);
+      const rows = unit.page.locator("tr[data-testid='task-row']:not(.is-parent)");
+      assert.equal(await rows.count(), sent.plan.tasks.filter((t) => !sent.plan.tasks.some((c) => c.parent === t.id)).length);
+      // Two items still open (closed ones take no reports).
+      const items = await rows.evaluateAll((rs) =>
+        rs.filter((r) => ["red", "yellow", "green"].includes(r.querySelector("[data-testid='warning']").dataset.level)).map((r) => r.dataset.taskId),
+      );
+      assert.ok(items.length >= 2);
+      const [a, b] = items;
+      await reportOn(unit.page, a, 75, "组织部七月报送甲");
+      await reportOn(unit.page, b, 40, "组织部七月报送乙");
+      await retitle(unit.page, a, "组织部改的任务名称");
+      await unit.page.click("[data-testid='nav-data']");
+      const back = await downloaded(unit.page, "export-plan");
+
+      // Meanwhile the office renames the same task.
+      await retitle(office.page, a, "区委办改的任务名称");
+      const before = await storedPlan(office.page);
+
+      // The office imports the returned file: a preview, one conflict.
+      await importFile(office.page, back);
+      await office.page.waitForSelector("[data-testid='import-preview']");
+      assert.match(await testIdText(office.page, "import-summary"), /更新任务 \d+ 项，新增进展 2 条；需要选择的冲突 1 处/);
+      const conflict = office.page.locator("[data-testid='conflict']");
+      assert.equal(await conflict.count(), 1);
+      assert.match(await conflict.textContent(), /区委办改的任务名称.*组织部改的任务名称/);
+      assert.equal(await storedPlan(office.page), before, "nothing changes before confirming");
+      await conflict.locator("[data-testid='choose-theirs']").check();
+      await office.page.click("[data-testid='import-confirm']");
+      await office.page.waitForSelector("[data-testid='import-done']");
+      assert.match(await testIdText(office.page, "undo"), /撤销：导入/);
+
+      await office.page.click("[data-testid='nav-ledger']");
+      await appReady(office.page);
+      await office.page.waitForSelector(`[data-testid='task-row'][data-task-id='${a}']:has-text('组织部改的任务名称')`);
+      await office.page.waitForFunction(() => document.querySelector("[data-testid='save-state']")?.dataset.state === "saved");
+      await office.page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes("组织部七月报送乙")));
+      const merged = JSON.parse(await storedPlan(office.page)).plan;
+      const find = (id) => merged.tasks.find((t) => t.id === id);
+      assert.ok(find(a).updates.some((u) => u.progress === "组织部七月报送甲"));
+      assert.ok(find(b).updates.some((u) => u.progress === "组织部七月报送乙"));
+      assert.ok(find(a).log.some((e) => e.what === "导入合并"));
+
+      // The same file again: nothing to import.
+      const after = await storedPlan(office.page);
+      await importFile(office.page, back);
+      await office.page.waitForSelector("[data-testid='import-nothing']");
+      await office.page.click("[data-testid='import-cancel']");
+      assert.equal(await storedPlan(office.page), after);
+
+      // The plan as it was before the import was backed up, and restores.
+      const backups = office.page.locator("[data-testid='backup-list'] [data-testid='recovery-copy']");
+      assert.match(await backups.first().textContent(), /导入前备份/);
+      await backups.first().locator("[data-testid='restore-backup']").click();
+      await office.page.click("[data-testid='confirm-ok']");
+      await office.page.click("[data-testid='nav-ledger']");
+      await office.page.waitForSelector(`[data-testid='task-row'][data-task-id='${a}']:has-text('区委办改的任务名称')`);
+      // Restoring is itself undoable.
+      assert.match(await testIdText(office.page, "undo"), /撤销：恢复备份/);
+      await office.page.click("[data-testid='undo']");
+      await office.page.waitForSelector(`[data-testid='task-row'][data-task-id='${a}']:has-text('组织部改的任务名称')`);
+    } finally {
+      await office.context.close();
+      await unit.context.close();
+    }
+    assert.deepEqual([...office.problems, ...unit.problems], [], "console errors or foreign requests");
+  });
+});
+
+describe("bad files", () => {
+  const sample = async (page) => JSON.parse(await storedPlan(page));
+  const cases = [
+    ["not JSON", "计划.json", () => Buffer.from("这不是数据"), /不是有效的 JSON/],
+    ["empty", "空.json", () => Buffer.alloc(0), /是空的/],
+    ["a JSON array", "数组.json", () => Buffer.from("[1,2,3]"), /最外层应为对象/],
+    ["null", "null.json", () => Buffer.from("null"), /最外层应为对象/],
+    ["deeply nested", "深.json", () => Buffer.from("[".repeat(100000) + "]".repeat(100000)), /不是有效的 JSON|无法导入/],
+    ["a spreadsheet renamed", "台账.json", () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 1)]), /Excel 表格或压缩文件/],
+    ["too large", "大.json", () => Buffer.alloc(21 * 1024 * 1024, 0x20), /超过 20\.0 MB 的上限/],
+    ["from a newer Luoshi", "新版.json", () => Buffer.from('{"format":"luoshi/plan","version":99,"plan":{}}'), /较新版本.*版本 99/],
+    ["not a Luoshi file", "别的.json", () => Buffer.from('{"name":"x"}'), /不是落实的工作计划文件/],
+  ];
+  for (const [what, name, bytes, message] of cases) {
+    test(`${what}: a clear message, nothing changed`, async () => {
+      const { context, page, problems } = await profile();
+      try {
+        await page.click("[data-testid='nav-data']");
+        const before = await storedPlan(page);
+        await importFile(page, { name, buffer: bytes() });
+        await page.waitForSelector("[data-testid='import-error']");
+        const text = await testIdText(page, "import-error");
+        assert.match(text, message);
+        assert.match(text, new RegExp(name.replace(".", "\\.")));
+        assert.equal(await storedPlan(page), before);
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(problems, []);
+    });
+  }
+
+  test("a file with one bad task lists the problem by path and imports the rest", async () => {
+    const { context, page, problems } = await profile();
+    try {
+      const plan = await sample(page);
+      plan.plan.tasks[3].title = "改过的名称";
+      plan.plan.tasks[3].updated_at = "2099-01-01T00:00:00Z";
+      plan.plan.tasks[5].due = "2022/13/01";
+      plan.plan.tasks.push({ id: "new-task", title: "<b>新任务</b>", parent: plan.plan.tasks[0].id });
+      await importFile(page, { name: "一处错误.json", buffer: Buffer.from(JSON.stringify(plan)) });
+      await page.waitForSelector("[data-testid='import-preview']");
+      const problem = await testIdText(page, "import-problem");
+      assert.match(problem, /plan\.tasks\[5\]\.due：.*2022\/13\/01/);
+      // Text from files is text, never HTML.
+      assert.equal(await page.locator("[data-testid='import-new-task']").textContent(), "<b>新任务</b>");
+      assert.equal(await page.locator("[data-testid='import-preview'] b").count(), 0);
+      await page.click("[data-testid='import-confirm']");
+      await page.waitForSelector("[data-testid='import-done']");
+      await page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('"id":"new-task"')));
+      const after = JSON.parse(await storedPlan(page)).plan;
+      assert.ok(after.tasks.some((t) => t.id === "new-task"));
+      assert.equal(after.tasks.find((t) => t.title === "改过的名称")?.title, "改过的名称", "changed last in the file: taken by default");
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test("a file dropped on the page goes through the same preview, and cancelling changes nothing", async () => {
+    const { context, page, problems } = await profile();
+    try {
+      const before = await storedPlan(page);
+      const text = JSON.stringify({ format: "luoshi/plan", version: 3, plan: { id: "other-plan", title: "别的计划", year: 2026, tasks: [{ id: "x", title: "一项任务" }] } });
+      const transfer = await page.evaluateHandle((t) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([t], "拖入.json", { type: "application/json" }));
+        return dt;
+      }, text);
+      await page.dispatchEvent("main", "drop", { dataTransfer: transfer });
+      await page.waitForSelector("[data-testid='import-other-plan']");
+      await page.click("[data-testid='import-cancel']");
+      await page.waitForSelector("[data-testid='import-preview']", { state: "detached" });
+      assert.equal(await storedPlan(page), before);
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(problems, []);
+  });
+});
