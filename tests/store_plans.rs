@@ -114,14 +114,26 @@ fn backups_say_when_and_why_and_only_import_backups_are_pruned_never_the_newest(
         parts(&key(&stamp("2026-07-01T08:00:00.000Z", "导入前"))),
         ("2026-07-01T08:00:00.000Z", Some("导入前"))
     );
-    assert_eq!(parts(&key("2026-07-01T08:00:00.000Z-2")), ("2026-07-01T08:00:00.000Z-2", None));
+    assert_eq!(
+        parts(&key("2026-07-01T08:00:00.000Z-2")),
+        ("2026-07-01T08:00:00.000Z-2", None)
+    );
     let keys: Vec<String> = (1..=5)
-        .map(|i| key(&stamp(&format!("2026-07-0{i}T08:00:00.000Z"), BEFORE_IMPORT)))
+        .map(|i| {
+            key(&stamp(
+                &format!("2026-07-0{i}T08:00:00.000Z"),
+                BEFORE_IMPORT,
+            ))
+        })
         .chain([key(&stamp("2026-06-01T08:00:00.000Z", "删除计划前"))])
         .collect();
     let mut sorted = keys.clone();
     sorted.sort();
-    assert_eq!(to_prune(&sorted, 3), vec![keys[0].clone(), keys[1].clone()], "the two oldest imports");
+    assert_eq!(
+        to_prune(&sorted, 3),
+        vec![keys[0].clone(), keys[1].clone()],
+        "the two oldest imports"
+    );
     assert!(to_prune(&sorted, 5).is_empty());
     assert_eq!(to_prune(&sorted, 0).len(), 4, "never the newest");
 }

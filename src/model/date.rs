@@ -97,3 +97,34 @@ pub mod req_date {
         }
     }
 }
+
+/// The JSON Schema of dates in files (`docs/luoshi-plan.schema.json`):
+/// text `YYYY-MM-DD`; optional ones may also be null or empty.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema {
+    use schemars::gen::SchemaGenerator;
+    use schemars::schema::{InstanceType, Schema, SchemaObject, SingleOrVec, StringValidation};
+
+    fn date_object(types: Vec<InstanceType>, pattern: &str) -> Schema {
+        Schema::Object(SchemaObject {
+            instance_type: Some(SingleOrVec::Vec(types)),
+            format: Some("date".into()),
+            string: Some(Box::new(StringValidation {
+                pattern: Some(pattern.into()),
+                ..Default::default()
+            })),
+            ..Default::default()
+        })
+    }
+
+    pub fn required(_: &mut SchemaGenerator) -> Schema {
+        date_object(vec![InstanceType::String], "^\\d{4}-\\d{2}-\\d{2}$")
+    }
+
+    pub fn optional(_: &mut SchemaGenerator) -> Schema {
+        date_object(
+            vec![InstanceType::String, InstanceType::Null],
+            "^(\\d{4}-\\d{2}-\\d{2})?$",
+        )
+    }
+}

@@ -15,6 +15,7 @@ use std::fmt;
 
 /// The id of a task. Tasks are known by id everywhere, never by their
 /// position in the plan's list: positions shift on every insert and move.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 #[serde(transparent)]
 pub struct TaskId(pub String);

@@ -9,6 +9,7 @@ use crate::model::task::Task;
 use serde::{Deserialize, Serialize};
 
 /// One year's work plan as agreed by the committee.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Plan {
@@ -96,6 +97,7 @@ impl Plan {
 }
 
 /// A field of work (领域), e.g. 党的建设; shown in `order`.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Area {
     pub id: String,
@@ -105,6 +107,7 @@ pub struct Area {
 }
 
 /// What sort of body a unit is.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
@@ -131,6 +134,7 @@ impl UnitKind {
 }
 
 /// A responsible unit (单位).
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Unit {
     pub id: String,

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// One problem to fix.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Problem {
     pub id: String,
@@ -21,6 +22,10 @@ pub struct Problem {
     /// When it was found; a date a file got wrong is left empty rather
     /// than costing the problem its description and tasks.
     #[serde(default, with = "opt_date")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "crate::model::date::schema::optional")
+    )]
     pub date: Option<NaiveDate>,
     /// The tasks that fix it.
     #[serde(default)]

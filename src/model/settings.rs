@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// How often units report (报送周期).
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportCycle {
@@ -45,6 +46,7 @@ impl ReportCycle {
 }
 
 /// Which deadline lateness is judged against.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Lateness {
@@ -79,6 +81,7 @@ impl Lateness {
 
 /// Thresholds of the warning rules and the office's details; the office may
 /// change them on the settings page.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {

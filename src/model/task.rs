@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Where a task stands, as the office records it.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -45,6 +46,7 @@ impl Status {
 
 /// One work item. The hierarchy (要点 → 任务 → 子任务) is expressed by
 /// `parent`; the ledger derives numbering from it.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Task {
     pub id: TaskId,
@@ -74,11 +76,19 @@ pub struct Task {
     #[serde(default)]
     pub owner: String,
     #[serde(default, with = "opt_date")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "crate::model::date::schema::optional")
+    )]
     pub start: Option<NaiveDate>,
     /// 完成时限: the due date in force now, after every extension. Rules
     /// that reason at a given day use `due_as_of`, since an extension does
     /// not count before the day it was granted.
     #[serde(default, with = "opt_date")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "crate::model::date::schema::optional")
+    )]
     pub due: Option<NaiveDate>,
     /// 延期 records; the earliest granted keeps the original due.
     #[serde(default)]
@@ -276,14 +286,20 @@ impl Task {
 }
 
 /// A progress report from the lead unit.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProgressUpdate {
     /// Stable id, so a merge can tell the same record from a new one.
     #[serde(default)]
     pub id: String,
     #[serde(with = "req_date")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "crate::model::date::schema::required")
+    )]
     pub date: NaiveDate,
     #[serde(deserialize_with = "percent")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 0, max = 100)))]
     pub percent: u8,
     /// 进展情况
     #[serde(default)]
@@ -299,22 +315,36 @@ pub struct ProgressUpdate {
 }
 
 /// A 延期: the due date moved on `date` from `previous_due` to `new_due`.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Extension {
     /// Stable id, so a merge can tell the same record from a new one.
     #[serde(default)]
     pub id: String,
     #[serde(with = "req_date")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "crate::model::date::schema::required")
+    )]
     pub date: NaiveDate,
     #[serde(with = "req_date")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "crate::model::date::schema::required")
+    )]
     pub previous_due: NaiveDate,
     #[serde(with = "req_date")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "crate::model::date::schema::required")
+    )]
     pub new_due: NaiveDate,
     #[serde(default)]
     pub reason: String,
 }
 
 /// A 时序进度节点.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Milestone {
     /// Stable id, so a merge can tell the same record from a new one.
@@ -322,12 +352,21 @@ pub struct Milestone {
     pub id: String,
     pub title: String,
     #[serde(with = "req_date")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "crate::model::date::schema::required")
+    )]
     pub due: NaiveDate,
     #[serde(default, with = "opt_date")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "crate::model::date::schema::optional")
+    )]
     pub done_on: Option<NaiveDate>,
 }
 
 /// Whether a supervision record is a 督办 or a 催办.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum SuperviseKind {
@@ -363,12 +402,17 @@ impl SuperviseKind {
 }
 
 /// A 督办/催办 record.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Supervision {
     /// Stable id, so a merge can tell the same record from a new one.
     #[serde(default)]
     pub id: String,
     #[serde(with = "req_date")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "crate::model::date::schema::required")
+    )]
     pub date: NaiveDate,
     #[serde(default)]
     pub kind: SuperviseKind,
@@ -377,6 +421,10 @@ pub struct Supervision {
     pub note: String,
     /// 反馈时限.
     #[serde(default, with = "opt_date")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "crate::model::date::schema::optional")
+    )]
     pub reply_due: Option<NaiveDate>,
     /// The notice's number within its year and kind (督字〔2026〕3号 → 3);
     /// none for records made before numbering.
@@ -402,9 +450,14 @@ impl Supervision {
 }
 
 /// A 办结 record.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Closing {
     #[serde(with = "req_date")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "crate::model::date::schema::required")
+    )]
     pub date: NaiveDate,
     #[serde(default)]
     pub note: String,

@@ -94,6 +94,13 @@ fn read_key(entry: &PlanEntry, year: i32) -> Result<(Plan, Option<Damage>, Synce
         // Data from an older version is written again in this one by the
         // first save, which treats it as not yet synced.
         Loaded::Plan { plan, current } => {
+            if !current {
+                // The first save rewrites it in this version's format: the
+                // text as the older version wrote it is kept first.
+                if let Some(old) = &text {
+                    let _ = local::set_aside(old, &backups::stamp(&now_iso(), "升级数据格式前"));
+                }
+            }
             let synced = current.then(|| plan.clone());
             (plan, None, synced)
         }
