@@ -5,6 +5,7 @@
 //
 // Run by Trunk as a post_build hook (Trunk.toml), on the staging directory
 // before it becomes dist/; or by hand: node scripts/single-file.mjs dist
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -57,5 +58,35 @@ html = html.replace(/<link rel="stylesheet" href="([^"]+)"[^>]*>/g, (_, href) =>
 });
 if (/<link[^>]+href="\/?[^"#]+\.(css|js|wasm)"/.test(html)) fail("a linked asset was left behind");
 
-writeFileSync(outFile, html);
+// Content-Security-Policy for both pages: nothing from anywhere else, no
+// inline event handlers, no eval. The inline scripts are allowed by their
+// hash; WebAssembly needs 'wasm-unsafe-eval' (compiling wasm, not eval).
+// Styles may be inline (Leptos sets style attributes; styles run no code).
+const hashes = (page) =>
+  [...page.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
+    .filter((m) => !/\bsrc=/.test(m[0].slice(0, m[0].indexOf(">"))))
+    .map((m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`);
+const withPolicy = (page, self) => {
+  const policy = [
+    `default-src ${self ? "'self'" : "'none'"}`,
+    `script-src ${self ? "'self' " : ""}'wasm-unsafe-eval' ${hashes(page).join(" ")}`,
+    `style-src ${self ? "'self' " : ""}'unsafe-inline'`,
+    "img-src 'self' data: blob:",
+    `connect-src ${self ? "'self'" : "'none'"}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-src 'none'",
+  ].join("; ");
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+  if (!/<meta charset="utf-8">/.test(page)) fail("no <meta charset> to put the policy after");
+  return page.replace(/<meta charset="utf-8">/, (m) => `${m}\n  ${meta}`);
+};
+
+writeFileSync(outFile, withPolicy(html, false));
 console.log(`single-file: wrote ${outFile} (${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB)`);
+const index = read("index.html").toString("utf8");
+if (!index.includes("Content-Security-Policy")) {
+  writeFileSync(join(distDir, "index.html"), withPolicy(index, true));
+  console.log("single-file: Content-Security-Policy added to index.html");
+}

@@ -242,3 +242,32 @@ describe("bad files", () => {
     assert.deepEqual(problems, []);
   });
 });
+
+describe("defence in depth", () => {
+  test("both built pages carry a Content-Security-Policy that forbids remote sources, inline handlers and eval, and still start", async () => {
+    const { DIST } = await import("./harness.mjs");
+    for (const name of ["index.html", "luoshi.html"]) {
+      const html = await readFile(`${DIST}/${name}`, "utf8");
+      const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1];
+      assert.ok(policy, `${name} has a policy`);
+      const script = policy.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"));
+      assert.match(script, /'sha256-[A-Za-z0-9+/=]+'/, `${name}: its inline script allowed by hash`);
+      assert.doesNotMatch(script, /'unsafe-inline'|'unsafe-eval'|https?:|\*/, `${name}: ${script}`);
+      assert.match(policy, /object-src 'none'/);
+      assert.match(policy, /default-src '(self|none)'/);
+    }
+    // Started under the policy, with no violation in the console (a
+    // violation is a console error, which every test here refuses).
+    const { context, page, problems } = await profile();
+    try {
+      const violations = [];
+      page.on("console", (m) => /Content Security Policy/.test(m.text()) && violations.push(m.text()));
+      await page.reload();
+      await appReady(page);
+      assert.deepEqual(violations, []);
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(problems, []);
+  });
+});
