@@ -5,6 +5,7 @@
 // also asserts no console error and no request outside the page's origin.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { appReady, clickConfirmed, launchBrowser, MID_YEAR, serveDist, testIdText, watchedPage } from "./harness.mjs";
 
@@ -107,6 +108,7 @@ describe("the office ↔ unit round trip", () => {
       await retitle(unit.page, a, "组织部改的任务名称");
       await unit.page.click("[data-testid='nav-data']");
       const back = await downloaded(unit.page, "export-plan");
+      assert.match(back.name, /-区委组织部-填报包-2026-06-30\.json$/, "returned as the unit's package");
 
       // Meanwhile the office renames the same task.
       await retitle(office.page, a, "区委办改的任务名称");
@@ -164,16 +166,19 @@ describe("the office ↔ unit round trip", () => {
 
 describe("bad files", () => {
   const sample = async (page) => JSON.parse(await storedPlan(page));
+  // Small cases are fixture files (tests/fixtures/import/); the huge ones
+  // are made here rather than kept in the repository.
+  const fixture = (name) => () => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url));
   const cases = [
-    ["not JSON", "计划.json", () => Buffer.from("这不是数据"), /不是有效的 JSON/],
-    ["empty", "空.json", () => Buffer.alloc(0), /是空的/],
-    ["a JSON array", "数组.json", () => Buffer.from("[1,2,3]"), /最外层应为对象/],
-    ["null", "null.json", () => Buffer.from("null"), /最外层应为对象/],
+    ["not JSON", "计划.json", fixture("not_json.json"), /不是有效的 JSON/],
+    ["empty", "空.json", fixture("empty.json"), /是空的/],
+    ["a JSON array", "数组.json", fixture("array.json"), /最外层应为对象/],
+    ["null", "null.json", fixture("null.json"), /最外层应为对象/],
     ["deeply nested", "深.json", () => Buffer.from("[".repeat(100000) + "]".repeat(100000)), /不是有效的 JSON|无法导入/],
-    ["a spreadsheet renamed", "台账.json", () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 1)]), /Excel 表格或压缩文件/],
-    ["too large", "大.json", () => Buffer.alloc(21 * 1024 * 1024, 0x20), /超过 20\.0 MB 的上限/],
-    ["from a newer Luoshi", "新版.json", () => Buffer.from('{"format":"luoshi/plan","version":99,"plan":{}}'), /较新版本.*版本 99/],
-    ["not a Luoshi file", "别的.json", () => Buffer.from('{"name":"x"}'), /不是落实的工作计划文件/],
+    ["a spreadsheet renamed", "台账.json", fixture("spreadsheet.json"), /Excel 表格或压缩文件/],
+    ["a 50 MB string", "大.json", () => Buffer.concat([Buffer.from('{"format":"luoshi/plan","version":3,"plan":{"title":"'), Buffer.alloc(50 * 1024 * 1024, 0x61), Buffer.from('"}}')]), /超过 20\.0 MB 的上限/],
+    ["from a newer Luoshi", "新版.json", fixture("newer.json"), /较新版本.*版本 99/],
+    ["not a Luoshi file", "别的.json", fixture("not_luoshi.json"), /不是落实的工作计划文件/],
   ];
   for (const [what, name, bytes, message] of cases) {
     test(`${what}: a clear message, nothing changed`, async () => {
@@ -215,6 +220,25 @@ describe("bad files", () => {
       const after = JSON.parse(await storedPlan(page)).plan;
       assert.ok(after.tasks.some((t) => t.id === "new-task"));
       assert.equal(after.tasks.find((t) => t.title === "改过的名称")?.title, "改过的名称", "changed last in the file: taken by default");
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test("duplicate ids, a dangling parent, a number out of range and a bad date are each named in the preview; cancelling changes nothing", async () => {
+    const { context, page, problems } = await profile();
+    try {
+      const before = await storedPlan(page);
+      await importFile(page, { name: "有问题.json", buffer: readFileSync(new URL("../fixtures/import/problems.json", import.meta.url)) });
+      await page.waitForSelector("[data-testid='import-preview']");
+      const listed = (await page.locator("[data-testid='import-problem']").allTextContents()).join("\n");
+      assert.match(listed, /plan\.tasks\[1\]\.id：.*重复/);
+      assert.match(listed, /plan\.tasks\[2\]\.parent：/);
+      assert.match(listed, /plan\.tasks\[3\]\.updates\[0\]\.percent：.*150/);
+      assert.match(listed, /plan\.tasks\[4\]\.due：.*2022\/13\/01/);
+      await page.click("[data-testid='import-cancel']");
+      assert.equal(await storedPlan(page), before);
     } finally {
       await context.close();
     }

@@ -1,7 +1,7 @@
 //! Storage meter and a download of the current plan as a Luoshi file.
 
 use crate::model::date::format_date;
-use crate::model::package::plan_file_name;
+use crate::model::package::{package_file_name, plan_file_name};
 use crate::store::{self, local, QUOTA_CHARS};
 use crate::ui::clock::now_iso;
 use crate::ui::data::recovery_copies::RecoveryCopies;
@@ -38,9 +38,13 @@ pub fn DataPage() -> impl IntoView {
                 let name = if partial() {
                     stamped_name(what, today())
                 } else {
-                    state
-                        .plan
-                        .with_untracked(|p| plan_file_name(&p.title, &format_date(today())))
+                    // A unit returning its 填报包 sends a file named as one.
+                    state.plan.with_untracked(|p| match &p.package {
+                        Some(pkg) => {
+                            package_file_name(&p.title, &pkg.unit_name, &format_date(today()))
+                        }
+                        None => plan_file_name(&p.title, &format_date(today())),
+                    })
                 };
                 download_text(&name, &text)
             });
