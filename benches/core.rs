@@ -343,6 +343,43 @@ fn against_references(case: &Case) {
         "write_plan (serialise)",
         serialise,
     );
+
+    // A returned file in which every task has one new progress update:
+    // previewing and building the merge against reading that file.
+    let mut theirs = plan.clone();
+    for (i, t) in theirs.tasks.iter_mut().enumerate() {
+        t.updates.push(luoshi::model::task::ProgressUpdate {
+            id: format!("bench-{i}"),
+            date: case.today,
+            percent: 50,
+            progress: "本月进展".into(),
+            problems: String::new(),
+            next_steps: String::new(),
+            by: String::new(),
+        });
+    }
+    let Ok(file) = write_plan(&theirs, "", "") else {
+        println!("  note: could not write the returned file; skipping the merge row");
+        return;
+    };
+    let [read, merge] = medians(
+        budget,
+        [
+            &mut || {
+                black_box(restore_plan(black_box(&file)).ok());
+            },
+            &mut || {
+                let pv = luoshi::model::merge::preview(black_box(plan), black_box(&theirs));
+                black_box(luoshi::model::merge::merge_op(plan, &pv, |_, _| None, "", "").ok());
+            },
+        ],
+    );
+    report(
+        "merge preview + op (every task +1 update)",
+        merge,
+        "restore_plan of that file",
+        read,
+    );
 }
 
 /// Part 2: each operation at both sizes, its ratio against the reference's.
