@@ -4,6 +4,9 @@
 //! commute. CI runs `LUOSHI_CASES` cases per property (256 by default);
 //! a long run sets it to 1,000,000.
 
+// Native only: the generator and schema crates are not in the browser build.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use luoshi::format::{restore_plan, write_plan};

@@ -3,6 +3,9 @@
 //! and the file was not regenerated; regenerate with
 //! `LUOSHI_WRITE_SCHEMA=1 cargo test --test schema`.
 
+// Native only: the generator and schema crates are not in the browser build.
+#![cfg(not(target_arch = "wasm32"))]
+
 use luoshi::format::{CURRENT_VERSION, PLAN_FORMAT};
 use luoshi::model::Plan;
 use schemars::JsonSchema;
