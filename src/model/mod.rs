@@ -5,6 +5,7 @@
 
 pub mod activity;
 pub mod audit;
+pub mod charts;
 pub mod date;
 pub mod edit;
 pub mod explain;

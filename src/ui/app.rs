@@ -127,6 +127,7 @@ pub fn App() -> impl IntoView {
             <AppHeader />
             <main class="page">
                 <Alerts />
+                <crate::ui::shell::as_of::AsOfBanner />
                 <DamagePanel />
                 <ConfirmDialog />
                 {move || match state.page.get() {

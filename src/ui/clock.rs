@@ -53,12 +53,10 @@ pub fn today() -> Today {
 /// Keeps `today` on the computer's date, unless the address fixes it.
 /// Call once, inside the app's owner; the watchers end with it.
 pub fn watch_day(today: RwSignal<Today>) {
-    if today.with_untracked(|t| t.simulated) {
-        return;
-    }
+    // A day chosen to look back at (or fixed by the address) stays put.
     let check = move || {
         let clock = local_date();
-        if today.with_untracked(|t| t.date != clock) {
+        if today.with_untracked(|t| !t.simulated && t.date != clock) {
             today.update(|t| t.date = clock);
         }
     };
@@ -72,8 +70,48 @@ pub fn watch_day(today: RwSignal<Today>) {
     });
 }
 
+/// Looks at the plan as of `date` (回看), or today again with `None`: the
+/// whole app judges by it, and the address's `?today=` follows, so the view
+/// can be bookmarked and compared.
+pub fn look_back(today: RwSignal<Today>, date: Option<NaiveDate>) {
+    let clock = local_date();
+    let (date, simulated) = match date {
+        Some(d) if d != clock => (d, true),
+        _ => (clock, false),
+    };
+    today.set(Today {
+        date,
+        simulated,
+        problem: None,
+    });
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let search = location.search().unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
+    if simulated {
+        params.set("today", &format_date(date));
+    } else {
+        params.delete("today");
+    }
+    let query: String = params.to_string().into();
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let url = if query.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{query}{hash}")
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// Today's date in the computer's time zone.
-fn local_date() -> NaiveDate {
+pub fn local_date() -> NaiveDate {
     let now = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(
         now.get_full_year() as i32,

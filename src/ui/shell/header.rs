@@ -5,6 +5,7 @@ use crate::model::date::format_date;
 use crate::model::index::PlanIndex;
 use crate::model::schedule::Level;
 use crate::ui::plans::switcher::PlanSwitcher;
+use crate::ui::shell::as_of::AsOfControl;
 use crate::ui::shell::undo_buttons::UndoButtons;
 use crate::ui::state::{use_app, Page, SaveState};
 use leptos::prelude::*;
@@ -12,10 +13,10 @@ use leptos::prelude::*;
 #[component]
 pub fn AppHeader() -> impl IntoView {
     let state = use_app();
-    let simulated = state.today.with_untracked(|t| t.simulated);
+    let simulated = move || state.today.with(|t| t.simulated);
     let today_text = move || {
         let date = format_date(state.today_date());
-        if simulated {
+        if simulated() {
             format!("模拟日期 {date}")
         } else {
             format!("今天 {date}")
@@ -90,6 +91,7 @@ pub fn AppHeader() -> impl IntoView {
                 {link(Page::Units, "#/units", "nav-units", "单位与领域")}
                 {link(Page::Data, "#/data", "nav-data", "数据管理")}
                 {link(Page::Settings, "#/settings", "nav-settings", "设置")}
+                <AsOfControl />
             </nav>
             <PlanSwitcher />
             <UndoButtons />

@@ -2,6 +2,7 @@
 //! panel for stored data that failed to load.
 
 pub mod alerts;
+pub mod as_of;
 pub mod confirm_dialog;
 pub mod conflict_banner;
 pub mod damage_panel;
