@@ -192,3 +192,27 @@ fn every_mark_leads_to_exactly_its_items() {
         }
     }
 }
+
+#[test]
+fn headline_counts_lead_to_exactly_their_items_and_agree_with_the_tally() {
+    use luoshi::model::charts::headline;
+    use luoshi::model::rollup::assess_plan;
+    use luoshi::model::stats::plan_tally;
+    let plan = sample_plan(2026);
+    let index = PlanIndex::new(&plan);
+    let a = assess_positions(&index, d("2026-06-30"));
+    let search = SearchIndex::new(&index);
+    let cards = headline(&index, &a);
+    for (label, m) in &cards {
+        let s = select(&index, &a, &search, &m.query);
+        assert_eq!(s.work_items.len(), m.count, "{label}");
+    }
+    let t = plan_tally(&plan, &assess_plan(&plan, d("2026-06-30")));
+    let n = |l: &str| cards.iter().find(|(x, _)| *x == l).unwrap().1.count;
+    assert_eq!(n("工作事项"), t.total);
+    assert_eq!(n("已逾期"), t.overdue);
+    assert_eq!(n("临近时限"), t.due_soon);
+    assert_eq!(n("进度滞后"), t.behind);
+    assert_eq!(n("本期未报送"), t.unreported);
+    assert_eq!(n("已办结"), t.closed());
+}

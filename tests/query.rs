@@ -346,11 +346,13 @@ fn due_range_before_the_extension_was_granted_uses_the_original_due() {
     let june = Query {
         due_from: date("2022-06-15"),
         due_to: date("2022-06-20"),
+        warnings: Vec::new(),
         ..Query::default()
     };
     let september = Query {
         due_from: date("2022-09-01"),
         due_to: date("2022-09-30"),
+        warnings: Vec::new(),
         ..Query::default()
     };
     // Extended on 06-18 from 06-20 to 09-30.
@@ -409,6 +411,7 @@ selects! {
         tag: None,
         due_from: date("2022-09-01"),
         due_to: date("2022-12-31"),
+        warnings: Vec::new(),
         sort: None,
     } => ["c31"];
 }
@@ -652,6 +655,7 @@ fn address_reads_every_parameter() {
             tag: Some("两件大事".into()),
             due_from: date("2022-06-01"),
             due_to: date("2022-09-30"),
+            warnings: Vec::new(),
             sort: Some(Sort {
                 key: SortKey::Progress,
                 descending: true
@@ -702,6 +706,7 @@ fn address_round_trips_every_kind_of_query() {
             tag: Some("两件大事".into()),
             due_from: date("2022-01-01"),
             due_to: date("2022-12-31"),
+            warnings: Vec::new(),
             sort: sort(SortKey::SupportUnits, true),
         }),
     ];

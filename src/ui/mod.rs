@@ -6,6 +6,7 @@ pub mod app;
 pub mod audit;
 pub mod clock;
 pub mod crash_screen;
+pub mod dashboard;
 pub mod data;
 pub mod download;
 pub mod editor;

@@ -20,6 +20,8 @@ use leptos::prelude::*;
 /// Which page is shown; mirrors the address's `#/…` part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
+    /// 总览
+    Dashboard,
     Ledger,
     Data,
     /// 盲区排查
@@ -45,6 +47,7 @@ impl Page {
             "audit" => Page::Audit,
             "units" => Page::Units,
             "supervision" => Page::Supervision,
+            "dashboard" => Page::Dashboard,
             "problems" => Page::Problems,
             "settings" => Page::Settings,
             "notice" => Page::Notice,

@@ -31,3 +31,86 @@ pub struct Mark {
     /// The tooltip: what it is and the exact numbers.
     pub tip: String,
 }
+
+/// The counts across the top of the dashboard, each a mark that leads to
+/// exactly its work items: total, closed (on time / late), in progress,
+/// overdue, due soon, behind, not reported this period.
+pub fn headline(
+    index: &crate::model::index::PlanIndex,
+    assessments: &[crate::model::schedule::Assessment],
+) -> Vec<(&'static str, Mark)> {
+    use crate::model::query::Warning;
+    let items: Vec<&crate::model::schedule::Assessment> = index
+        .work_items()
+        .filter_map(|i| assessments.get(i))
+        .collect();
+    let count = |f: &dyn Fn(&crate::model::schedule::Assessment) -> bool| {
+        items.iter().filter(|a| f(a)).count()
+    };
+    let by_levels = |label: &'static str, levels: Vec<Level>| {
+        let n = count(&|a| levels.contains(&a.level));
+        (
+            label,
+            Mark {
+                count: n,
+                tip: format!("{label}：{n} 项"),
+                query: Query {
+                    levels,
+                    ..Query::default()
+                },
+            },
+        )
+    };
+    let by_warning = |label: &'static str, w: Warning| {
+        let n = count(&|a| w.holds(a));
+        (
+            label,
+            Mark {
+                count: n,
+                tip: format!("{label}：{n} 项"),
+                query: Query {
+                    warnings: vec![w],
+                    ..Query::default()
+                },
+            },
+        )
+    };
+    let total = items.len();
+    vec![
+        (
+            "工作事项",
+            Mark {
+                count: total,
+                tip: format!("工作事项：{total} 项"),
+                query: Query::default(),
+            },
+        ),
+        by_levels("已办结", vec![Level::DoneOnTime, Level::DoneLate]),
+        by_levels("按时办结", vec![Level::DoneOnTime]),
+        by_levels("逾期办结", vec![Level::DoneLate]),
+        by_levels("办理中", vec![Level::Green, Level::Yellow]),
+        by_levels("已逾期", vec![Level::Red]),
+        by_warning("临近时限", Warning::DueSoon),
+        by_warning("进度滞后", Warning::Behind),
+        by_warning("本期未报送", Warning::Unreported),
+    ]
+}
+
+/// Closed work items as a share of all, in percent (0 for none).
+pub fn completion_rate(
+    index: &crate::model::index::PlanIndex,
+    assessments: &[crate::model::schedule::Assessment],
+) -> f64 {
+    let (mut total, mut closed) = (0, 0);
+    for i in index.work_items() {
+        if let Some(a) = assessments.get(i) {
+            total += 1;
+            closed += usize::from(a.level.is_closed());
+        }
+    }
+    if total == 0 {
+        0.0
+    } else {
+        closed as f64 * 100.0 / total as f64
+    }
+}

@@ -51,6 +51,14 @@ impl Query {
                     None => problems.push(unreadable("key", value)),
                 },
                 "tag" => q.tag = Some(value.to_string()),
+                "warn" => {
+                    for item in split_list(value).filter(|i| !i.is_empty()) {
+                        match super::Warning::from_key(&item) {
+                            Some(w) => q.warnings.push(w),
+                            None => problems.push(unreadable("warn", &item)),
+                        }
+                    }
+                }
                 "from" | "to" => {
                     let date = if value.is_empty() {
                         Ok(None)
@@ -118,6 +126,10 @@ impl Query {
         }
         if let Some(tag) = &self.tag {
             pairs.push(("tag", encode(tag)));
+        }
+        if !self.warnings.is_empty() {
+            let items = self.warnings.iter().map(|w| Cow::Borrowed(w.key()));
+            pairs.push(("warn", encode_list(items)));
         }
         if let Some(from) = self.due_from {
             pairs.push(("from", format_date(from)));

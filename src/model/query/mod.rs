@@ -33,10 +33,64 @@ pub const NO_AREA_KEY: &str = "none";
 
 /// The address parameters a `Query` owns; every other one is left to the
 /// rest of the app.
-pub const PARAMS: [&str; 13] = [
+pub const PARAMS: [&str; 14] = [
     "q", "area", "unit", "role", "leader", "level", "status", "key", "tag", "from", "to", "sort",
-    "desc",
+    "desc", "warn",
 ];
+
+/// A reason for a warning, as the header counts and the dashboard count
+/// them: on open items not past due (临近时限, 进度滞后, 未按期报送), and
+/// on open items for 本期未报送.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Warning {
+    DueSoon,
+    Behind,
+    Stale,
+    Unreported,
+}
+
+impl Warning {
+    pub const ALL: [Warning; 4] = [
+        Warning::DueSoon,
+        Warning::Behind,
+        Warning::Stale,
+        Warning::Unreported,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Warning::DueSoon => "due-soon",
+            Warning::Behind => "behind",
+            Warning::Stale => "stale",
+            Warning::Unreported => "unreported",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Warning::DueSoon => "临近时限",
+            Warning::Behind => "进度滞后",
+            Warning::Stale => "未按期报送",
+            Warning::Unreported => "本期未报送",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Warning> {
+        Self::ALL.into_iter().find(|w| w.key() == key)
+    }
+
+    /// Whether `a` carries this warning, counted the way `stats::Tally` does.
+    pub fn holds(self, a: &crate::model::schedule::Assessment) -> bool {
+        let open = a.level.is_open();
+        let warned = open && a.level != Level::Red;
+        match self {
+            Warning::DueSoon => warned && a.due_soon,
+            Warning::Behind => warned && a.behind,
+            Warning::Stale => warned && a.stale,
+            Warning::Unreported => open && a.reported == Some(false),
+        }
+    }
+}
 
 /// Which tasks to show, how to order them, and what to search for. The
 /// default selects every task in hierarchy order.
@@ -67,6 +121,8 @@ pub struct Query {
     pub due_from: Option<NaiveDate>,
     /// The due date in force on the day is on or before this.
     pub due_to: Option<NaiveDate>,
+    /// Warnings, any of them (see `Warning`).
+    pub warnings: Vec<Warning>,
     /// `None` keeps the hierarchy, with ancestors shown as context.
     pub sort: Option<Sort>,
 }
@@ -249,6 +305,7 @@ impl Query {
             || given(&self.tag).is_some()
             || self.due_from.is_some()
             || self.due_to.is_some()
+            || !self.warnings.is_empty()
     }
 }
 

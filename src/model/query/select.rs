@@ -156,6 +156,7 @@ impl<'q> Filter<'q> {
                 .is_none_or(|tag| task.tags.iter().any(|t| t.trim() == tag))
             && self.unit.is_none_or(|u| takes_part(task, u, q.unit_role))
             && self.due_ok(a)
+            && (q.warnings.is_empty() || a.is_some_and(|a| q.warnings.iter().any(|w| w.holds(a))))
             && self.area_ok(index, pos)
     }
 

@@ -64,6 +64,7 @@ pub fn AppHeader() -> impl IntoView {
                 </span>
             </div>
             <nav class="nav">
+                {link(Page::Dashboard, "#/dashboard", "nav-dashboard", "总览")}
                 {link(Page::Ledger, "#/ledger", "nav-ledger", "任务台账")}
                 <a
                     href="#/audit"

@@ -1,0 +1,38 @@
+//! The donut of work items by light and state, with a legend in words.
+
+use crate::model::charts::donut::Arc;
+use crate::ui::dashboard::mark::{handlers, Tip};
+use leptos::prelude::*;
+
+#[component]
+pub fn DonutChart(arcs: Signal<Vec<Arc>>, total: Signal<usize>, tip: Tip) -> impl IntoView {
+    view! {
+        <figure class="chart donut" data-testid="donut">
+            <figcaption>"工作事项状态"</figcaption>
+            <svg viewBox="-80 -80 160 160" role="img" aria-label="按状态分的工作事项">
+                {move || arcs.get().into_iter().map(|a| {
+                    let on = handlers(tip, a.mark.clone());
+                    view! {
+                        <path d=a.path.clone() class=format!("mark fill-{}", a.level.key())
+                            data-testid="chart-mark" data-count=a.mark.count tabindex="0" role="button"
+                            aria-label=a.mark.tip.clone()
+                            on:mouseenter=on.hover() on:focus=on.focus() on:mouseleave=on.unhover() on:blur=on.blur()
+                            on:click=on.click() on:keydown=on.key()>
+                            <title>{a.mark.tip.clone()}</title>
+                        </path>
+                    }
+                }).collect_view()}
+                <text x="0" y="-4" text-anchor="middle" class="donut-total">{move || total.get()}</text>
+                <text x="0" y="14" text-anchor="middle" class="donut-caption">"项工作"</text>
+            </svg>
+            <ul class="legend">
+                {move || arcs.get().into_iter().map(|a| view! {
+                    <li><span class=format!("swatch fill-{}", a.level.key())></span>{format!("{} {}", a.level.label(), a.mark.count)}</li>
+                }).collect_view()}
+            </ul>
+            <Show when=move || total.get() == 0>
+                <p class="empty">"计划中还没有工作事项。"</p>
+            </Show>
+        </figure>
+    }
+}

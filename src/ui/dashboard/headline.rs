@@ -1,0 +1,34 @@
+//! The counts across the top of the dashboard, each a link to its items.
+
+use crate::model::charts::Mark;
+use crate::ui::dashboard::mark::{handlers, Tip};
+use leptos::prelude::*;
+
+#[component]
+pub fn HeadlineCards(
+    cards: Signal<Vec<(&'static str, Mark)>>,
+    rate: Signal<f64>,
+    tip: Tip,
+) -> impl IntoView {
+    view! {
+        <div class="headline" data-testid="dashboard-counts">
+            {move || cards.get().into_iter().map(|(label, mark)| {
+                let count = mark.count;
+                let on = handlers(tip, mark.clone());
+                view! {
+                    <button type="button" class="headline-card" data-testid="chart-mark" data-count=count data-label=label
+                        aria-label=mark.tip.clone()
+                        on:mouseenter=on.hover() on:focus=on.focus() on:mouseleave=on.unhover() on:blur=on.blur()
+                        on:click=on.click() on:keydown=on.key()>
+                        <span class="headline-value">{count}</span>
+                        <span class="headline-label">{label}</span>
+                    </button>
+                }
+            }).collect_view()}
+            <div class="headline-card rate" data-testid="completion-rate">
+                <span class="headline-value">{move || format!("{:.1}%", rate.get())}</span>
+                <span class="headline-label">"完成率"</span>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,72 @@
+//! The dashboard page: the charts laid out by `model::charts`, from the
+//! shared assessments, so its numbers are the ledger's.
+
+use crate::model::charts::burnup::burn_up;
+use crate::model::charts::donut::donut;
+use crate::model::charts::ranking::unit_ranking;
+use crate::model::charts::{completion_rate, headline, STATES};
+use crate::model::index::PlanIndex;
+use crate::ui::dashboard::burnup_chart::BurnUpChart;
+use crate::ui::dashboard::donut_chart::DonutChart;
+use crate::ui::dashboard::headline::HeadlineCards;
+use crate::ui::dashboard::mark::Tip;
+use crate::ui::dashboard::unit_bars::{UnitBars, WIDTH};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let state = use_app();
+    let tip = Tip(RwSignal::new(None));
+    let laid_out = Memo::new_with_compare(
+        move |_| {
+            let today = state.today_date();
+            state.plan.with(|p| {
+                let index = PlanIndex::new(p);
+                state.assessments.with(|a| {
+                    let counts: Vec<_> = STATES
+                        .iter()
+                        .map(|&l| {
+                            (
+                                l,
+                                index
+                                    .work_items()
+                                    .filter(|&i| a.get(i).is_some_and(|x| x.level == l))
+                                    .count(),
+                            )
+                        })
+                        .collect();
+                    (
+                        headline(&index, a),
+                        completion_rate(&index, a),
+                        donut(&counts, 45.0, 75.0),
+                        counts.iter().map(|(_, n)| n).sum::<usize>(),
+                        unit_ranking(&index, a, WIDTH),
+                        burn_up(&index, p.year, today, 600.0, 180.0),
+                    )
+                })
+            })
+        },
+        |_, _| true,
+    );
+    let cards = Signal::derive(move || laid_out.with(|l| l.0.clone()));
+    let rate = Signal::derive(move || laid_out.with(|l| l.1));
+    let arcs = Signal::derive(move || laid_out.with(|l| l.2.clone()));
+    let total = Signal::derive(move || laid_out.with(|l| l.3));
+    let bars = Signal::derive(move || laid_out.with(|l| l.4.clone()));
+    let burn = Signal::derive(move || laid_out.with(|l| l.5.clone()));
+    view! {
+        <section class="dashboard" data-testid="dashboard">
+            <h1>{move || state.plan.with(|p| p.title.clone())}" · 总览"</h1>
+            <HeadlineCards cards=cards rate=rate tip=tip />
+            <p class="chart-tooltip" data-testid="chart-tooltip" aria-live="polite">
+                {move || tip.0.get().unwrap_or_else(|| "将鼠标移到图上或用 Tab 键选中，可查看具体数字；点击可查看对应的任务。".into())}
+            </p>
+            <div class="charts">
+                <DonutChart arcs=arcs total=total tip=tip />
+                <BurnUpChart burn=burn tip=tip />
+            </div>
+            <UnitBars bars=bars tip=tip />
+        </section>
+    }
+}

@@ -1,0 +1,55 @@
+//! Units ranked by completion rate: one stacked bar each, with the overdue
+//! count in words.
+
+use crate::model::charts::ranking::UnitBar;
+use crate::ui::dashboard::mark::{handlers, Tip};
+use leptos::prelude::*;
+
+/// Width of the bars' drawing area in SVG units (it scales with the page).
+pub const WIDTH: f64 = 400.0;
+const ROW: f64 = 26.0;
+
+#[component]
+pub fn UnitBars(bars: Signal<Vec<UnitBar>>, tip: Tip) -> impl IntoView {
+    view! {
+        <figure class="chart unit-bars" data-testid="unit-ranking">
+            <figcaption>"牵头单位完成率排名"</figcaption>
+            <Show when=move || bars.with(Vec::is_empty)>
+                <p class="empty">"还没有指定牵头单位的工作事项。"</p>
+            </Show>
+            <svg prop:viewBox=move || format!("0 0 {} {}", WIDTH + 260.0, (bars.with(Vec::len) as f64 * ROW).max(ROW))
+                role="img" aria-label="各牵头单位的完成率与状态">
+                {move || bars.get().into_iter().enumerate().map(|(i, b)| {
+                    let y = i as f64 * ROW;
+                    let on = handlers(tip, b.mark.clone());
+                    view! {
+                        <g class="bar-row">
+                            <text x="150" y=y + 17.0 text-anchor="end" class="bar-label" data-testid="chart-mark" data-count=b.mark.count
+                                tabindex="0" role="button" aria-label=b.mark.tip.clone()
+                                on:mouseenter=on.hover() on:focus=on.focus() on:mouseleave=on.unhover() on:blur=on.blur()
+                                on:click=on.click() on:keydown=on.key()>
+                                {format!("{}. {}", i + 1, b.name)}
+                            </text>
+                            {b.segments.into_iter().map(|s| {
+                                let on = handlers(tip, s.mark.clone());
+                                view! {
+                                    <rect x=160.0 + s.x y=y + 4.0 width=s.width.max(1.0) height=ROW - 8.0
+                                        class=format!("mark fill-{}", s.level.key())
+                                        data-testid="chart-mark" data-count=s.mark.count tabindex="0" role="button"
+                                        aria-label=s.mark.tip.clone()
+                                        on:mouseenter=on.hover() on:focus=on.focus() on:mouseleave=on.unhover() on:blur=on.blur()
+                                        on:click=on.click() on:keydown=on.key()>
+                                        <title>{s.mark.tip.clone()}</title>
+                                    </rect>
+                                }
+                            }).collect_view()}
+                            <text x=WIDTH + 170.0 y=y + 17.0 class="bar-note">
+                                {format!("{:.0}%（{}/{}）{}", b.rate, b.closed, b.total, if b.overdue > 0 { format!(" 逾期 {}", b.overdue) } else { String::new() })}
+                            </text>
+                        </g>
+                    }
+                }).collect_view()}
+            </svg>
+        </figure>
+    }
+}

@@ -1,0 +1,162 @@
+// End-to-end: the dashboard (总览) and looking back (回看). Every chart
+// mark's click shows the ledger with exactly as many items as the mark
+// says; tooltips give the numbers; the look-back date moves every count as
+// the ledger (the model) counts it. Every test also asserts no console error
+// and no request outside the page's origin.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { appReady, launchBrowser, MID_YEAR, serveDist, testIdText, watchedPage } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function withPage(body) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const { page, problems } = await watchedPage(context, (url) => url.startsWith(server.origin + "/"));
+  try {
+    await body(page);
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(problems, [], "console errors or foreign requests");
+}
+
+const at = (day = MID_YEAR, hash = "#/dashboard") => `${server.origin}/?today=${day}${hash}`;
+
+/** The dashboard's card `label` as a number. */
+const card = async (page, label) =>
+  Number(await page.locator(`[data-testid='chart-mark'][data-label='${label}']`).getAttribute("data-count"));
+
+describe("dashboard", () => {
+  test("every chart mark leads to a ledger of exactly its number of work items", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      await page.waitForSelector("[data-testid='dashboard']");
+      const n = await page.locator("[data-testid='chart-mark']").count();
+      assert.ok(n > 40, `${n} marks`);
+      for (let i = 0; i < n; i++) {
+        const mark = page.locator("[data-testid='chart-mark']").nth(i);
+        const count = await mark.getAttribute("data-count");
+        const label = await mark.getAttribute("aria-label");
+        // A ring segment's box centre can fall in the donut's hole, so the
+        // click is dispatched on the mark itself; real pointer clicks on
+        // bars and cards are tested below.
+        await mark.dispatchEvent("click");
+        await page.waitForSelector("[data-testid='ledger']");
+        await page.waitForFunction(() => location.hash.startsWith("#/ledger"));
+        assert.equal(await testIdText(page, "count-total"), count, label);
+        await page.click("[data-testid='nav-dashboard']");
+        await page.waitForSelector("[data-testid='dashboard']");
+      }
+    }));
+
+  test("a pointer click on a bar segment and on a card opens their items", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      await page.waitForSelector("[data-testid='dashboard']");
+      for (const selector of ["[data-testid='unit-ranking'] rect[data-testid='chart-mark']", "[data-testid='dashboard-counts'] [data-testid='chart-mark']"]) {
+        const mark = page.locator(selector).nth(1);
+        const count = await mark.getAttribute("data-count");
+        await mark.click();
+        await page.waitForSelector("[data-testid='ledger']");
+        assert.equal(await testIdText(page, "count-total"), count);
+        await page.click("[data-testid='nav-dashboard']");
+        await page.waitForSelector("[data-testid='dashboard']");
+      }
+    }));
+
+  test("hover and keyboard focus show the exact numbers; Enter opens the items", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      await page.waitForSelector("[data-testid='dashboard']");
+      const arc = page.locator("[data-testid='donut'] [data-testid='chart-mark']").first();
+      await arc.hover();
+      assert.equal(await testIdText(page, "chart-tooltip"), await arc.getAttribute("aria-label"));
+      assert.match(await testIdText(page, "chart-tooltip"), /：\d+ 项，占 \d+\.\d%/);
+      const bar = page.locator("[data-testid='unit-ranking'] rect[data-testid='chart-mark']").first();
+      await bar.focus();
+      assert.equal(await testIdText(page, "chart-tooltip"), await bar.getAttribute("aria-label"));
+      const count = await bar.getAttribute("data-count");
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("[data-testid='ledger']");
+      assert.equal(await testIdText(page, "count-total"), count);
+    }));
+
+  test("the dashboard's counts are the ledger's", () =>
+    withPage(async (page) => {
+      await page.goto(at(MID_YEAR, "#/ledger"));
+      await appReady(page);
+      const ledger = {
+        total: Number(await testIdText(page, "count-total")),
+        overdue: Number(await testIdText(page, "count-overdue")),
+        dueSoon: Number(await testIdText(page, "count-due-soon")),
+        behind: Number(await testIdText(page, "count-behind")),
+        unreported: Number(await testIdText(page, "count-unreported")),
+        closed: Number(await testIdText(page, "count-closed")),
+      };
+      await page.click("[data-testid='nav-dashboard']");
+      await page.waitForSelector("[data-testid='dashboard']");
+      assert.deepEqual(
+        {
+          total: await card(page, "工作事项"),
+          overdue: await card(page, "已逾期"),
+          dueSoon: await card(page, "临近时限"),
+          behind: await card(page, "进度滞后"),
+          unreported: await card(page, "本期未报送"),
+          closed: await card(page, "已办结"),
+        },
+        ledger,
+      );
+    }));
+});
+
+describe("look back", () => {
+  test("a date chosen moves every light and count as the model says, is carried in the address, and one click returns to today", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      await page.waitForSelector("[data-testid='dashboard']");
+      const midYearClosed = await card(page, "已办结");
+      await page.fill("[data-testid='as-of-date']", "2026-03-31");
+      await page.waitForFunction(() => location.search.includes("today=2026-03-31"));
+      assert.match(await testIdText(page, "as-of-banner"), /正在回看 3月31日 的状态/);
+      const marchClosed = await card(page, "已办结");
+      assert.ok(marchClosed < midYearClosed, `fewer closed by 3月31日 (${marchClosed}) than by 6月30日 (${midYearClosed})`);
+      const dashboard = { closed: marchClosed, overdue: await card(page, "已逾期") };
+      // The ledger on the same day counts the same.
+      await page.click("[data-testid='nav-ledger']");
+      await appReady(page);
+      assert.deepEqual(
+        { closed: Number(await testIdText(page, "count-closed")), overdue: Number(await testIdText(page, "count-overdue")) },
+        dashboard,
+      );
+      // A bookmark of the address opens the same day.
+      await page.goto(page.url());
+      await appReady(page);
+      assert.equal(await page.inputValue("[data-testid='as-of-date']"), "2026-03-31");
+      assert.equal(Number(await testIdText(page, "count-closed")), marchClosed);
+      // Back to today.
+      await page.click("[data-testid='as-of-reset']");
+      await page.waitForFunction(() => !location.search.includes("today="));
+      assert.equal(await page.locator("[data-testid='as-of-banner']").count(), 0);
+      assert.match(await testIdText(page, "today"), /^今天 /);
+    }));
+
+  test("the slider moves across the plan's year", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      await page.waitForSelector("[data-testid='dashboard']");
+      await page.locator("[data-testid='as-of-slider']").fill("0");
+      await page.waitForFunction(() => location.search.includes("today=2026-01-01"));
+      assert.equal(await page.inputValue("[data-testid='as-of-date']"), "2026-01-01");
+      assert.equal(await card(page, "已办结"), 0, "nothing closed on 1月1日");
+    }));
+});
