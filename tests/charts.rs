@@ -185,12 +185,21 @@ fn every_mark_leads_to_exactly_its_items() {
     for arc in donut(&counts, 1.0, 2.0) {
         check(&arc.mark);
     }
-    for bar in unit_ranking(&index, &a, 100.0) {
-        check(&bar.mark);
-        for s in &bar.segments {
-            check(&s.mark);
+    use luoshi::model::charts::ranking::{ranking, Group};
+    for by in [Group::LeadUnit, Group::Area, Group::Leader] {
+        let bars = ranking(&index, &a, by, 100.0);
+        assert!(!bars.is_empty(), "{by:?}");
+        for bar in bars {
+            check(&bar.mark);
+            for s in &bar.segments {
+                check(&s.mark);
+            }
         }
     }
+    assert_eq!(
+        unit_ranking(&index, &a, 100.0),
+        ranking(&index, &a, Group::LeadUnit, 100.0)
+    );
 }
 
 #[test]

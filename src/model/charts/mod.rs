@@ -114,3 +114,52 @@ pub fn completion_rate(
         closed as f64 * 100.0 / total as f64
     }
 }
+
+/// A work item in a dashboard list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListedItem {
+    pub id: crate::model::TaskId,
+    pub title: String,
+    pub unit: String,
+    /// Days to the deadline judged by (negative: overdue).
+    pub days: i64,
+}
+
+/// The next deadlines (open work items not yet overdue, soonest first) and
+/// the red list (overdue items, most overdue first), `n` of each.
+pub fn deadlines(
+    index: &crate::model::index::PlanIndex,
+    assessments: &[crate::model::schedule::Assessment],
+    n: usize,
+) -> (Vec<ListedItem>, Vec<ListedItem>) {
+    let mut next = Vec::new();
+    let mut red = Vec::new();
+    for pos in index.work_items_in_order() {
+        let Some(a) = assessments.get(pos) else {
+            continue;
+        };
+        let Some(days) = a.days_left else { continue };
+        let t = index.at(pos);
+        let item = ListedItem {
+            id: t.id.clone(),
+            title: t.title.clone(),
+            unit: t
+                .lead_unit
+                .as_deref()
+                .map(|u| index.unit_name(u))
+                .unwrap_or_default(),
+            days,
+        };
+        match a.level {
+            Level::Red => red.push(item),
+            Level::Green | Level::Yellow => next.push(item),
+            _ => {}
+        }
+    }
+    // Stable sorts keep hierarchy order among equal days.
+    next.sort_by_key(|i| i.days);
+    red.sort_by_key(|i| i.days);
+    next.truncate(n);
+    red.truncate(n);
+    (next, red)
+}

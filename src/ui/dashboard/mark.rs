@@ -35,22 +35,43 @@ pub fn handlers(tip: Tip, mark: Mark) -> On {
 impl On {
     pub fn hover(&self) -> impl Fn(leptos::ev::MouseEvent) + Clone + 'static {
         let (tip, text) = (self.tip, self.mark.tip.clone());
-        move |_| tip.0.set(Some(text.clone()))
+        move |_| {
+            tip.0.try_set(Some(text.clone()));
+        }
     }
 
     pub fn focus(&self) -> impl Fn(leptos::ev::FocusEvent) + Clone + 'static {
         let (tip, text) = (self.tip, self.mark.tip.clone());
-        move |_| tip.0.set(Some(text.clone()))
+        move |_| {
+            tip.0.try_set(Some(text.clone()));
+        }
+    }
+
+    /// Leaving a mark clears the tooltip only if it still shows this mark
+    /// (the pointer leaving one mark must not hide another just focused).
+    fn clear(&self) -> impl Fn() + Clone + 'static {
+        let (tip, text) = (self.tip, self.mark.tip.clone());
+        move || {
+            // The page may be gone already (a click just opened the ledger):
+            // a signal that was disposed is left alone.
+            if tip
+                .0
+                .try_with_untracked(|t| t.as_deref() == Some(text.as_str()))
+                == Some(true)
+            {
+                tip.0.try_set(None);
+            }
+        }
     }
 
     pub fn unhover(&self) -> impl Fn(leptos::ev::MouseEvent) + Clone + 'static {
-        let tip = self.tip;
-        move |_| tip.0.set(None)
+        let clear = self.clear();
+        move |_| clear()
     }
 
     pub fn blur(&self) -> impl Fn(leptos::ev::FocusEvent) + Clone + 'static {
-        let tip = self.tip;
-        move |_| tip.0.set(None)
+        let clear = self.clear();
+        move |_| clear()
     }
 
     pub fn click(&self) -> impl Fn(leptos::ev::MouseEvent) + Clone + 'static {

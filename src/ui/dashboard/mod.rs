@@ -5,6 +5,7 @@
 pub mod burnup_chart;
 pub mod donut_chart;
 pub mod headline;
+pub mod lists;
 pub mod mark;
 pub mod page;
 pub mod unit_bars;

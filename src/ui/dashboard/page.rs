@@ -3,12 +3,13 @@
 
 use crate::model::charts::burnup::burn_up;
 use crate::model::charts::donut::donut;
-use crate::model::charts::ranking::unit_ranking;
-use crate::model::charts::{completion_rate, headline, STATES};
+use crate::model::charts::ranking::{ranking, unit_ranking, Group};
+use crate::model::charts::{completion_rate, deadlines, headline, STATES};
 use crate::model::index::PlanIndex;
 use crate::ui::dashboard::burnup_chart::BurnUpChart;
 use crate::ui::dashboard::donut_chart::DonutChart;
 use crate::ui::dashboard::headline::HeadlineCards;
+use crate::ui::dashboard::lists::ItemList;
 use crate::ui::dashboard::mark::Tip;
 use crate::ui::dashboard::unit_bars::{UnitBars, WIDTH};
 use crate::ui::state::use_app;
@@ -43,6 +44,9 @@ pub fn DashboardPage() -> impl IntoView {
                         counts.iter().map(|(_, n)| n).sum::<usize>(),
                         unit_ranking(&index, a, WIDTH),
                         burn_up(&index, p.year, today, 600.0, 180.0),
+                        ranking(&index, a, Group::Area, WIDTH),
+                        ranking(&index, a, Group::Leader, WIDTH),
+                        deadlines(&index, a, 8),
                     )
                 })
             })
@@ -55,6 +59,10 @@ pub fn DashboardPage() -> impl IntoView {
     let total = Signal::derive(move || laid_out.with(|l| l.3));
     let bars = Signal::derive(move || laid_out.with(|l| l.4.clone()));
     let burn = Signal::derive(move || laid_out.with(|l| l.5.clone()));
+    let areas = Signal::derive(move || laid_out.with(|l| l.6.clone()));
+    let leaders = Signal::derive(move || laid_out.with(|l| l.7.clone()));
+    let next = Signal::derive(move || laid_out.with(|l| l.8 .0.clone()));
+    let red = Signal::derive(move || laid_out.with(|l| l.8 .1.clone()));
     view! {
         <section class="dashboard" data-testid="dashboard">
             <h1>{move || state.plan.with(|p| p.title.clone())}" · 总览"</h1>
@@ -66,7 +74,13 @@ pub fn DashboardPage() -> impl IntoView {
                 <DonutChart arcs=arcs total=total tip=tip />
                 <BurnUpChart burn=burn tip=tip />
             </div>
+            <div class="charts">
+                <ItemList caption="即将到期" testid="next-deadlines" items=next empty="近期没有到期的事项。" />
+                <ItemList caption="逾期事项（红灯）" testid="red-list" items=red empty="没有逾期事项。" />
+            </div>
             <UnitBars bars=bars tip=tip />
+            <UnitBars bars=areas tip=tip caption="各领域完成率" testid="area-ranking" />
+            <UnitBars bars=leaders tip=tip caption="各责任领导分管事项完成率" testid="leader-ranking" />
         </section>
     }
 }

@@ -10,10 +10,15 @@ pub const WIDTH: f64 = 400.0;
 const ROW: f64 = 26.0;
 
 #[component]
-pub fn UnitBars(bars: Signal<Vec<UnitBar>>, tip: Tip) -> impl IntoView {
+pub fn UnitBars(
+    bars: Signal<Vec<UnitBar>>,
+    tip: Tip,
+    #[prop(default = "牵头单位完成率排名")] caption: &'static str,
+    #[prop(default = "unit-ranking")] testid: &'static str,
+) -> impl IntoView {
     view! {
-        <figure class="chart unit-bars" data-testid="unit-ranking">
-            <figcaption>"牵头单位完成率排名"</figcaption>
+        <figure class="chart unit-bars" data-testid=testid>
+            <figcaption>{caption}</figcaption>
             <Show when=move || bars.with(Vec::is_empty)>
                 <p class="empty">"还没有指定牵头单位的工作事项。"</p>
             </Show>
