@@ -5,6 +5,7 @@
 
 pub mod burnup;
 pub mod donut;
+pub mod gantt;
 pub mod ranking;
 pub mod ticks;
 
