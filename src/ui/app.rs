@@ -133,6 +133,7 @@ pub fn App() -> impl IntoView {
                 {move || match state.page.get() {
                     Page::Ledger => view! { <LedgerPage /> }.into_any(),
                     Page::Dashboard => view! { <crate::ui::dashboard::page::DashboardPage /> }.into_any(),
+                    Page::Gantt => view! { <crate::ui::gantt::page::GanttPage /> }.into_any(),
                     Page::Data => view! { <DataPage /> }.into_any(),
                     Page::Audit => view! { <AuditPage /> }.into_any(),
                     Page::Units => view! { <RegistryPage /> }.into_any(),

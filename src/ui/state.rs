@@ -22,6 +22,8 @@ use leptos::prelude::*;
 pub enum Page {
     /// 总览
     Dashboard,
+    /// 进度计划 (Gantt)
+    Gantt,
     Ledger,
     Data,
     /// 盲区排查
@@ -48,6 +50,7 @@ impl Page {
             "units" => Page::Units,
             "supervision" => Page::Supervision,
             "dashboard" => Page::Dashboard,
+            "gantt" => Page::Gantt,
             "problems" => Page::Problems,
             "settings" => Page::Settings,
             "notice" => Page::Notice,

@@ -117,8 +117,9 @@ pub fn span(index: &PlanIndex, year: i32) -> (NaiveDate, NaiveDate) {
     )
 }
 
-/// The positions shown, in hierarchy order, skipping the descendants of
-/// collapsed tasks and keeping only `only` when given (a filter's rows).
+/// The positions shown, in the ledger's order (areas in order, each with
+/// its tasks in hierarchy order), skipping the descendants of collapsed
+/// tasks and keeping only `only` when given (a filter's rows).
 pub fn shown(
     index: &PlanIndex,
     collapsed: &HashSet<TaskId>,
@@ -126,7 +127,13 @@ pub fn shown(
 ) -> Vec<usize> {
     let mut out = Vec::new();
     let mut hidden_below: Option<usize> = None;
-    for &pos in index.preorder() {
+    let order = crate::model::hierarchy::outline_of(index)
+        .into_iter()
+        .filter_map(|e| match e {
+            crate::model::hierarchy::OutlineEntry::Task { id, .. } => index.position(&id),
+            _ => None,
+        });
+    for pos in order {
         let depth = index.depth(pos);
         if let Some(d) = hidden_below {
             if depth > d {

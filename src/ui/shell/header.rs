@@ -66,6 +66,7 @@ pub fn AppHeader() -> impl IntoView {
             <nav class="nav">
                 {link(Page::Dashboard, "#/dashboard", "nav-dashboard", "总览")}
                 {link(Page::Ledger, "#/ledger", "nav-ledger", "任务台账")}
+                {link(Page::Gantt, "#/gantt", "nav-gantt", "进度计划")}
                 <a
                     href="#/audit"
                     data-testid="nav-audit"
