@@ -91,6 +91,22 @@ describe("dashboard", () => {
       assert.equal(await testIdText(page, "count-total"), count);
     }));
 
+  test("the legend toggles each series of the burn-up", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      await page.waitForSelector("[data-testid='series-planned']");
+      const points = () => page.locator("[data-testid='burnup'] [data-testid='chart-mark']").count();
+      assert.equal(await points(), 12, "one point per month end");
+      await page.click("[data-testid='legend-planned']");
+      await page.waitForSelector("[data-testid='series-planned']", { state: "detached" });
+      assert.equal(await page.getAttribute("[data-testid='legend-planned']", "aria-pressed"), "false");
+      assert.equal(await points(), 0);
+      assert.equal(await page.locator("[data-testid='series-closed']").count(), 1, "the other series stays");
+      await page.click("[data-testid='legend-planned']");
+      await page.waitForSelector("[data-testid='series-planned']");
+      assert.equal(await points(), 12);
+    }));
+
   test("the dashboard's counts are the ledger's", () =>
     withPage(async (page) => {
       await page.goto(at(MID_YEAR, "#/ledger"));

@@ -20,6 +20,22 @@ fn polyline(points: &[(f64, f64)]) -> String {
 
 #[component]
 pub fn BurnUpChart(burn: Signal<BurnUp>, tip: Tip) -> impl IntoView {
+    // The legend toggles each series.
+    let show_planned = RwSignal::new(true);
+    let show_closed = RwSignal::new(true);
+    let toggle =
+        |shown: RwSignal<bool>, swatch: &'static str, label: &'static str, testid: &'static str| {
+            view! {
+                <li>
+                    <button type="button" class="legend-toggle" data-testid=testid
+                        aria-pressed=move || shown.get().to_string()
+                        class:off=move || !shown.get()
+                        on:click=move |_| shown.update(|s| *s = !*s)>
+                        <span class=format!("swatch {swatch}")></span>{label}
+                    </button>
+                </li>
+            }
+        };
     view! {
         <figure class="chart burnup" data-testid="burnup">
             <figcaption>"全年进度：应完成（按完成时限）与已办结"</figcaption>
@@ -37,10 +53,10 @@ pub fn BurnUpChart(burn: Signal<BurnUp>, tip: Tip) -> impl IntoView {
                         {b.months.iter().map(|(x, label)| view! {
                             <text x=LEFT + x y=TOP + h + 16.0 class="axis">{label.clone()}</text>
                         }).collect_view()}
-                        <polyline points=polyline(&planned) class="series planned" />
-                        <polyline points=polyline(&closed) class="series closed" />
+                        {show_planned.get().then(|| view! { <polyline points=polyline(&planned) class="series planned" data-testid="series-planned" /> })}
+                        {show_closed.get().then(|| view! { <polyline points=polyline(&closed) class="series closed" data-testid="series-closed" /> })}
                         {b.today_x.map(|x| view! { <line x1=LEFT + x x2=LEFT + x y1=TOP y2=TOP + h class="today-line" /> })}
-                        {b.planned.iter().map(|p| {
+                        {b.planned.iter().filter(|_| show_planned.get()).map(|p| {
                             // Items due by this month end, in the ledger.
                             let mark = Mark {
                                 count: p.value,
@@ -57,7 +73,7 @@ pub fn BurnUpChart(burn: Signal<BurnUp>, tip: Tip) -> impl IntoView {
                                 </circle>
                             }
                         }).collect_view()}
-                        {b.closed.iter().map(|p| view! {
+                        {b.closed.iter().filter(|_| show_closed.get()).map(|p| view! {
                             <circle cx=LEFT + p.x cy=TOP + p.y r="3" class="point closed">
                                 <title>{format!("截至{}已办结 {} 项", crate::model::supervision::chinese_date(p.date), p.value)}</title>
                             </circle>
@@ -66,8 +82,8 @@ pub fn BurnUpChart(burn: Signal<BurnUp>, tip: Tip) -> impl IntoView {
                 }
             }}
             <ul class="legend">
-                <li><span class="swatch line-planned"></span>"应完成（虚线）"</li>
-                <li><span class="swatch line-closed"></span>"已办结（实线）"</li>
+                {toggle(show_planned, "line-planned", "应完成（虚线）", "legend-planned")}
+                {toggle(show_closed, "line-closed", "已办结（实线）", "legend-closed")}
                 <li><span class="swatch line-today"></span>"当前查看日期"</li>
             </ul>
         </figure>
