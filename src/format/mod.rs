@@ -6,6 +6,7 @@
 pub mod envelope;
 pub mod error;
 pub mod messages;
+mod migrate;
 mod path;
 mod repair;
 pub mod restore;

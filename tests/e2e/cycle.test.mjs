@@ -2,39 +2,19 @@
 // reporting progress, 延期, 办结, 暂缓, 督办 with printed notices, who has
 // not reported, 问题整改 and the settings. Like every e2e test, each one
 // also asserts no console error and no request outside the page's origin.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { appReady, launchBrowser, MID_YEAR, serveDist, testIdText, watchedPage } from "./harness.mjs";
+import { MID_YEAR, appReady, browserSuite, testIdText } from "./harness.mjs";
 
-let server;
-let browser;
+const suite = browserSuite({ acceptDownloads: true });
+const withPage = suite.withPage;
 
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function withPage(body) {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const { page, problems } = await watchedPage(context, (url) => url.startsWith(server.origin + "/"));
-  try {
-    await body(page, context);
-  } finally {
-    await context.close();
-  }
-  assert.deepEqual(problems, [], "console errors or foreign requests");
-}
-
-const at = (day = MID_YEAR, hash = "") => `${server.origin}/?today=${day}${hash}`;
+const at = (day = MID_YEAR, hash = "") => `${suite.origin()}/?today=${day}${hash}`;
 
 /** The first work item (not a heading) whose light reads exactly `label`,
  *  never extended (no 原定 note). */

@@ -3,34 +3,14 @@
 // says; tooltips give the numbers; the look-back date moves every count as
 // the ledger (the model) counts it. Every test also asserts no console error
 // and no request outside the page's origin.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { appReady, launchBrowser, MID_YEAR, serveDist, testIdText, watchedPage } from "./harness.mjs";
+import { MID_YEAR, appReady, browserSuite, testIdText } from "./harness.mjs";
 
-let server;
-let browser;
+const suite = browserSuite({ viewport: { width: 1366, height: 900 } });
+const withPage = suite.withPage;
 
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function withPage(body) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const { page, problems } = await watchedPage(context, (url) => url.startsWith(server.origin + "/"));
-  try {
-    await body(page);
-  } finally {
-    await context.close();
-  }
-  assert.deepEqual(problems, [], "console errors or foreign requests");
-}
-
-const at = (day = MID_YEAR, hash = "#/dashboard") => `${server.origin}/?today=${day}${hash}`;
+const at = (day = MID_YEAR, hash = "#/dashboard") => `${suite.origin()}/?today=${day}${hash}`;
 
 /** The dashboard's card `label` as a number. */
 const card = async (page, label) =>

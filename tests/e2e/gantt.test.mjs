@@ -1,34 +1,14 @@
 // End-to-end: the Gantt timeline (进度计划). One row per task in hierarchy
 // order, branches collapse, a bar opens its task, the zoom changes the
 // scale, and a 5,000-task plan keeps only the rows in view in the page.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { appReady, largePlan, launchBrowser, MID_YEAR, serveDist, testIdText, watchedPage } from "./harness.mjs";
+import { MID_YEAR, appReady, browserSuite, largePlan, testIdText } from "./harness.mjs";
 
-let server;
-let browser;
+const suite = browserSuite({ viewport: { width: 1366, height: 800 } });
+const withPage = suite.withPage;
 
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function withPage(body) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
-  const { page, problems } = await watchedPage(context, (url) => url.startsWith(server.origin + "/"));
-  try {
-    await body(page);
-  } finally {
-    await context.close();
-  }
-  assert.deepEqual(problems, [], "console errors or foreign requests");
-}
-
-const at = (hash) => `${server.origin}/?today=${MID_YEAR}${hash}`;
+const at = (hash) => `${suite.origin()}/?today=${MID_YEAR}${hash}`;
 
 describe("gantt", () => {
   test("rows follow the ledger's order, a branch collapses, a bar opens its task, zoom rescales", () =>

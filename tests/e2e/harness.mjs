@@ -5,6 +5,8 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { inflateSync } from "node:zlib";
 
@@ -171,4 +173,32 @@ export function largePlan(sampleEnvelope, count) {
   env.plan.sample = false;
   env.plan.title = `${count}项任务的计划`;
   return env;
+}
+
+/** A test file's browser and server, started before its tests and closed
+ *  after them, and `withPage(body)`: a fresh context (empty storage) with a
+ *  watched page, asserting afterwards that nothing was logged as an error
+ *  and nothing was requested from outside the page's origin. */
+export function browserSuite(contextOptions = {}) {
+  const suite = { server: null, browser: null };
+  before(async () => {
+    suite.server = await serveDist();
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  suite.origin = () => suite.server.origin;
+  suite.withPage = async (body) => {
+    const context = await suite.browser.newContext(contextOptions);
+    const { page, problems } = await watchedPage(context, (url) => url.startsWith(suite.server.origin + "/"));
+    try {
+      await body(page, context);
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(problems, [], "console errors or foreign requests");
+  };
+  return suite;
 }

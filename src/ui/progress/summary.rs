@@ -38,7 +38,10 @@ pub fn TaskSummary(id: TaskId) -> impl IntoView {
                 if index.is_parent(pos) {
                     None
                 } else {
+                    // Whether it reported is the assessment's, not read back
+                    // out of the sentence.
                     reporting_line(t, &p.settings, today)
+                        .map(|line| (line, a.reported != Some(false)))
                 },
                 dues,
             ))
@@ -56,8 +59,8 @@ pub fn TaskSummary(id: TaskId) -> impl IntoView {
                     </ul>
                     <p class="progress-line" data-testid="expected-vs-reported">{progress}</p>
                     <p class="dues" data-testid="task-dues">{dues}</p>
-                    {reporting.map(|r| {
-                        let missing = r.contains("未报送");
+                    {reporting.map(|(r, reported)| {
+                        let missing = !reported;
                         view! { <p class="reporting-line" class:missing=missing data-testid="reporting-status"
                             data-reported=if missing { "no" } else { "yes" }>{r}</p> }
                     })}
