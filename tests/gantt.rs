@@ -5,12 +5,40 @@
 
 mod common;
 
-use common::{child_of, d, plan_of, reported, span};
-use luoshi::model::charts::gantt::{layout, shown, span as gantt_span, window, x_of, Zoom};
+use common::{area, child_of, d, in_area, led_by, plan_of, reported, span, unit};
+use luoshi::model::charts::gantt::view::{line_in_view, span_in_view, ticks_in_view};
+use luoshi::model::charts::gantt::{
+    fit, layout, shown, span as gantt_span, window, x_of, Entry, Grouping, Line, Row, Zoom,
+};
 use luoshi::model::index::PlanIndex;
 use luoshi::model::rollup::assess_positions;
 use luoshi::model::TaskId;
 use std::collections::HashSet;
+
+/// Task ids, and group headings as `[label n]`.
+fn names(index: &PlanIndex, entries: &[Entry]) -> Vec<String> {
+    entries
+        .iter()
+        .map(|e| match e {
+            Entry::Task { pos, .. } => index.id(*pos).to_string(),
+            Entry::Group { label, members, .. } => format!("[{label} {}]", members.len()),
+        })
+        .collect()
+}
+
+fn tasks(t: &luoshi::model::charts::gantt::Timeline) -> Vec<&Row> {
+    t.rows.iter().filter_map(Line::task).collect()
+}
+
+fn all(index: &PlanIndex) -> Vec<Entry> {
+    shown(
+        index,
+        Grouping::Hierarchy,
+        &HashSet::new(),
+        &HashSet::new(),
+        None,
+    )
+}
 
 fn plan() -> luoshi::model::Plan {
     let mut extended = span("e", "2026-03-01", "2026-06-30");
@@ -36,20 +64,34 @@ fn plan() -> luoshi::model::Plan {
 fn rows_follow_the_hierarchy_and_collapse_hides_a_branch() {
     let p = plan();
     let index = PlanIndex::new(&p);
-    let ids = |positions: Vec<usize>| {
-        positions
-            .iter()
-            .map(|&i| index.id(i).to_string())
-            .collect::<Vec<_>>()
-    };
+    let ids = |entries: Vec<Entry>| names(&index, &entries);
+    let none = HashSet::new();
     assert_eq!(
-        ids(shown(&index, &HashSet::new(), None)),
+        ids(shown(
+            &index,
+            Grouping::Hierarchy,
+            &HashSet::new(),
+            &none,
+            None
+        )),
         ["p", "m", "e", "q"]
     );
     let collapsed: HashSet<TaskId> = [TaskId::from("p")].into();
-    assert_eq!(ids(shown(&index, &collapsed, None)), ["p", "q"]);
+    assert_eq!(
+        ids(shown(&index, Grouping::Hierarchy, &collapsed, &none, None)),
+        ["p", "q"]
+    );
     let only: HashSet<usize> = [index.position("e").unwrap(), index.position("q").unwrap()].into();
-    assert_eq!(ids(shown(&index, &HashSet::new(), Some(&only))), ["e", "q"]);
+    assert_eq!(
+        ids(shown(
+            &index,
+            Grouping::Hierarchy,
+            &HashSet::new(),
+            &none,
+            Some(&only)
+        )),
+        ["e", "q"]
+    );
 }
 
 #[test]
@@ -58,8 +100,15 @@ fn bars_markers_milestones_and_the_ghost_of_an_extension() {
     let index = PlanIndex::new(&p);
     let today = d("2026-07-01");
     let a = assess_positions(&index, today);
-    let rows = shown(&index, &HashSet::new(), None);
-    let t = layout(&index, &a, &rows, &HashSet::new(), Zoom::Month, today);
+    let rows = all(&index);
+    let t = layout(
+        &index,
+        &a,
+        &rows,
+        &HashSet::new(),
+        Zoom::Month.px_per_day(),
+        today,
+    );
     let px = Zoom::Month.px_per_day();
     assert_eq!(t.start, d("2026-01-01"));
     assert_eq!(t.end, d("2026-12-31"));
@@ -71,7 +120,8 @@ fn bars_markers_milestones_and_the_ghost_of_an_extension() {
         (x_of(d("2026-03-01"), t.start, Zoom::Month), "3月".into())
     );
     assert_eq!(t.today_x, Some(181.0 * px));
-    let row = |id: &str| t.rows.iter().find(|r| r.id == id).unwrap();
+    let rows = tasks(&t);
+    let row = |id: &str| *rows.iter().find(|r| r.id == id).unwrap();
     let m = row("m");
     let bar = m.bar.unwrap();
     assert_eq!((bar.x, bar.width), (0.0, 365.0 * px));
@@ -133,7 +183,7 @@ fn an_empty_plan_and_a_single_task_lay_out() {
         &[],
         &[],
         &HashSet::new(),
-        Zoom::Year,
+        Zoom::Year.px_per_day(),
         d("2026-06-30"),
     );
     assert!(t.rows.is_empty());
@@ -144,11 +194,203 @@ fn an_empty_plan_and_a_single_task_lay_out() {
     let t = layout(
         &index,
         &a,
-        &[0],
+        &all(&index),
         &HashSet::new(),
-        Zoom::Quarter,
+        Zoom::Quarter.px_per_day(),
         d("2026-06-30"),
     );
     assert_eq!(t.rows.len(), 1);
-    assert_eq!(t.rows[0].bar, None, "no dates, no bar");
+    assert_eq!(tasks(&t)[0].bar, None, "no dates, no bar");
+}
+
+/// Two areas, three units (one unknown), one task with no lead unit.
+fn grouped_plan() -> luoshi::model::Plan {
+    let mut p = plan_of(vec![
+        led_by(
+            in_area(span("a1", "2026-01-01", "2026-03-31"), "econ"),
+            "u2",
+            "甲",
+        ),
+        child_of(
+            led_by(span("a1x", "2026-02-01", "2026-02-28"), "u1", "甲"),
+            "a1",
+        ),
+        led_by(
+            in_area(span("b1", "2026-04-01", "2026-05-31"), "people"),
+            "u1",
+            "乙",
+        ),
+        in_area(span("b2", "2026-06-01", "2026-12-31"), "people"),
+        led_by(
+            in_area(span("b3", "2026-06-01", "2026-12-31"), "people"),
+            "gone",
+            "乙",
+        ),
+    ]);
+    p.year = 2026;
+    p.areas = vec![area("people", "民生保障", 2), area("econ", "经济发展", 1)];
+    p.units = vec![unit("u1", "区发改委"), unit("u2", "区财政局")];
+    p
+}
+
+#[test]
+fn grouping_by_area_heads_each_area_and_a_closed_group_keeps_its_count() {
+    let p = grouped_plan();
+    let index = PlanIndex::new(&p);
+    let none = HashSet::new();
+    let by_area = shown(&index, Grouping::Area, &HashSet::new(), &none, None);
+    assert_eq!(
+        names(&index, &by_area),
+        [
+            "[一、经济发展 2]",
+            "a1",
+            "a1x",
+            "[二、民生保障 3]",
+            "b1",
+            "b2",
+            "b3"
+        ]
+    );
+    // A branch collapses inside its group; the group still counts it.
+    let collapsed: HashSet<TaskId> = [TaskId::from("a1")].into();
+    assert_eq!(
+        names(
+            &index,
+            &shown(&index, Grouping::Area, &collapsed, &none, None)
+        )[..3],
+        ["[一、经济发展 2]", "a1", "[二、民生保障 3]"]
+    );
+    let closed: HashSet<String> = [String::from("area:people")].into();
+    assert_eq!(
+        names(
+            &index,
+            &shown(&index, Grouping::Area, &HashSet::new(), &closed, None)
+        ),
+        ["[一、经济发展 2]", "a1", "a1x", "[二、民生保障 3]"]
+    );
+    // A filter leaves out a group with none of its rows.
+    let only: HashSet<usize> = [index.position("b2").unwrap()].into();
+    assert_eq!(
+        names(
+            &index,
+            &shown(&index, Grouping::Area, &HashSet::new(), &none, Some(&only))
+        ),
+        ["[二、民生保障 1]", "b2"]
+    );
+}
+
+#[test]
+fn grouping_by_lead_unit_follows_the_unit_list_then_unknown_then_none() {
+    let p = grouped_plan();
+    let index = PlanIndex::new(&p);
+    let entries = shown(
+        &index,
+        Grouping::LeadUnit,
+        &HashSet::new(),
+        &HashSet::new(),
+        None,
+    );
+    let got = names(&index, &entries);
+    assert_eq!(got[..3], ["[区发改委 2]", "a1x", "b1"], "in outline order");
+    assert_eq!(got[3..5], ["[区财政局 1]", "a1"]);
+    assert_eq!(
+        got[5], "[gone 1]",
+        "a unit no longer listed keeps its id as a name"
+    );
+    assert_eq!(got[7..], ["[未明确牵头单位 1]", "b2"]);
+    // The list is flat: no branch toggles there.
+    assert!(entries.iter().all(|e| match e {
+        Entry::Task { depth, branch, .. } => *depth == 0 && !branch,
+        _ => true,
+    }));
+}
+
+#[test]
+fn a_group_heading_sums_up_its_tasks() {
+    let p = grouped_plan();
+    let index = PlanIndex::new(&p);
+    let today = d("2026-07-01");
+    let a = assess_positions(&index, today);
+    let entries = shown(
+        &index,
+        Grouping::Area,
+        &HashSet::new(),
+        &HashSet::new(),
+        None,
+    );
+    let px = Zoom::Month.px_per_day();
+    let t = layout(&index, &a, &entries, &HashSet::new(), px, today);
+    let Line::Group(econ) = &t.rows[0] else {
+        panic!("a heading first")
+    };
+    assert_eq!((econ.count, econ.red), (2, 2), "both past due unreported");
+    let bar = econ.bar.unwrap();
+    assert_eq!(bar.x, 0.0);
+    assert_eq!(bar.width, x_of(d("2026-03-31"), t.start, Zoom::Month) + px);
+    let Line::Task(a1) = &t.rows[1] else {
+        panic!("then its tasks")
+    };
+    assert_eq!((a1.number.as_str(), a1.has_children), ("（一）", true));
+}
+
+#[test]
+fn a_screen_draws_only_the_marks_in_its_time_span() {
+    // Whole screens: the one in view and one either side.
+    assert_eq!(span_in_view(0.0, 800.0), -800.0..1600.0);
+    assert_eq!(span_in_view(799.0, 800.0), -800.0..1600.0);
+    assert_eq!(span_in_view(2500.0, 800.0), 1600.0..4000.0);
+    let p = plan();
+    let index = PlanIndex::new(&p);
+    let today = d("2026-07-01");
+    let a = assess_positions(&index, today);
+    let t = layout(
+        &index,
+        &a,
+        &all(&index),
+        &HashSet::new(),
+        Zoom::Month.px_per_day(),
+        today,
+    );
+    let q = t
+        .rows
+        .iter()
+        .find(|l| l.task().is_some_and(|r| r.id == "q"))
+        .unwrap();
+    // q runs in February: x 186..354 at 6 px a day.
+    let late = 1200.0..2000.0;
+    assert_eq!(line_in_view(q, &late).task().unwrap().bar, None);
+    assert!(line_in_view(q, &(0.0..800.0)).task().unwrap().bar.is_some());
+    let m = t
+        .rows
+        .iter()
+        .find(|l| l.task().is_some_and(|r| r.id == "m"))
+        .unwrap();
+    let m_late = line_in_view(m, &late);
+    assert!(
+        m_late.task().unwrap().bar.is_some(),
+        "a year-long bar crosses every span"
+    );
+    assert!(
+        m_late.task().unwrap().milestones.is_empty(),
+        "its March diamond is out of view"
+    );
+    let ticks = ticks_in_view(&t, &late);
+    assert!(ticks.len() < t.ticks.len() && !ticks.is_empty());
+    assert!(ticks
+        .iter()
+        .all(|(x, _)| *x + 80.0 >= late.start && *x <= late.end));
+}
+
+#[test]
+fn printing_fits_the_whole_span_in_a_page_width() {
+    let p = plan();
+    let index = PlanIndex::new(&p);
+    let today = d("2026-07-01");
+    let a = assess_positions(&index, today);
+    let px = fit(&index, 800.0);
+    let t = layout(&index, &a, &all(&index), &HashSet::new(), px, today);
+    assert!((t.width - 800.0).abs() < 1e-6, "{}", t.width);
+    // An empty plan still has a year to draw.
+    let empty = plan_of(Vec::new());
+    assert!(fit(&PlanIndex::new(&empty), 800.0) > 0.0);
 }

@@ -124,6 +124,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="app">
+            <crate::ui::shell::patterns::LightPatterns />
             <AppHeader />
             <main class="page">
                 <Alerts />
@@ -166,7 +167,8 @@ fn follow_address(state: AppState) {
             }
         }
     }
-    if state.page.get_untracked() == Page::Ledger {
+    // The ledger and the Gantt show the tasks the address's filters select.
+    if matches!(state.page.get_untracked(), Page::Ledger | Page::Gantt) {
         let (query, problems) = Query::from_address(hash_query(&hash));
         if state.query.with_untracked(|q| *q != query) {
             state.query.set(query);

@@ -5,7 +5,7 @@
 // and no request outside the page's origin.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { MID_YEAR, appReady, browserSuite, testIdText } from "./harness.mjs";
+import { MID_YEAR, appReady, browserSuite, screenshot, testIdText } from "./harness.mjs";
 
 const suite = browserSuite({ viewport: { width: 1366, height: 900 } });
 const withPage = suite.withPage;
@@ -21,6 +21,7 @@ describe("dashboard", () => {
     withPage(async (page) => {
       await page.goto(at());
       await page.waitForSelector("[data-testid='dashboard']");
+      await screenshot(page, "dashboard", { fullPage: true });
       const n = await page.locator("[data-testid='chart-mark']").count();
       assert.ok(n > 40, `${n} marks`);
       for (let i = 0; i < n; i++) {
@@ -85,6 +86,23 @@ describe("dashboard", () => {
       await page.click("[data-testid='legend-planned']");
       await page.waitForSelector("[data-testid='series-planned']");
       assert.equal(await points(), 12);
+    }));
+
+  test("the ranking's legend hides and shows a state's segments", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      const ranking = "[data-testid='unit-ranking']";
+      await page.waitForSelector(`${ranking} rect.fill-green`);
+      const green = () => page.locator(`${ranking} rect.fill-green`).count();
+      const red = await page.locator(`${ranking} rect.fill-red`).count();
+      assert.ok((await green()) > 0 && red > 0);
+      const toggle = page.locator(`${ranking} [data-testid='legend-state'][data-level='green']`);
+      await toggle.click();
+      await page.waitForFunction((s) => document.querySelectorAll(`${s} rect.fill-green`).length === 0, ranking);
+      assert.equal(await toggle.getAttribute("aria-pressed"), "false");
+      assert.equal(await page.locator(`${ranking} rect.fill-red`).count(), red, "other states stay");
+      await toggle.click();
+      await page.waitForFunction((s) => document.querySelectorAll(`${s} rect.fill-green`).length > 0, ranking);
     }));
 
   test("the dashboard's counts are the ledger's", () =>

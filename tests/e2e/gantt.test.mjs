@@ -1,9 +1,16 @@
 // End-to-end: the Gantt timeline (进度计划). One row per task in hierarchy
 // order, branches collapse, a bar opens its task, the zoom changes the
-// scale, and a 5,000-task plan keeps only the rows in view in the page.
+// scale, grouping by area or lead unit, the ledger's filters in its own
+// bar and address, walking the rows by keyboard, only the time span in
+// view drawn, printing on A4/A3 landscape, and a 5,000-task plan keeping
+// only the rows in view in the page.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { MID_YEAR, appReady, browserSuite, largePlan, testIdText } from "./harness.mjs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { MID_YEAR, ROOT, appReady, browserSuite, largePlan, screenshot, testIdText } from "./harness.mjs";
 
 const suite = browserSuite({ viewport: { width: 1366, height: 800 } });
 const withPage = suite.withPage;
@@ -20,11 +27,12 @@ describe("gantt", () => {
       await page.waitForSelector("[data-testid='gantt-row']");
       const ganttIds = await page.locator("[data-testid='gantt-row']").evaluateAll((rs) => rs.slice(0, 10).map((r) => r.dataset.taskId));
       assert.deepEqual(ganttIds, ledgerIds, "hierarchy order, as the ledger");
+      await screenshot(page, "gantt");
       const total = Number((await testIdText(page, "gantt-count")).match(/\d+/)[0]);
       await page.locator("[data-testid='gantt-toggle']").first().click();
-      await page.waitForFunction((n) => !document.querySelector("[data-testid='gantt-count']").textContent.includes(`共 ${n} 行`), total);
+      await page.waitForFunction((n) => !document.querySelector("[data-testid='gantt-count']").textContent.includes(`共 ${n} 项`), total);
       await page.click("[data-testid='gantt-expand-all']");
-      await page.waitForFunction((n) => document.querySelector("[data-testid='gantt-count']").textContent.includes(`共 ${n} 行`), total);
+      await page.waitForFunction((n) => document.querySelector("[data-testid='gantt-count']").textContent.includes(`共 ${n} 项`), total);
       const before = await page.locator("svg.gantt-track").first().getAttribute("width");
       await page.click("[data-testid='gantt-zoom-month']");
       await page.waitForFunction((w) => document.querySelector("svg.gantt-track").getAttribute("width") !== w, before);
@@ -51,7 +59,7 @@ describe("gantt", () => {
       await appReady(page);
       await page.click("[data-testid='nav-gantt']");
       await page.waitForSelector("[data-testid='gantt-row']");
-      assert.match(await testIdText(page, "gantt-count"), /共 5000 行/);
+      assert.match(await testIdText(page, "gantt-count"), /共 5000 项任务/);
       const rows = await page.locator("[data-testid='gantt-row']").count();
       assert.ok(rows < 80, `${rows} rows in the page`);
       const nodes = await page.evaluate(() => document.querySelectorAll("*").length);
@@ -61,4 +69,147 @@ describe("gantt", () => {
       await page.waitForFunction((f) => document.querySelector("[data-testid='gantt-row']")?.dataset.taskId !== f, first);
       assert.ok((await page.locator("[data-testid='gantt-row']").count()) < 80);
     }));
+
+  test("grouped by lead unit: a heading per unit with its count, closing one hides its rows", () =>
+    withPage(async (page) => {
+      await openGantt(page);
+      const areas = await page.locator("[data-testid='gantt-group']").count();
+      assert.ok(areas >= 2, "grouped by area by default");
+      await page.selectOption("[data-testid='gantt-grouping']", "unit");
+      await page.waitForFunction(() => document.querySelector("[data-testid='gantt-group']")?.dataset.group.startsWith("unit:"));
+      const lines = await page.locator("[data-index]").evaluateAll((ls) =>
+        ls.map((l) => ({ i: Number(l.dataset.index), group: l.dataset.testid === "gantt-group", text: l.textContent })),
+      );
+      const heads = lines.filter((l) => l.group);
+      assert.ok(heads.length >= 2);
+      // The first heading's count is the number of rows up to the next.
+      const n = Number(heads[0].text.match(/（(\d+) 项/)[1]);
+      assert.equal(heads[1].i - heads[0].i - 1, n, "a heading counts its rows");
+      const total = await shownCount(page);
+      await page.locator("[data-testid='gantt-group'] [data-testid='gantt-toggle']").first().click();
+      await page.waitForFunction((t) => !document.querySelector("[data-testid='gantt-count']").textContent.includes(`共 ${t} 项`), total);
+      assert.equal(await shownCount(page), total - n);
+      await page.click("[data-testid='gantt-expand-all']");
+      await page.waitForFunction((t) => document.querySelector("[data-testid='gantt-count']").textContent.includes(`共 ${t} 项`), total);
+    }));
+
+  test("the Gantt's filters select what the ledger's do and stay in its address", () =>
+    withPage(async (page) => {
+      await page.setViewportSize({ width: 1366, height: 2400 });
+      await page.goto(at("#/ledger?level=red"));
+      await appReady(page);
+      const ledgerRed = await page.locator("[data-testid='task-row']").evaluateAll((rs) => rs.map((r) => r.dataset.taskId));
+      assert.ok(ledgerRed.length > 0);
+      await page.goto(at("#/ledger"));
+      await page.click("[data-testid='nav-gantt']");
+      await page.waitForSelector("[data-testid='gantt-row']");
+      await page.selectOption("[data-testid='gantt-grouping']", "outline");
+      await page.selectOption("[data-testid='filter-level']", "red");
+      await page.waitForFunction((n) => document.querySelector("[data-testid='gantt-count']").textContent.includes(`共 ${n} 项`), ledgerRed.length);
+      assert.match(page.url(), /#\/gantt\?.*level=red/, "the view is in the Gantt's address");
+      const ganttRed = await page.locator("[data-testid='gantt-row']").evaluateAll((rs) => rs.map((r) => r.dataset.taskId));
+      assert.deepEqual(ganttRed, ledgerRed, "the same tasks in the same order");
+      assert.equal(await page.locator("[data-testid='sort']").count(), 0, "no sort: the timeline keeps the outline's order");
+      // The address alone brings the filtered Gantt back.
+      await page.reload();
+      await appReadyOn(page, "gantt-row");
+      assert.equal(await shownCount(page), ledgerRed.length);
+    }));
+
+  test("the keyboard walks the rows, scrolling as it goes, and folds branches and groups", () =>
+    withPage(async (page) => {
+      await openGantt(page);
+      await page.locator("[data-index='0'] [data-focus]").focus();
+      const at0 = await focusedIndex(page);
+      assert.equal(at0, 0);
+      for (let k = 0; k < 25; k++) await page.keyboard.press("ArrowDown");
+      await page.waitForFunction(() => document.activeElement?.closest("[data-index]")?.dataset.index === "25");
+      assert.ok((await page.locator("[data-testid='gantt-scroll']").evaluate((el) => el.scrollTop)) > 0, "scrolled to keep it in view");
+      const total = await shownCount(page);
+      const lines = Number(await page.locator("[data-testid='gantt-count']").getAttribute("data-lines"));
+      await page.keyboard.press("End");
+      await page.waitForFunction((n) => document.activeElement?.closest("[data-index]")?.dataset.index === String(n - 1), lines);
+      await page.keyboard.press("Home");
+      await page.waitForFunction(() => document.activeElement?.closest("[data-index]")?.dataset.index === "0");
+      // Row 0 is the first area's heading: ← closes it, → opens it again.
+      await page.keyboard.press("ArrowLeft");
+      await page.waitForFunction((t) => !document.querySelector("[data-testid='gantt-count']").textContent.includes(`共 ${t} 项`), total);
+      assert.equal(await page.locator("[data-index='0']").getAttribute("data-testid"), "gantt-group");
+      assert.equal(await focusedIndex(page), 0, "the focus stays on the heading");
+      await page.keyboard.press("ArrowRight");
+      await page.waitForFunction((t) => document.querySelector("[data-testid='gantt-count']").textContent.includes(`共 ${t} 项`), total);
+      // Enter on a task opens it.
+      await page.keyboard.press("ArrowDown");
+      await page.waitForFunction(() => document.activeElement?.closest("[data-index]")?.dataset.index === "1");
+      const id = await page.locator("[data-index='1']").getAttribute("data-task-id");
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("[data-testid='task-editor']");
+      assert.ok(page.url().includes(`edit=${id}`));
+    }));
+
+  test("only the time span in view is drawn: scrolling right brings the later months", () =>
+    withPage(async (page) => {
+      await page.setViewportSize({ width: 900, height: 800 });
+      await openGantt(page);
+      await page.click("[data-testid='gantt-zoom-month']");
+      const ticks = () => page.locator(".gantt-head text.axis").allTextContents();
+      await page.waitForFunction(() => [...document.querySelectorAll(".gantt-head text.axis")].some((t) => t.textContent === "2月"));
+      const early = await ticks();
+      assert.ok(!early.includes("12月"), `at the start: ${early}`);
+      await page.locator("[data-testid='gantt-scroll']").evaluate((el) => (el.scrollLeft = el.scrollWidth));
+      await page.waitForFunction(() => [...document.querySelectorAll(".gantt-head text.axis")].some((t) => t.textContent === "12月"));
+      const late = await ticks();
+      assert.ok(!late.includes("2月"), `at the end: ${late}`);
+      // A February-only task's bar is no longer drawn; the rows still are.
+      assert.ok((await page.locator("[data-testid='gantt-row']").count()) > 5);
+    }));
+
+  for (const [paper, size, width] of [["a4", "A4", 1047], ["a3", "A3", 1511]]) {
+    test(`printing on ${size} landscape: every row, the timeline within the page width, headings repeated`, () =>
+      withPage(async (page) => {
+        await openGantt(page);
+        const total = Number(await page.locator("[data-testid='gantt-count']").getAttribute("data-lines"));
+        await page.evaluate(() => {
+          window.print = () => (window.__printed = (window.__printed || 0) + 1);
+        });
+        await page.click(`[data-testid='gantt-print-${paper}']`);
+        await page.waitForFunction(() => window.__printed === 1);
+        await page.emulateMedia({ media: "print" });
+        const printed = page.locator("[data-testid='gantt-print-row']");
+        assert.equal(await printed.count(), total, "every shown row, not only those in view");
+        // The tracks themselves, not only the rows holding them, end within the page.
+        const widest = await printed.evaluateAll((rs) => Math.max(...rs.map((r) => r.querySelector("svg").getBoundingClientRect().right)));
+        assert.ok(widest <= width + 1, `rows end at ${widest}px, the page is ${width}px wide`);
+        assert.equal(await page.locator("[data-testid='gantt-scroll']").isVisible(), false, "the screen's scroll area is not printed");
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+        const dir = mkdtempSync(join(tmpdir(), "luoshi-gantt-"));
+        writeFileSync(join(dir, "gantt.pdf"), pdf);
+        // The first page as an image, to be looked at.
+        execFileSync("pdftoppm", ["-r", "72", "-png", "-f", "1", "-l", "1", "-singlefile", join(dir, "gantt.pdf"), join(ROOT, "target", "screenshots", `gantt-print-${paper}`)]);
+        const info = execFileSync("pdfinfo", [join(dir, "gantt.pdf")], { encoding: "utf8" });
+        assert.match(info, new RegExp(`Page size:.*\\(${size}\\)`), info);
+        const [w, h] = info.match(/Page size:\s+([\d.]+) x ([\d.]+)/).slice(1).map(Number);
+        assert.ok(w > h, "landscape");
+        await page.emulateMedia({ media: "screen" });
+        await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+        await page.waitForSelector("[data-testid='gantt-print']", { state: "detached" });
+      }));
+  }
 });
+
+async function openGantt(page) {
+  await page.goto(at("#/ledger"));
+  await appReady(page);
+  await page.click("[data-testid='nav-gantt']");
+  await page.waitForSelector("[data-testid='gantt-row']");
+}
+
+async function appReadyOn(page, testid) {
+  await page.waitForSelector(`[data-testid='${testid}']`);
+}
+
+async function shownCount(page) {
+  return Number((await testIdText(page, "gantt-count")).match(/\d+/)[0]);
+}
+
+const focusedIndex = (page) => page.evaluate(() => Number(document.activeElement?.closest("[data-index]")?.dataset.index));

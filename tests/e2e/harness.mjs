@@ -3,6 +3,7 @@
 // that records console errors and any request leaving the page's origin.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
+import { mkdirSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before } from "node:test";
@@ -201,4 +202,12 @@ export function browserSuite(contextOptions = {}) {
     assert.deepEqual(problems, [], "console errors or foreign requests");
   };
   return suite;
+}
+
+/** Saves a screenshot of `page` as target/screenshots/<name>.png, to be
+ *  looked at after a run (the ones looked at are kept in docs/screenshots). */
+export async function screenshot(page, name, options = {}) {
+  const dir = join(ROOT, "target", "screenshots");
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), ...options });
 }

@@ -1,9 +1,13 @@
 //! Units ranked by completion rate: one stacked bar each, with the overdue
-//! count in words.
+//! count in words, and a legend of the states (colour and pattern) that
+//! hides or shows each state's segments.
 
 use crate::model::charts::ranking::UnitBar;
+use crate::model::charts::STATES;
+use crate::model::schedule::Level;
 use crate::ui::dashboard::mark::{handlers, Tip};
 use leptos::prelude::*;
+use std::collections::HashSet;
 
 /// Width of the bars' drawing area in SVG units (it scales with the page).
 pub const WIDTH: f64 = 400.0;
@@ -16,9 +20,22 @@ pub fn UnitBars(
     #[prop(default = "牵头单位完成率排名")] caption: &'static str,
     #[prop(default = "unit-ranking")] testid: &'static str,
 ) -> impl IntoView {
+    let hidden = RwSignal::new(HashSet::<Level>::new());
     view! {
         <figure class="chart unit-bars" data-testid=testid>
             <figcaption>{caption}</figcaption>
+            <ul class="legend">
+                {STATES.into_iter().map(|l| view! {
+                    <li>
+                        <button type="button" class="legend-toggle" data-testid="legend-state" data-level=l.key()
+                            aria-pressed=move || hidden.with(|h| !h.contains(&l)).to_string()
+                            class:off=move || hidden.with(|h| h.contains(&l))
+                            on:click=move |_| hidden.update(|h| if !h.remove(&l) { h.insert(l); })>
+                            <span class=format!("swatch fill-{}", l.key())></span>{l.label()}
+                        </button>
+                    </li>
+                }).collect_view()}
+            </ul>
             <Show when=move || bars.with(Vec::is_empty)>
                 <p class="empty">"还没有指定牵头单位的工作事项。"</p>
             </Show>
@@ -35,7 +52,7 @@ pub fn UnitBars(
                                 on:click=on.click() on:keydown=on.key()>
                                 {format!("{}. {}", i + 1, b.name)}
                             </text>
-                            {b.segments.into_iter().map(|s| {
+                            {b.segments.into_iter().filter(|s| hidden.with(|h| !h.contains(&s.level))).map(|s| {
                                 let on = handlers(tip, s.mark.clone());
                                 view! {
                                     <rect x=160.0 + s.x y=y + 4.0 width=s.width.max(1.0) height=ROW - 8.0

@@ -1,5 +1,7 @@
-//! 进度计划: the Gantt timeline, drawn from `model::charts::gantt` and
-//! windowed, so a 5,000-task plan keeps only the rows in view in the page.
+//! The Gantt timeline (进度计划).
 
+pub mod keys;
 pub mod page;
+pub mod print;
 pub mod row;
+pub mod track;

@@ -1,61 +1,113 @@
-//! The Gantt page: zoom, collapse and expand, the ledger's current filters,
-//! and a scroll area that draws only the rows in view.
+//! The Gantt page (进度计划): zoom, grouping, collapse and expand, the
+//! ledger's filters (its own filter bar, kept in the address as the
+//! ledger's are), a scroll area that draws only the rows and the time span
+//! in view, walking the rows by keyboard, and printing on A4 or A3.
 
-use crate::model::charts::gantt::{layout, shown, window as rows_in_view, Zoom};
+use crate::model::charts::gantt::view::{line_in_view, span_in_view, ticks_in_view};
+use crate::model::charts::gantt::{layout, shown, window as rows_in_view, Entry, Grouping, Zoom};
 use crate::model::index::PlanIndex;
 use crate::model::query::select;
 use crate::model::search::SearchIndex;
 use crate::model::TaskId;
-use crate::ui::gantt::row::{GanttRow, ROW_HEIGHT};
+use crate::ui::gantt::keys::walk;
+use crate::ui::gantt::print::{GanttPrint, Paper};
+use crate::ui::gantt::row::{Fold, GanttRow, ROW_HEIGHT};
+use crate::ui::ledger::filter_bar::FilterBar;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
-const NAME_WIDTH: f64 = 280.0;
+/// The lines shown (after filters, grouping, collapsing) and the collapsed
+/// branches, shared by the screen and the printed page.
+#[derive(Clone, Copy)]
+pub struct Lines(pub Memo<(Vec<Entry>, HashSet<TaskId>)>);
+
+const NAME_WIDTH: f64 = 320.0;
 
 #[component]
 pub fn GanttPage() -> impl IntoView {
     let state = use_app();
     let zoom = RwSignal::new(Zoom::Quarter);
+    let grouping = RwSignal::new(Grouping::default());
     let collapsed = RwSignal::new(HashSet::<TaskId>::new());
+    let closed = RwSignal::new(HashSet::<String>::new());
     let scroll_top = RwSignal::new(0.0f64);
+    let scroll_left = RwSignal::new(0.0f64);
     let viewport = RwSignal::new(600.0f64);
+    let view_width = RwSignal::new(1000.0f64);
+    let paper = RwSignal::new(None::<Paper>);
+    let filtered = move || {
+        state
+            .query
+            .with(|q| q.filters() || !q.text.trim().is_empty())
+    };
+    let lines = Lines(Memo::new_with_compare(
+        move |_| {
+            state.plan.with(|p| {
+                let index = PlanIndex::new(p);
+                // The ledger's filters and search select the rows here too.
+                let only = filtered().then(|| {
+                    let search = SearchIndex::new(&index);
+                    state.assessments.with(|a| {
+                        state
+                            .query
+                            .with(|q| select(&index, a, &search, q))
+                            .rows
+                            .iter()
+                            .map(|r| r.pos)
+                            .collect::<HashSet<usize>>()
+                    })
+                });
+                let c = collapsed.get();
+                let entries = closed.with(|g| shown(&index, grouping.get(), &c, g, only.as_ref()));
+                (entries, c)
+            })
+        },
+        |_, _| true,
+    ));
     let timeline = Memo::new_with_compare(
         move |_| {
             let today = state.today_date();
-            let z = zoom.get();
+            let px = zoom.get().px_per_day();
             state.plan.with(|p| {
                 let index = PlanIndex::new(p);
                 state.assessments.with(|a| {
-                    // The ledger's filters and search apply here too.
-                    let only = state
-                        .query
-                        .with(|q| q.filters() || !q.text.trim().is_empty())
-                        .then(|| {
-                            let search = SearchIndex::new(&index);
-                            state
-                                .query
-                                .with(|q| select(&index, a, &search, q))
-                                .rows
-                                .iter()
-                                .map(|r| r.pos)
-                                .collect::<HashSet<usize>>()
-                        });
-                    collapsed.with(|c| {
-                        let positions = shown(&index, c, only.as_ref());
-                        layout(&index, a, &positions, c, z, today)
-                    })
+                    lines
+                        .0
+                        .with(|(entries, c)| layout(&index, a, entries, c, px, today))
                 })
             })
         },
         |_, _| true,
     );
-    let toggle = Callback::new(move |id: TaskId| {
-        collapsed.update(|c| {
+    let rows = Memo::new(move |_| {
+        rows_in_view(
+            timeline.with(|t| t.rows.len()),
+            ROW_HEIGHT,
+            scroll_top.get(),
+            viewport.get(),
+            8,
+        )
+    });
+    // The time span drawn: whole screens around the one in view (the name
+    // column stays in place, so the track's view is narrower by its width).
+    let span = Memo::new(move |_| {
+        span_in_view(
+            scroll_left.get(),
+            (view_width.get() - NAME_WIDTH).max(100.0),
+        )
+    });
+    let toggle = Callback::new(move |fold: Fold| match fold {
+        Fold::Task(id) => collapsed.update(|c| {
             if !c.remove(&id) {
                 c.insert(id);
             }
-        })
+        }),
+        Fold::Group(key) => closed.update(|c| {
+            if !c.remove(&key) {
+                c.insert(key);
+            }
+        }),
     });
     let collapse_all = move |_| {
         state.plan.with_untracked(|p| {
@@ -66,25 +118,84 @@ pub fn GanttPage() -> impl IntoView {
                     .map(|i| index.id(i).clone())
                     .collect(),
             );
-        })
+        });
+        closed.set(lines.0.with_untracked(|(entries, _)| {
+            entries
+                .iter()
+                .filter_map(|e| match e {
+                    Entry::Group { key, .. } => Some(key.clone()),
+                    _ => None,
+                })
+                .collect()
+        }));
     };
-    let on_scroll = move |e: leptos::ev::Event| {
-        let el: web_sys::HtmlElement = event_target(&e);
+    let measure = move |el: &web_sys::HtmlElement| {
         scroll_top.set(el.scroll_top() as f64);
+        scroll_left.set(el.scroll_left() as f64);
         viewport.set(el.client_height() as f64);
+        view_width.set(el.client_width() as f64);
+    };
+    let on_scroll = move |e: leptos::ev::Event| measure(&event_target(&e));
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    // The real size once drawn, and again whenever the window is resized.
+    Effect::new(move |_| {
+        if let Some(el) = scroller.get() {
+            measure(&el);
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        if let Some(el) = scroller.get_untracked() {
+            measure(&el);
+        }
+    });
+    let print = move |p: Paper| {
+        paper.set(Some(p));
+        // Printed once the page is drawn; the print view stays until the
+        // browser says printing is over.
+        request_animation_frame(move || {
+            let _ = window().print();
+        });
+    };
+    let after = window_event_listener(
+        leptos::ev::Custom::<web_sys::Event>::new("afterprint"),
+        move |_| {
+            paper.try_set(None);
+        },
+    );
+    // Printing from the browser's menu prints the whole timeline too.
+    let before = window_event_listener(
+        leptos::ev::Custom::<web_sys::Event>::new("beforeprint"),
+        move |_| {
+            if paper.try_get_untracked() == Some(None) {
+                paper.set(Some(Paper::A4));
+            }
+        },
+    );
+    on_cleanup(move || {
+        resize.remove();
+        after.remove();
+        before.remove();
+    });
+    let pending = StoredValue::new(None::<usize>);
+    let on_key = move |e: leptos::ev::KeyboardEvent| {
+        let count = timeline.with_untracked(|t| t.rows.len());
+        let lines_at = move |i: usize| timeline.with_untracked(|t| t.rows.get(i).cloned());
+        walk(&e, count, lines_at, toggle, scroll_top, pending);
     };
     let visible = move || {
+        let range = rows.get();
         timeline.with(|t| {
-            let range = rows_in_view(t.rows.len(), ROW_HEIGHT, scroll_top.get(), viewport.get(), 8);
-            let (width, today_x) = (t.width, t.today_x);
-            t.rows[range.clone()]
-                .iter()
-                .cloned()
-                .zip(range)
-                .map(|(row, i)| view! {
-                    <GanttRow row=row top=i as f64 * ROW_HEIGHT width=width today_x=today_x on_toggle=toggle />
-                })
-                .collect_view()
+            span.with(|s| {
+                let (width, today_x) = (t.width, t.today_x);
+                t.rows[range.clone()]
+                    .iter()
+                    .zip(range)
+                    .map(|(line, i)| {
+                        let line = line_in_view(line, s);
+                        view! { <GanttRow line=line index=i width=width today_x=today_x on_toggle=toggle /> }
+                    })
+                    .collect_view()
+            })
         })
     };
     view! {
@@ -94,25 +205,40 @@ pub fn GanttPage() -> impl IntoView {
                 <span class="choice">
                     "时间刻度："
                     {[Zoom::Month, Zoom::Quarter, Zoom::Year].into_iter().map(|z| view! {
-                        <button type="button" data-testid=format!("gantt-zoom-{}", z.key())
+                        <button type="button" data-testid=format!("gantt-zoom-{}", z.key()) aria-pressed=move || (zoom.get() == z).to_string()
                             class:active=move || zoom.get() == z on:click=move |_| zoom.set(z)>{z.label()}</button>
                     }).collect_view()}
                 </span>
+                <select data-testid="gantt-grouping" aria-label="分组" on:change=move |e| {
+                    if let Some(g) = Grouping::from_key(&event_target_value(&e)) { grouping.set(g) }
+                }>
+                    {Grouping::ALL.into_iter().map(|g| view! {
+                        <option value=g.key() selected=move || grouping.get() == g>{g.label()}</option>
+                    }).collect_view()}
+                </select>
                 <button type="button" data-testid="gantt-collapse-all" on:click=collapse_all>"全部收起"</button>
-                <button type="button" data-testid="gantt-expand-all" on:click=move |_| collapsed.set(HashSet::new())>"全部展开"</button>
-                <span class="muted" data-testid="gantt-count">{move || timeline.with(|t| format!("共 {} 行", t.rows.len()))}</span>
-                <Show when=move || state.query.with(|q| q.filters() || !q.text.trim().is_empty())>
-                    <span class="muted">"（按任务台账的当前筛选条件显示）"</span>
-                </Show>
+                <button type="button" data-testid="gantt-expand-all" on:click=move |_| { collapsed.set(HashSet::new()); closed.set(HashSet::new()); }>"全部展开"</button>
+                <span class="muted" data-testid="gantt-count" data-lines=move || timeline.with(|t| t.rows.len())>
+                    {move || timeline.with(|t| format!("共 {} 项任务", t.rows.iter().filter(|l| l.task().is_some()).count()))}
+                </span>
+                <span class="spacer"></span>
+                {[Paper::A4, Paper::A3].into_iter().map(|p| view! {
+                    <button type="button" data-testid=format!("gantt-print-{}", p.key()) on:click=move |_| print(p)>
+                        {format!("打印（{} 横向）", p.label())}
+                    </button>
+                }).collect_view()}
             </div>
-            <div class="gantt-scroll" data-testid="gantt-scroll" on:scroll=on_scroll>
+            <div class="no-print"><FilterBar sortable=false /></div>
+            <p class="muted no-print gantt-help">"↑↓ 逐行移动，← 收起，→ 展开，Enter 打开任务；条形：浅色为计划时段，深色为已报进度，黑线为应达进度，◆ 为进度节点，虚线为原定完成时限。"</p>
+            <div class="gantt-scroll" class:printing=move || paper.get().is_some() data-testid="gantt-scroll" node_ref=scroller
+                on:scroll=on_scroll on:keydown=on_key>
                 <div class="gantt-head" style=move || format!("width:{}px", NAME_WIDTH + timeline.with(|t| t.width))>
                     <div class="gantt-name">"任务"</div>
                     <svg class="gantt-track" width=move || timeline.with(|t| t.width) height="24">
-                        {move || timeline.with(|t| t.ticks.iter().map(|(x, label)| view! {
-                            <text x=*x + 3.0 y="16" class="axis">{label.clone()}</text>
-                            <line x1=*x x2=*x y1="0" y2="24" class="grid" />
-                        }).collect_view())}
+                        {move || timeline.with(|t| span.with(|s| ticks_in_view(t, s).into_iter().map(|(x, label)| view! {
+                            <text x=x + 3.0 y="16" class="axis">{label}</text>
+                            <line x1=x x2=x y1="0" y2="24" class="grid" />
+                        }).collect_view()))}
                     </svg>
                 </div>
                 <div class="gantt-body" style=move || format!(
@@ -122,7 +248,11 @@ pub fn GanttPage() -> impl IntoView {
                 )>
                     {visible}
                 </div>
+                <Show when=move || timeline.with(|t| t.rows.is_empty())>
+                    <p class="empty">{move || if filtered() { "没有符合筛选条件的任务。" } else { "计划中还没有任务。" }}</p>
+                </Show>
             </div>
+            {move || paper.get().map(|p| view! { <GanttPrint paper=p lines=lines /> })}
         </section>
     }
 }

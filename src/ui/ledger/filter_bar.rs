@@ -10,8 +10,9 @@ use crate::ui::state::{hash_query, use_app, AppState};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
-/// Changes the query and writes it into the address without adding a step
-/// to the browser's history for every keystroke.
+/// Changes the query and writes it into the address of the page showing it
+/// (the ledger or the Gantt) without adding a step to the browser's history
+/// for every keystroke.
 pub fn set_query(state: AppState, change: impl FnOnce(&mut Query)) {
     state.query.update(change);
     let Some(window) = web_sys::window() else {
@@ -30,10 +31,15 @@ pub fn set_query(state: AppState, change: impl FnOnce(&mut Query)) {
             .finish();
         rest = format!("{rest}&{pair}");
     }
-    let next = if rest.is_empty() {
-        "#/ledger".to_string()
+    let page = if hash.starts_with("#/gantt") {
+        "#/gantt"
     } else {
-        format!("#/ledger?{rest}")
+        "#/ledger"
+    };
+    let next = if rest.is_empty() {
+        page.to_string()
+    } else {
+        format!("{page}?{rest}")
     };
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&next));
@@ -45,8 +51,10 @@ fn chosen(value: String) -> Option<String> {
     (!value.trim().is_empty()).then_some(value)
 }
 
+/// `sortable`: whether to offer the sort (the Gantt keeps the outline's
+/// order, so it has none).
 #[component]
-pub fn FilterBar() -> impl IntoView {
+pub fn FilterBar(#[prop(default = true)] sortable: bool) -> impl IntoView {
     let state = use_app();
     let q = state.query;
     let choices = Memo::new(move |_| {
@@ -113,18 +121,20 @@ pub fn FilterBar() -> impl IntoView {
                 <input type="date" data-testid="filter-due-to" aria-label="完成时限至" prop:value=move || q.with(|q| q.due_to.map(format_date).unwrap_or_default())
                     on:change=move |e| { let v = parse_date(&event_target_value(&e)).ok(); set_query(state, |q| q.due_to = v); } />
             </label>
-            <select data-testid="sort" aria-label="排序" prop:value=move || q.with(|q| q.sort.map(|s| s.key.key()).unwrap_or_default()) on:change=move |e| {
-                let v = event_target_value(&e);
-                set_query(state, |q| q.sort = SortKey::from_key(&v).map(|key| Sort { key, descending: q.sort.is_some_and(|s| s.descending) }));
-            }>
-                <option value="">"按层级排列"</option>
-                {SortKey::ALL.into_iter().map(|k| option(k.key().into(), format!("按{}排序", k.label()), q.with_untracked(|q| q.sort.map(|s| s.key) == Some(k)))).collect_view()}
-            </select>
-            <label class="check">
-                <input type="checkbox" data-testid="sort-desc" prop:checked=move || q.with(|q| q.sort.is_some_and(|s| s.descending))
-                    on:change=move |e| { let v = event_target_checked(&e); set_query(state, |q| if let Some(s) = q.sort.as_mut() { s.descending = v }); } />
-                "倒序"
-            </label>
+            {sortable.then(|| view! {
+                <select data-testid="sort" aria-label="排序" prop:value=move || q.with(|q| q.sort.map(|s| s.key.key()).unwrap_or_default()) on:change=move |e| {
+                    let v = event_target_value(&e);
+                    set_query(state, |q| q.sort = SortKey::from_key(&v).map(|key| Sort { key, descending: q.sort.is_some_and(|s| s.descending) }));
+                }>
+                    <option value="">"按层级排列"</option>
+                    {SortKey::ALL.into_iter().map(|k| option(k.key().into(), format!("按{}排序", k.label()), q.with_untracked(|q| q.sort.map(|s| s.key) == Some(k)))).collect_view()}
+                </select>
+                <label class="check">
+                    <input type="checkbox" data-testid="sort-desc" prop:checked=move || q.with(|q| q.sort.is_some_and(|s| s.descending))
+                        on:change=move |e| { let v = event_target_checked(&e); set_query(state, |q| if let Some(s) = q.sort.as_mut() { s.descending = v }); } />
+                    "倒序"
+                </label>
+            })}
             <Show when=move || !q.with(Query::is_empty)>
                 <button data-testid="clear-filters" on:click=move |_| set_query(state, |q| *q = Query::default())>"清除筛选"</button>
             </Show>

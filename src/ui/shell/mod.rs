@@ -7,5 +7,6 @@ pub mod confirm_dialog;
 pub mod conflict_banner;
 pub mod damage_panel;
 pub mod header;
+pub mod patterns;
 pub mod sample_notice;
 pub mod undo_buttons;
