@@ -70,7 +70,8 @@ if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/pla
   (cd "$ROOT" && npm ci --no-audit --no-fund)
 fi
 
-# 5. For tests: Debian's Chromium and ChromeDriver, and CJK fonts for screenshots.
+# 5. For tests: Debian's Chromium and ChromeDriver, CJK fonts for screenshots,
+#    poppler and LibreOffice Calc.
 if [ "$WANT_TEST" = 1 ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -78,6 +79,9 @@ if [ "$WANT_TEST" = 1 ]; then
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
   # pdftoppm turns the printed 督办通知单 (a PDF) into an image to look at.
   command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+  # LibreOffice (Calc, no GUI) opens the exported workbooks in the tests,
+  # and writes one of the import fixtures, as an office's copy would.
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
   if [ "${#missing[@]}" -gt 0 ]; then
     apt_install "${missing[@]}"
   fi

@@ -10,6 +10,7 @@ mod migrate;
 mod path;
 mod repair;
 pub mod restore;
+pub mod sheets;
 
 pub use envelope::{write_plan, WriteError, CURRENT_VERSION, PLAN_FORMAT};
 pub use error::{Problem, RestoreError, RestoreErrorKind};

@@ -31,6 +31,7 @@ pub mod schedule;
 pub mod search;
 pub mod settings;
 pub mod stats;
+pub mod summary;
 pub mod supervision;
 pub mod task;
 pub mod validate;
