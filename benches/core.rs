@@ -318,8 +318,33 @@ fn against_references(case: &Case) {
             ],
         );
         report(
-            "restore_plan (lenient)",
+            "restore_plan (what Luoshi wrote: one typed pass)",
             lenient,
+            "serde_json strict parse",
+            strict,
+        );
+        // The item-by-item pass, which any document that does not read as a
+        // whole takes (an older version, an unknown field, a bad value).
+        let [strict, thorough] = medians(
+            budget,
+            [
+                &mut || {
+                    black_box(
+                        serde_json::from_str::<Strict>(black_box(text))
+                            .map(|s| s.plan)
+                            .ok(),
+                    );
+                },
+                &mut || {
+                    black_box(
+                        luoshi::format::restore::restore_plan_thoroughly(black_box(text)).ok(),
+                    );
+                },
+            ],
+        );
+        report(
+            "restore_plan_thoroughly (item by item)",
+            thorough,
             "serde_json strict parse",
             strict,
         );

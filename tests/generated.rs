@@ -9,6 +9,7 @@
 
 mod common;
 
+use luoshi::format::restore::restore_plan_thoroughly;
 use luoshi::format::{restore_plan, write_plan};
 use luoshi::model::merge::{merge_op, preview};
 use luoshi::model::ops::apply;
@@ -130,6 +131,27 @@ fn plan_shaped() -> impl Strategy<Value = String> {
     })
 }
 
+/// Documents of the current version as Luoshi writes them, some with a
+/// duplicate task id or a parent that does not exist (which the fast pass
+/// also takes, and must repair as the thorough one does), and the
+/// plan-shaped ones (mostly left to the thorough pass).
+fn documents() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (a_plan(), any::<bool>(), any::<bool>()).prop_map(|(mut plan, dup, dangle)| {
+            if dup && plan.tasks.len() >= 2 {
+                plan.tasks[1].id = plan.tasks[0].id.clone();
+            }
+            if dangle {
+                if let Some(t) = plan.tasks.last_mut() {
+                    t.parent = Some("不存在的上级".into());
+                }
+            }
+            write_plan(&plan, NOW, "生成").expect("writes")
+        }),
+        plan_shaped(),
+    ]
+}
+
 fn merged(ours: &Plan, theirs: &Plan) -> Plan {
     let pv = preview(ours, theirs);
     let op = merge_op(ours, &pv, |_, _| None, "生成", NOW).expect("merge op");
@@ -147,6 +169,13 @@ proptest! {
         let back = restore_plan(&text).expect("reads");
         prop_assert!(back.problems.is_empty(), "{:?}", back.problems);
         prop_assert_eq!(back.plan, plan);
+    }
+
+    #[test]
+    fn the_fast_and_the_thorough_pass_agree(text in documents()) {
+        let fast = restore_plan(&text);
+        let thorough = restore_plan_thoroughly(&text);
+        prop_assert_eq!(format!("{fast:?}"), format!("{thorough:?}"));
     }
 
     #[test]

@@ -30,7 +30,64 @@ pub struct Restored {
 
 /// Reads a Luoshi plan document. Fails only when nothing usable is there;
 /// otherwise returns the plan and the list of problems (possibly empty).
+///
+/// A document of the current version that reads cleanly as a whole (what
+/// Luoshi itself wrote, as on every start) is read in one typed pass; any
+/// other goes item by item (`restore_plan_thoroughly`), which is several
+/// times slower. Both give the same result for the documents the fast pass
+/// takes (tests/generated.rs checks it).
 pub fn restore_plan(text: &str) -> Result<Restored, RestoreError> {
+    if let Some(done) = restore_whole(text) {
+        return Ok(done);
+    }
+    restore_plan_thoroughly(text)
+}
+
+/// The envelope of a document of the current version, read as a whole.
+#[derive(serde::Deserialize)]
+struct Whole {
+    format: String,
+    version: u32,
+    #[serde(default)]
+    exported_at: String,
+    #[serde(default)]
+    source: String,
+    plan: Plan,
+}
+
+/// The fast pass: `None` unless the whole document deserialises at once,
+/// is of the current version and has no field this version does not know
+/// (those are reported one by one by the thorough pass).
+fn restore_whole(text: &str) -> Option<Restored> {
+    let mut unknown = false;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let whole: Whole = serde_ignored::deserialize(&mut de, |_| unknown = true).ok()?;
+    de.end().ok()?;
+    if unknown || whole.format != PLAN_FORMAT || whole.version != CURRENT_VERSION {
+        return None;
+    }
+    let mut problems = Vec::new();
+    let mut plan = whole.plan;
+    let at = |n: usize| (0..n).collect::<Vec<usize>>();
+    let (units, areas, tasks, found) = (
+        at(plan.units.len()),
+        at(plan.areas.len()),
+        at(plan.tasks.len()),
+        at(plan.problems.len()),
+    );
+    check_references(&mut plan, &units, &areas, &tasks, &found, &mut problems);
+    Some(Restored {
+        plan,
+        problems,
+        version: whole.version,
+        exported_at: whole.exported_at,
+        source: whole.source,
+    })
+}
+
+/// The thorough pass: migration by version, then every item on its own,
+/// so one bad field or task costs only itself.
+pub fn restore_plan_thoroughly(text: &str) -> Result<Restored, RestoreError> {
     if text.trim().is_empty() {
         return Err(RestoreError::new(
             RestoreErrorKind::Empty,
@@ -135,41 +192,57 @@ fn restore_plan_object(mut obj: Map<String, Value>, problems: &mut Vec<Problem>)
     }
     let (found, found_pos) = restore_list::<PlanProblem>(problems_v, "plan.problems", problems);
     plan.problems = found;
+    check_references(
+        &mut plan, &unit_pos, &area_pos, &task_pos, &found_pos, problems,
+    );
+    plan
+}
+
+/// What both passes check once the items are read: duplicate ids, parents
+/// that do not exist or make a loop, record ids, and the plan's own id.
+/// `*_pos` are the items' positions in the file, for the problems' paths.
+fn check_references(
+    plan: &mut Plan,
+    unit_pos: &[usize],
+    area_pos: &[usize],
+    task_pos: &[usize],
+    found_pos: &[usize],
+    problems: &mut Vec<Problem>,
+) {
     dedupe_ids(
         &mut plan.problems,
-        &found_pos,
+        found_pos,
         |p| &mut p.id,
         "plan.problems",
         problems,
     );
     dedupe_ids(
         &mut plan.units,
-        &unit_pos,
+        unit_pos,
         |u| &mut u.id,
         "plan.units",
         problems,
     );
     dedupe_ids(
         &mut plan.areas,
-        &area_pos,
+        area_pos,
         |a| &mut a.id,
         "plan.areas",
         problems,
     );
     dedupe_ids(
         &mut plan.tasks,
-        &task_pos,
+        task_pos,
         |t| &mut t.id.0,
         "plan.tasks",
         problems,
     );
-    repair_parents(&mut plan.tasks, &task_pos, problems);
-    fill_record_ids(&mut plan.tasks, &task_pos, problems);
+    repair_parents(&mut plan.tasks, task_pos, problems);
+    fill_record_ids(&mut plan.tasks, task_pos, problems);
     if plan.id.trim().is_empty() {
         // Derived, like record ids, so the same file gives the same plan.
         plan.id = derived_id(&["plan", &plan.title, &plan.year.to_string()]);
     }
-    plan
 }
 
 /// Fields without which a listed item means nothing; an error there skips
@@ -333,4 +406,36 @@ fn restore_item<T: DeserializeOwned>(
 /// True when the cut is a top-level field in `required`.
 fn is_required(segments: &[Seg], required: &[&str]) -> bool {
     matches!(segments, [Seg::Key(k)] if required.contains(&k.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::write_plan;
+    use crate::model::sample::sample_plan;
+
+    #[test]
+    fn what_luoshi_wrote_takes_the_fast_pass_and_anything_odd_does_not() {
+        let mut plan = sample_plan(2026);
+        let text = write_plan(&plan, "2026-06-30T00:00:00Z", "t").unwrap();
+        assert!(restore_whole(&text).is_some());
+        // Duplicate ids are repaired in the fast pass too.
+        plan.tasks[1].id = plan.tasks[0].id.clone();
+        let dup = write_plan(&plan, "2026-06-30T00:00:00Z", "t").unwrap();
+        let fast = restore_whole(&dup).expect("fast");
+        assert!(!fast.problems.is_empty());
+        // An unknown field, an older version, a bad value: item by item.
+        let unknown = text.replacen("\"title\"", "\"新字段\":1,\"title\"", 1);
+        assert!(restore_whole(&unknown).is_none());
+        let older = text.replacen(
+            &format!("\"version\":{CURRENT_VERSION}"),
+            "\"version\":2",
+            1,
+        );
+        assert_ne!(older, text);
+        assert!(restore_whole(&older).is_none());
+        let bad = text.replacen("\"percent\":", "\"percent\":-", 1);
+        assert!(restore_whole(&bad).is_none());
+        assert!(restore_plan(&bad).is_ok());
+    }
 }

@@ -39,7 +39,7 @@ pub fn UnitBars(
             <Show when=move || bars.with(Vec::is_empty)>
                 <p class="empty">"还没有指定牵头单位的工作事项。"</p>
             </Show>
-            <svg prop:viewBox=move || format!("0 0 {} {}", WIDTH + 260.0, (bars.with(Vec::len) as f64 * ROW).max(ROW))
+            <svg viewBox=move || format!("0 0 {} {}", WIDTH + 260.0, (bars.with(Vec::len) as f64 * ROW).max(ROW))
                 role="img" aria-label="各牵头单位的完成率与状态">
                 {move || bars.get().into_iter().enumerate().map(|(i, b)| {
                     let y = i as f64 * ROW;
