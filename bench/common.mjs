@@ -18,6 +18,10 @@ export const DIST = process.env.LUOSHI_BENCH_DIST || join(ROOT, "target", "bench
 export const TODAY = "2026-06-30";
 export const APP_PATH = `/?today=${TODAY}`;
 export const REF_PATH = `/bench-reference.html?today=${TODAY}`;
+/** Issue 9's references: the plain-JS dashboard and Frappe Gantt. */
+export const DASH_REF_PATH = `/bench-dashboard-reference.html?today=${TODAY}`;
+export const FRAPPE_PATH = `/bench-frappe-gantt.html?today=${TODAY}`;
+const FRAPPE_DIST = join(ROOT, "node_modules", "frappe-gantt", "dist");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -26,12 +30,19 @@ const TYPES = {
   ".css": "text/css; charset=utf-8",
 };
 
-/** Serves DIST on 127.0.0.1, plus /bench-reference.html (bench/reference.html)
- *  and /bench-blank.html (an empty page for storage set-up). No cache
+/** Serves DIST on 127.0.0.1, plus /bench-reference.html (bench/reference.html),
+ *  /bench-dashboard-reference.html (bench/dashboard-reference.html),
+ *  /bench-frappe-gantt.html (bench/frappe-gantt.html) with Frappe Gantt's
+ *  dist files under /bench-frappe/ (from node_modules/frappe-gantt), and
+ *  /bench-blank.html (an empty page for storage set-up). No cache
  *  headers, as tests/e2e/harness.mjs: every load fetches every file. */
 export async function serve() {
   const extra = {
     "/bench-reference.html": () => readFile(join(ROOT, "bench", "reference.html")),
+    "/bench-dashboard-reference.html": () => readFile(join(ROOT, "bench", "dashboard-reference.html")),
+    "/bench-frappe-gantt.html": () => readFile(join(ROOT, "bench", "frappe-gantt.html")),
+    "/bench-frappe/frappe-gantt.umd.js": () => readFile(join(FRAPPE_DIST, "frappe-gantt.umd.js")),
+    "/bench-frappe/frappe-gantt.css": () => readFile(join(FRAPPE_DIST, "frappe-gantt.css")),
     "/bench-blank.html": async () => Buffer.from('<!doctype html><title>blank</title><link rel="icon" href="data:,">'),
   };
   const server = createServer(async (req, res) => {
@@ -69,17 +80,19 @@ export function launch() {
   });
 }
 
-/** Installed in every page before its own scripts (context.addInitScript).
- *  Identical for the app and the reference. It records:
+/** Installed in every page before its own scripts (context.addInitScript,
+ *  or page.addInitScript with `watch`). Identical for the app and the
+ *  reference. It records:
  *  - `painted`: ms from navigation start to the first frame painted after
- *    the first `[data-testid='task-row']` exists (MutationObserver, then a
- *    double requestAnimationFrame: the second callback runs once the frame
- *    holding the rows has been produced), and `rowsAt`, when the row
- *    appeared;
+ *    the first `[data-testid='task-row']` exists — or, when `watch` (a list
+ *    of selectors) is given, once every one of them matches — found by a
+ *    MutationObserver, then a double requestAnimationFrame: the second
+ *    callback runs once the frame holding the rows has been produced; and
+ *    `rowsAt`, when the rows appeared;
  *  - `savedAt`: when a `localStorage.setItem("luoshi.plan", …)` holding
  *    `mark` returned (Storage.prototype.setItem is wrapped);
  *  - long tasks (PerformanceObserver), for the notes. */
-export function probe() {
+export function probe(watch) {
   const B = (window.__bench = { painted: null, rowsAt: null, mark: null, savedAt: null, onSaved: null, longtasks: [] });
   B.afterPaint = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(performance.now()))));
   /** Resolves just after a frame has been produced (a task queued from a
@@ -128,8 +141,9 @@ export function probe() {
     }
     return `${document.querySelector("[data-testid='count-total']")?.textContent ?? "?"}|${ids.join(",")}`;
   };
+  const ready = Array.isArray(watch) ? () => watch.every((sel) => document.querySelector(sel)) : () => B.firstRow();
   const mo = new MutationObserver(() => {
-    if (B.rowsAt == null && B.firstRow()) {
+    if (B.rowsAt == null && ready()) {
       B.rowsAt = performance.now();
       mo.disconnect();
       B.afterPaint().then((t) => (B.painted = t));

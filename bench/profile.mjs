@@ -6,6 +6,11 @@
 // of the benchmark's numbers.
 //
 //   node bench/profile.mjs [--size 5000] [--ref] [--first]
+//   node bench/profile.mjs --page dashboard|gantt [--size 5000] [--ref]
+//
+// --page: issue 9's pages instead of the ledger: a start at #/dashboard and
+// the click on the donut's red segment (--ref: bench/dashboard-reference.html),
+// or a start at #/gantt and one screen of scrolling (--ref: Frappe Gantt).
 //
 // --first: storage without the plan list, so the app's start includes
 // migrating the legacy key (as "first start after the upgrade" in the
@@ -16,6 +21,8 @@
 // built-ins (localStorage, TextEncoder/Decoder, DOM) is what is useful.
 import {
   APP_PATH,
+  DASH_REF_PATH,
+  FRAPPE_PATH,
   REF_PATH,
   largePlan,
   launch,
@@ -36,6 +43,8 @@ const args = process.argv.slice(2);
 const SIZE = args.includes("--size") ? Number(args[args.indexOf("--size") + 1]) : 5000;
 const WHO = args.includes("--ref") ? "ref" : "app";
 const FIRST = args.includes("--first");
+const PAGE = args.includes("--page") ? args[args.indexOf("--page") + 1] : null;
+if (PAGE && !["dashboard", "gantt"].includes(PAGE)) throw new Error("--page is dashboard or gantt");
 const problems = [];
 const server = await serve();
 const browser = await launch();
@@ -84,51 +93,105 @@ function summarise(profile, label, wall) {
   for (const [n, v] of top) console.log(`  ${v.toFixed(1).padStart(8)} ms  ${n}`);
   if (topIncl.length) console.log("  inclusive time of luoshi:: functions (names only in a named build, see bench/named-dist.sh):");
   for (const [n, v] of topIncl) console.log(`  ${v.toFixed(1).padStart(8)} ms  ${n}`);
+  // The charts' and the Gantt's own share (issue 9's pages).
+  const charts = [...incl].filter(([f]) => /::(dashboard|charts|gantt)::/.test(f)).sort((a, b) => b[1] - a[1]).slice(0, 8);
+  if (charts.length) console.log("  of which charts and Gantt (luoshi::ui::dashboard, ::gantt, model::charts):");
+  for (const [n, v] of charts) console.log(`  ${v.toFixed(1).padStart(8)} ms  ${n}`);
 }
 
-try {
-  const sample = await sampleEnvelope(browser, server.origin, problems);
-  const text = JSON.stringify(largePlan(sample, SIZE));
+/** Issue 9's pages: the start at the dashboard or the Gantt, then the
+ *  click on the donut's red segment or one screen of scrolling. */
+async function profilePage(text) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  await context.addInitScript(probe);
-  const list = FIRST ? null : await planList(context, server.origin, text);
+  const list = await planList(context, server.origin, text);
   const page = await watched(context, server.origin, WHO, problems);
+  const watch =
+    PAGE === "dashboard"
+      ? ["[data-testid='dashboard-counts'] [data-testid='chart-mark']", "[data-testid='donut'] [data-testid='chart-mark']", "[data-testid='unit-ranking'] [data-testid='chart-mark']"]
+      : WHO === "app" ? ["[data-testid='gantt-row']"] : [".bar-wrapper"];
+  await page.addInitScript(probe, watch);
   await resetStorage(page, server.origin, text, list);
   const cdp = await context.newCDPSession(page);
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
-
   await cdp.send("Profiler.start");
-  await page.goto(server.origin + (WHO === "app" ? APP_PATH : REF_PATH));
+  const path = WHO === "app" ? `${APP_PATH}#/${PAGE}` : PAGE === "dashboard" ? DASH_REF_PATH : FRAPPE_PATH;
+  await page.goto(server.origin + path);
   const start = await startTimings(page);
-  summarise((await cdp.send("Profiler.stop")).profile, `start to painted ledger${FIRST ? " (no plan list: migration)" : ""}`, start.painted);
+  summarise((await cdp.send("Profiler.stop")).profile, `start at ${PAGE} to painted (DOM ${start.rows.toFixed(0)} ms)`, start.painted);
   await page.waitForTimeout(600);
-  await setValue(page, "[data-testid='search']", "z", "input");
-  await setValue(page, "[data-testid='search']", "zz", "input");
-
-  await cdp.send("Profiler.start");
-  const t0 = Date.now();
-  await setValue(page, "[data-testid='search']", "zzb", "input");
-  summarise((await cdp.send("Profiler.stop")).profile, "search zz → zzb (with a frame and 150 ms after)", Date.now() - t0);
-  await setValue(page, "[data-testid='search']", "", "input");
-
-  await cdp.send("Profiler.start");
-  const opened = await timeOpenEditor(page);
-  summarise(
-    (await cdp.send("Profiler.stop")).profile,
-    `open editor: row click, then Enter → editor painted ${opened.paint.toFixed(0)} ms (DOM ${opened.dom.toFixed(0)} ms)`,
-    opened.paint + 50,
-  );
-  await cdp.send("Profiler.start");
-  const saved = await timeSave(page, opened.id, "基准剖析编辑");
-  summarise(
-    (await cdp.send("Profiler.stop")).profile,
-    `edit: save click → row painted ${saved.paint.toFixed(0)} ms, → saved ${saved.saved.toFixed(0)} ms (incl. 250 ms debounce)`,
-    saved.saved,
-  );
   await settle(page);
-  console.log("\nlong tasks [start ms, duration ms]:", JSON.stringify(await page.evaluate(() => window.__bench.longtasks)));
-  await context.close();
+  await cdp.send("Profiler.start");
+  const t = await page.evaluate(async (what) => {
+    const B = window.__bench;
+    await B.frameStart();
+    const t0 = performance.now();
+    if (what === "dashboard") {
+      const mark = document.querySelector("[data-testid='donut'] [data-testid='chart-mark'].fill-red");
+      const want = mark.dataset.count;
+      mark.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, view: window }));
+      await B.until(() => !document.querySelector("[data-testid='dashboard']") && document.querySelector("[data-testid='count-total']")?.textContent.trim() === want && !!B.firstRow());
+    } else {
+        const el = document.querySelector("[data-testid='gantt-scroll'], .gantt-container");
+        const before = el.scrollTop;
+        el.scrollTop += el.clientHeight;
+        await B.until(() => el.scrollTop !== before);
+      }
+      return (await B.afterPaint()) - t0;
+    }, PAGE);
+    await settle(page, 150);
+    summarise((await cdp.send("Profiler.stop")).profile, `${PAGE === "dashboard" ? "click on the red segment → ledger" : "scroll one screen"} painted ${t.toFixed(0)} ms (with a frame and 150 ms after)`, t + 150);
+    console.log("\nlong tasks [start ms, duration ms]:", JSON.stringify(await page.evaluate(() => window.__bench.longtasks)));
+    await context.close();
+  }
+
+  try {
+    const sample = await sampleEnvelope(browser, server.origin, problems);
+    const text = JSON.stringify(largePlan(sample, SIZE));
+    if (PAGE) {
+      await profilePage(text);
+    } else {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    await context.addInitScript(probe);
+    const list = FIRST ? null : await planList(context, server.origin, text);
+    const page = await watched(context, server.origin, WHO, problems);
+    await resetStorage(page, server.origin, text, list);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+
+    await cdp.send("Profiler.start");
+    await page.goto(server.origin + (WHO === "app" ? APP_PATH : REF_PATH));
+    const start = await startTimings(page);
+    summarise((await cdp.send("Profiler.stop")).profile, `start to painted ledger${FIRST ? " (no plan list: migration)" : ""}`, start.painted);
+    await page.waitForTimeout(600);
+    await setValue(page, "[data-testid='search']", "z", "input");
+    await setValue(page, "[data-testid='search']", "zz", "input");
+
+    await cdp.send("Profiler.start");
+    const t0 = Date.now();
+    await setValue(page, "[data-testid='search']", "zzb", "input");
+    summarise((await cdp.send("Profiler.stop")).profile, "search zz → zzb (with a frame and 150 ms after)", Date.now() - t0);
+    await setValue(page, "[data-testid='search']", "", "input");
+
+    await cdp.send("Profiler.start");
+    const opened = await timeOpenEditor(page);
+    summarise(
+      (await cdp.send("Profiler.stop")).profile,
+      `open editor: row click, then Enter → editor painted ${opened.paint.toFixed(0)} ms (DOM ${opened.dom.toFixed(0)} ms)`,
+      opened.paint + 50,
+    );
+    await cdp.send("Profiler.start");
+    const saved = await timeSave(page, opened.id, "基准剖析编辑");
+    summarise(
+      (await cdp.send("Profiler.stop")).profile,
+      `edit: save click → row painted ${saved.paint.toFixed(0)} ms, → saved ${saved.saved.toFixed(0)} ms (incl. 250 ms debounce)`,
+      saved.saved,
+    );
+    await settle(page);
+    console.log("\nlong tasks [start ms, duration ms]:", JSON.stringify(await page.evaluate(() => window.__bench.longtasks)));
+    await context.close();
+  }
 } finally {
   await browser.close();
   await server.close();

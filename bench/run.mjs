@@ -19,6 +19,21 @@
 //   edit     click save with a new title → row shows it, painted
 //   saved    the same click → luoshi.plan in storage holds it (both save
 //            250 ms after the last change, by design)
+// Then, for issue 9 ("Charts and Gantt"), at the same sizes, fresh pages of
+// the app against bench/dashboard-reference.html (plain JS) and
+// bench/frappe-gantt.html (Frappe Gantt from npm), alternating likewise:
+//   dash     start at #/dashboard → first frame painted with the headline
+//            cards, the donut and the unit ranking (reference: its start)
+//   click    click on the donut's red segment → the ledger of exactly
+//            those items painted (count-total = the mark's data-count)
+//   gantt    start at #/gantt → first frame painted with Gantt rows
+//            (Frappe: start → first frame painted with its bars)
+//   scroll   the Gantt's scroll box down one screen → the new rows
+//            painted (Frappe: the scroll painted; it has drawn every row)
+//   nodes    DOM nodes of the Gantt page at start and while scrolled
+//            through top to bottom (the maximum), and of each dashboard
+// The dashboards' marks and counts are compared once per size, and the
+// Gantt's row counts; a difference fails the run.
 // Medians per measurement, ratio = Luoshi / reference. A missed target is
 // reported, not failed; an error in either page (console error, page
 // error, a wait that times out) fails the run.
@@ -27,7 +42,9 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import {
   APP_PATH,
+  DASH_REF_PATH,
   DIST,
+  FRAPPE_PATH,
   REF_PATH,
   ROOT,
   largePlan,
@@ -64,6 +81,36 @@ const MEASURES = [
   { key: "saved", label: "one edit to saved (save click → luoshi.plan holds it; 250 ms debounce in both)", issue: true },
 ];
 const target = (key, size) => ((key === "start" || key === "first") && size >= 5000 ? 1.0 : 1.3);
+
+/** Issue 9's measurements, in table order. `issue(size)`: the target is
+ *  issue 9's own (else it is this benchmark's, shown for information). */
+const CHART_MEASURES = [
+  { key: "dash", label: "open the dashboard (start at `#/dashboard` → painted charts)", ref: "plain-JS dashboard", target: () => 1.3, issue: () => true },
+  { key: "click", label: "filter click from a chart (donut's red segment → its ledger painted)", ref: "plain-JS dashboard", target: () => 1.3, issue: () => false },
+  { key: "gantt", label: "open the Gantt (start at `#/gantt` → painted rows)", ref: "Frappe Gantt", target: () => 0.25, issue: (size) => size >= 5000 },
+  { key: "scroll", label: "scroll the Gantt one screen (→ new rows painted)", ref: "Frappe Gantt", target: () => 1.3, issue: () => false },
+];
+/** The app alone, already started: a page's own share of its start. */
+const NAV_MEASURES = [
+  ["dashNav", "Luoshi already started: ledger → dashboard (nav link click → painted charts)"],
+  ["ganttNav", "Luoshi already started: ledger → Gantt (nav link click → painted rows)"],
+];
+/** "No more than a few thousand DOM nodes at any time" on the Gantt page. */
+const NODE_TARGET = 3000;
+const DASH_WATCH = [
+  "[data-testid='dashboard-counts'] [data-testid='chart-mark']",
+  "[data-testid='donut'] [data-testid='chart-mark']",
+  "[data-testid='unit-ranking'] [data-testid='chart-mark']",
+];
+const GANTT_WATCH = ["[data-testid='gantt-row']"];
+const FRAPPE_WATCH = [".bar-wrapper"];
+const FRAPPE_VERSION = (() => {
+  try {
+    return JSON.parse(readFileSync(join(ROOT, "node_modules", "frappe-gantt", "package.json"), "utf8")).version;
+  } catch {
+    return null; // not installed: --render still works; a run fails when serving it
+  }
+})();
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -110,8 +157,9 @@ async function measure() {
     reps: REPS,
     sizes: SIZES,
     seconds: null,
-    results: {}, // size → who → key → [{ dom, paint }]
+    results: {}, // size → who → key → [{ dom, paint }]; size → charts → …
     appStartDetail: {},
+    frappe: FRAPPE_VERSION,
   };
   server = await serve();
   const browser = await launch();
@@ -141,6 +189,7 @@ async function measure() {
         }
       }
       await context.close();
+      results.charts = await chartRuns(browser, size, text);
     }
   } catch (err) {
     problems.push(`the run stopped: ${err.stack || err}`);
@@ -151,6 +200,254 @@ async function measure() {
   out.seconds = Math.round((Date.now() - began) / 1000);
   out.loadAfter = loadavg()[0];
   return out;
+}
+
+/** Issue 9's measurements at `size`: REPS repetitions, each a fresh
+ *  dashboard page and a fresh Gantt page of the app and of the reference
+ *  (alternating which goes first), in a context of their own whose pages
+ *  get the probe waiting for charts or Gantt rows instead of ledger rows. */
+async function chartRuns(browser, size, text) {
+  const charts = { app: {}, ref: {}, nodes: { app: [], ref: [] }, dashNodes: { app: [], ref: [] }, checked: {} };
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const list = await planList(context, server.origin, text);
+  try {
+    for (let rep = 0; rep < REPS; rep++) {
+      const order = rep % 2 === 0 ? ["app", "ref"] : ["ref", "app"];
+      const got = { app: {}, ref: {} };
+      const sigs = {};
+      for (const who of order) {
+        const d = await dashPage(context, who, text, list, rep === 0);
+        Object.assign(got[who], d.times);
+        charts.dashNodes[who].push(d.nodes);
+        sigs[who] = d.sig;
+      }
+      for (const who of order) {
+        const g = await ganttPage(context, who, text, list);
+        Object.assign(got[who], g.times);
+        charts.nodes[who].push(g.nodes);
+        sigs[`${who}Rows`] = g.rows;
+      }
+      if (rep === 0) charts.checked = checkSame(size, sigs);
+      for (const who of order) {
+        for (const [key, v] of Object.entries(got[who])) (charts[who][key] ??= []).push(v);
+        process.stdout.write(
+          `${size} #${rep + 1} ${who === "app" ? "app" : "ref"} ` +
+            [...CHART_MEASURES.map((m) => m.key), ...NAV_MEASURES.map(([k]) => k)]
+              .filter((k) => got[who][k])
+              .map((k) => `${k} ${ms(got[who][k].paint)}`)
+              .join("  ") +
+            `  nodes ${charts.nodes[who].at(-1).max}\n`,
+        );
+      }
+    }
+  } finally {
+    await context.close();
+  }
+  return charts;
+}
+
+/** The app's and the reference's dashboards must show the same marks with
+ *  the same counts (and the same completion rate), and both Gantts as many
+ *  rows; a difference is a problem (the run fails). */
+function checkSame(size, sigs) {
+  const a = sigs.app, b = sigs.ref;
+  const diff = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) diff.push(`${a[i] ?? "(none)"} ≠ ${b[i] ?? "(none)"}`);
+  if (diff.length) problems.push(`${size} tasks: the dashboards differ (Luoshi ≠ reference): ${diff.slice(0, 8).join("; ")}`);
+  if (sigs.appRows !== sigs.refRows) problems.push(`${size} tasks: the Gantts differ in rows: Luoshi ${sigs.appRows}, Frappe ${sigs.refRows}`);
+  return { marks: a.length - 1, rate: a.at(-1), rows: sigs.appRows };
+}
+
+/** A fresh page of `who` whose probe waits for `watch`. */
+async function chartPage(context, who, what, watch) {
+  const page = await watched(context, server.origin, who === "app" ? `app (${what})` : `${what} reference`, problems);
+  await page.addInitScript(probe, watch);
+  return page;
+}
+
+/** Run in the page: how many elements it holds. */
+function countNodes() {
+  return document.getElementsByTagName("*").length;
+}
+
+/** In the app, already started: times a click on the navigation link
+ *  `nav` until every selector of `watch` matches, painted. */
+function timeNav(page, nav, watch) {
+  return page.evaluate(
+    async ([nav, watch]) => {
+      const B = window.__bench;
+      const link = document.querySelector(`[data-testid='${nav}']`);
+      if (!link) throw new Error(`no ${nav}`);
+      await B.frameStart();
+      const t0 = performance.now();
+      link.click();
+      await B.until(() => watch.every((sel) => document.querySelector(sel)), 30000, `the page of ${nav}`);
+      const dom = performance.now();
+      const paint = await B.afterPaint();
+      return { dom: dom - t0, paint: paint - t0 };
+    },
+    [nav, watch],
+  );
+}
+
+/** One fresh dashboard page of `who`: its start, then the filter click;
+ *  in the app, then back to the dashboard by its link (`dashNav`). */
+async function dashPage(context, who, text, list, wantSig) {
+  const page = await chartPage(context, who, "dashboard", DASH_WATCH);
+  const times = {};
+  let nodes, sig = null;
+  try {
+    await resetStorage(page, server.origin, text, list);
+    await page.goto(server.origin + (who === "app" ? `${APP_PATH}#/dashboard` : DASH_REF_PATH));
+    const start = await startTimings(page);
+    times.dash = { dom: start.rows, paint: start.painted };
+    await page.waitForTimeout(500);
+    await settle(page);
+    nodes = await page.evaluate(countNodes);
+    // What the dashboard shows: every mark (its chart, label or class,
+    // count and, for a bar's label, its text), then the completion rate.
+    if (wantSig) {
+      sig = await page.evaluate(() =>
+        [...document.querySelectorAll("[data-testid='chart-mark']")]
+          .map((m) => `${m.closest("figure, .headline")?.dataset.testid}|${m.dataset.label ?? m.getAttribute("class")}|${m.dataset.count}|${m.tagName === "text" ? m.textContent : ""}`)
+          .concat([document.querySelector("[data-testid='completion-rate']")?.textContent ?? "?"]),
+      );
+    }
+    times.click = await page.evaluate(async () => {
+      const B = window.__bench;
+      const mark = document.querySelector("[data-testid='donut'] [data-testid='chart-mark'].fill-red");
+      if (!mark) throw new Error("no red segment in the donut");
+      const want = mark.dataset.count;
+      const shown = () =>
+        !document.querySelector("[data-testid='dashboard']") &&
+        document.querySelector("[data-testid='count-total']")?.textContent.trim() === want &&
+        !!B.firstRow();
+      await B.frameStart();
+      const t0 = performance.now();
+      mark.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, view: window }));
+      await B.until(shown, 30000, `the ledger of the donut's red segment (${want} items)`);
+      const dom = performance.now();
+      const paint = await B.afterPaint();
+      return { dom: dom - t0, paint: paint - t0, items: Number(want) };
+    });
+    await settle(page, 100);
+    if (who === "app") {
+      // The dashboard again, the app started: its own share of "dash".
+      times.dashNav = await timeNav(page, "nav-dashboard", DASH_WATCH);
+      await settle(page, 100);
+    }
+  } finally {
+    await page.close();
+  }
+  return { times, nodes, sig };
+}
+
+/** One fresh Gantt page of `who` (the app, or Frappe Gantt): its start,
+ *  one screen of scrolling, and its DOM nodes at start and at 21 scroll
+ *  positions from top to bottom. */
+async function ganttPage(context, who, text, list) {
+  const page = await chartPage(context, who, "Gantt", who === "app" ? GANTT_WATCH : FRAPPE_WATCH);
+  const times = {};
+  let nodes, rows;
+  try {
+    await resetStorage(page, server.origin, text, list);
+    await page.goto(server.origin + (who === "app" ? `${APP_PATH}#/gantt` : FRAPPE_PATH));
+    const start = await startTimings(page);
+    times.gantt = { dom: start.rows, paint: start.painted };
+    await page.waitForTimeout(500);
+    await settle(page);
+    const box = who === "app" ? "[data-testid='gantt-scroll']" : ".gantt-container";
+    rows = await page.evaluate(
+      () => (document.querySelector("[data-testid='gantt-count']") ?? document.querySelector("[data-testid='frappe-count']"))?.textContent.trim(),
+    );
+    const atStart = await page.evaluate(countNodes);
+    if (who === "app") {
+      // The row at the bottom of the next screen, seen once untimed (and
+      // not in the page before: only rows in view are drawn), so the timed
+      // wait ends exactly when it is there.
+      const id = await page.evaluate(async (box) => {
+        const B = window.__bench;
+        const el = document.querySelector(box);
+        const ids = () => [...document.querySelectorAll("[data-testid='gantt-row']")].map((r) => r.dataset.taskId);
+        const before = new Set(ids());
+        el.scrollTop = el.clientHeight;
+        await B.afterPaint();
+        await new Promise((ok) => setTimeout(ok, 100));
+        await B.afterPaint();
+        const view = el.getBoundingClientRect();
+        let last = null;
+        for (const r of document.querySelectorAll("[data-testid='gantt-row']")) {
+          const b = r.getBoundingClientRect();
+          if (b.top >= view.top && b.bottom <= view.bottom && (!last || b.top > last.top)) last = { top: b.top, id: r.dataset.taskId };
+        }
+        el.scrollTop = 0;
+        await B.afterPaint();
+        await new Promise((ok) => setTimeout(ok, 100));
+        await B.afterPaint();
+        if (!last) throw new Error("no Gantt row in view after scrolling one screen");
+        if (before.has(last.id) || ids().includes(last.id)) throw new Error(`the row at the bottom of the next screen (${last.id}) is drawn before scrolling; the scroll measurement would be empty`);
+        return last.id;
+      }, box);
+      await settle(page);
+      times.scroll = await page.evaluate(
+        async ([box, id]) => {
+          const B = window.__bench;
+          const el = document.querySelector(box);
+          const sel = `[data-testid='gantt-row'][data-task-id="${CSS.escape(id)}"]`;
+          await B.frameStart();
+          const t0 = performance.now();
+          el.scrollTop += el.clientHeight;
+          await B.until(() => !!document.querySelector(sel), 30000, "the Gantt rows of the next screen");
+          const dom = performance.now();
+          const paint = await B.afterPaint();
+          return { dom: dom - t0, paint: paint - t0 };
+        },
+        [box, id],
+      );
+    } else {
+      // Frappe has drawn every row: the scroll event handled (its own
+      // listener runs first), then the frame painted.
+      times.scroll = await page.evaluate(async (box) => {
+        const B = window.__bench;
+        const el = document.querySelector(box);
+        let seen = false;
+        el.addEventListener("scroll", () => (seen = true), { once: true });
+        await B.frameStart();
+        const t0 = performance.now();
+        el.scrollTop += el.clientHeight;
+        await B.until(() => seen, 30000, "Frappe's scroll event");
+        const dom = performance.now();
+        const paint = await B.afterPaint();
+        return { dom: dom - t0, paint: paint - t0 };
+      }, box);
+    }
+    await settle(page, 100);
+    const max = await page.evaluate(async (box) => {
+      const B = window.__bench;
+      const el = document.querySelector(box);
+      let most = document.getElementsByTagName("*").length;
+      for (let k = 0; k <= 20; k++) {
+        el.scrollTop = ((el.scrollHeight - el.clientHeight) * k) / 20;
+        await B.afterPaint();
+        most = Math.max(most, document.getElementsByTagName("*").length);
+      }
+      return most;
+    }, box);
+    nodes = { start: atStart, max: Math.max(atStart, max) };
+    if (who === "app") {
+      // The Gantt again, the app started (from the unfiltered ledger): the
+      // Gantt's own share of "gantt".
+      await timeNav(page, "nav-ledger", ["[data-testid='task-row']"]);
+      await settle(page, 100);
+      times.ganttNav = await timeNav(page, "nav-gantt", GANTT_WATCH);
+      const shown = await page.evaluate(() => document.querySelector("[data-testid='gantt-count']")?.textContent.trim());
+      if (shown !== rows) throw new Error(`the Gantt opened from the ledger shows ${shown}, at start ${rows}`);
+      await settle(page, 100);
+    }
+  } finally {
+    await page.close();
+  }
+  return { times, nodes, rows };
 }
 
 /** One fresh page of `who` ("app" or "ref"): every measurement once. */
@@ -276,9 +573,10 @@ function render(run) {
       `glue script loaded ${ms(d.jsEnd)} ms, wasm (${((d.wasmBytes ?? 0) / 1024).toFixed(0)} KiB) loaded ${ms(d.wasmEnd)} ms, first task row in the DOM ${ms(d.rows)} ms, painted ${ms(d.painted)} ms; ` +
       `long tasks [start ms, duration ms]: ${JSON.stringify(d.longtasks)}.`
     : "";
-  const markdown = `# Browser benchmark: Luoshi against a plain-JS page
+  const charts = renderCharts(run);
+  const markdown = `# Browser benchmark: Luoshi against plain-JS pages and Frappe Gantt
 
-Run by \`bash scripts/bench.sh\` (issue 6, “Large plans stay instant”). Generated by \`bench/run.mjs\`; do not edit by hand.
+Run by \`bash scripts/bench.sh\` (issue 6, “Large plans stay instant”; issue 9's performance clause, [Charts and Gantt](#charts-and-gantt-issue-9)). Generated by \`bench/run.mjs\`; do not edit by hand.
 
 - Date: ${date}
 - Machine: ${machine}
@@ -306,8 +604,158 @@ ${slowerNote(slower)}
 ${startNote}
 
 ## Every repetition
+${details}
+${charts.markdown}`;
+  return {
+    tables:
+      tables.trim() +
+      (missed.length ? `\n\nMissed: ${missed.join("; ")}` : "\n\nEvery target met.") +
+      (charts.tables ? `\n\nCharts and Gantt (issue 9):\n\n${charts.tables}` : ""),
+    markdown,
+  };
+}
+
+/** Issue 9's section of RESULTS.md and its tables for the console (empty
+ *  for a results.json from before these measurements). */
+function renderCharts(run) {
+  const { reps: REPS, sizes: SIZES, results } = run;
+  if (!SIZES.every((size) => results[size]?.charts)) return { tables: "", markdown: "" };
+  const frappe = `Frappe Gantt ${run.frappe ?? ""}`.trim();
+  const fmtT = (t) => (t < 1 ? t.toFixed(2) : t.toFixed(1));
+  let tables = "";
+  const missed = [];
+  const slower = [];
+  const checks = [];
+  for (const size of SIZES) {
+    const c = results[size].charts;
+    const rows = [
+      `### ${size.toLocaleString("en")} tasks`,
+      "",
+      "| measurement | Luoshi median ms | reference | reference median ms | ratio (Luoshi/reference) | target | met? |",
+      "|---|---:|---|---:|---:|---:|:---:|",
+    ];
+    for (const m of CHART_MEASURES) {
+      const a = median(c.app[m.key].map((x) => x.paint));
+      const b = median(c.ref[m.key].map((x) => x.paint));
+      const ratio = a / b;
+      const t = m.target(size);
+      const issue = m.issue(size);
+      const met = ratio <= t;
+      if (!met) missed.push(`${size} tasks, ${m.key}${issue ? "" : " (target for information)"}: ratio ${ratio.toFixed(2)} (target ≤ ${fmtT(t)})`);
+      if (!met || ratio > 1) slower.push({ size, key: m.key, ratio, a, b, t, met });
+      rows.push(
+        `| ${m.label}${issue ? "" : " *(target for information)*"} | ${ms(a)} | ${m.ref === "Frappe Gantt" ? frappe : m.ref} | ${ms(b)} | ${ratio.toFixed(2)} | ≤ ${fmtT(t)} | ${met ? "yes" : "**no**"} |`,
+      );
+    }
+    const most = (xs) => Math.max(...xs.map((x) => x.max));
+    const appNodes = most(c.nodes.app);
+    const refNodes = most(c.nodes.ref);
+    const nodesMet = appNodes <= NODE_TARGET;
+    if (!nodesMet) missed.push(`${size} tasks, Gantt DOM nodes: ${appNodes} (target ≤ ${NODE_TARGET.toLocaleString("en")})`);
+    for (const [key, what] of NAV_MEASURES) {
+      if (c.app[key]) rows.push(`| ${what} *(information, no reference)* | ${ms(median(c.app[key].map((x) => x.paint)))} | — | — | — | — | — |`);
+    }
+    rows.push(
+      `| Gantt page, most DOM nodes (at start and at 21 scroll positions top to bottom; the most in any repetition) | ${appNodes.toLocaleString("en")} nodes | ${frappe} | ${refNodes.toLocaleString("en")} nodes | ${(appNodes / refNodes).toFixed(3)} | Luoshi ≤ ${NODE_TARGET.toLocaleString("en")} | ${nodesMet ? "yes" : "**no**"} |`,
+      `| dashboard, DOM nodes after start *(information)* | ${Math.max(...c.dashNodes.app).toLocaleString("en")} nodes | plain-JS dashboard | ${Math.max(...c.dashNodes.ref).toLocaleString("en")} nodes | — | — | — |`,
+    );
+    tables += rows.join("\n") + "\n\n";
+    checks.push(
+      `${size.toLocaleString("en")} tasks: ${c.checked.marks} marks with the same counts in both, completion rate ${c.checked.rate?.replace("完成率", "")}; both Gantts ${c.checked.rows}`,
+    );
+  }
+  let details = "";
+  for (const size of SIZES) {
+    const c = results[size].charts;
+    details += `\n${size.toLocaleString("en")} tasks — every repetition, painted ms (DOM ready ms):\n\n`;
+    details += "| measurement | Luoshi | reference |\n|---|---|---|\n";
+    for (const m of CHART_MEASURES) {
+      const fmt = (xs) => xs.map((x) => `${ms(x.paint)} (${ms(x.dom)})`).join(", ");
+      details += `| ${m.key} | ${fmt(c.app[m.key])} | ${fmt(c.ref[m.key])} |\n`;
+    }
+    for (const [key] of NAV_MEASURES) {
+      if (c.app[key]) details += `| ${key} | ${c.app[key].map((x) => `${ms(x.paint)} (${ms(x.dom)})`).join(", ")} | — |\n`;
+    }
+    const nodes = (xs) => xs.map((x) => `${x.start} / ${x.max}`).join(", ");
+    details += `| Gantt DOM nodes (at start / most) | ${nodes(c.nodes.app)} | ${nodes(c.nodes.ref)} |\n`;
+    details += `| dashboard DOM nodes | ${c.dashNodes.app.join(", ")} | ${c.dashNodes.ref.join(", ")} |\n`;
+  }
+  const markdown = `
+## Charts and Gantt (issue 9)
+
+Issue 9: “at 1,000 and 5,000 tasks, open the dashboard, open the Gantt, scroll the Gantt one screen, and one filter click from a chart. Run Frappe Gantt on the same tasks in the same run and print the ratio. Targets: Luoshi's Gantt builds in at most a quarter of Frappe Gantt's time at 5,000 tasks, with no more than a few thousand DOM nodes at any time; the dashboard opens in at most 1.3× the time of a plain-JS page that computes the same counts from the same stored data.”
+
+Same run, machine and stored plans as above; ${REPS} repetition${REPS === 1 ? "" : "s"}, Luoshi and the reference alternated, a fresh page each time; medians.
+
+${tables}Targets: the dashboard's 1.3 (both sizes), the Gantt's quarter at 5,000 tasks and “a few thousand” DOM nodes (taken as ${NODE_TARGET.toLocaleString("en")}) are issue 9's. The issue names the filter click and the scroll without a target, and the Gantt's quarter only at 5,000 tasks: those rows are marked *(target for information)* and hold to 1.3 (the issue-6 target for an interaction) and to a quarter at 1,000 tasks.
+
+${missed.length ? `**Missed:** ${missed.join("; ")}.` : "Every target met."}
+
+Checked in the run (the first repetition; a difference fails it): ${checks.join(". ")}.
+
+${chartsWhy(slower, run)}
+
+### Method (issue 9)
+
+- **Dashboard reference** (\`bench/dashboard-reference.html\`, served as \`/bench-dashboard-reference.html\`): plain JavaScript, no framework. It parses \`luoshi.plan\` and judges every work item (a task without children) as of ?today= with the app's rules ported from \`src/model/schedule.rs\`, \`reporting.rs\` and \`recurrence.rs\` (the rules of \`bench/reference.html\` are a simplification that would not give the same counts: it judges by the due date in force and knows no 暂缓/中止, milestones, reporting periods, standing work or 督办). From those it computes everything the app's 总览 shows — the nine headline counts and the completion rate, the donut by state, the burn-up (due by each month end and closed by then), the rankings by lead unit, area and leader, the next deadlines and the red list — and draws it as one \`innerHTML\` with the app's dashboard styles: the same 116 marks (every one \`data-testid="chart-mark"\` with \`data-count\`), compared with the app's in the run. **Less than the app:** one delegated listener for clicks and tooltips (the app binds six to every mark: hover, focus, leave, blur, click, key), no legend toggles, no look-back slider or the rest of the app's frame (header, navigation, plan list), and in its ledger only the total among the counts; parents' lights in its ledger table are the most urgent of their children's (the app also judges a parent on its rolled-up progress). **Not quite the same:** the app's bar charts currently have no \`viewBox\` (it is set as a property, which an SVG element ignores), so they draw at the default 300 × 150 px and the unit ranking's seventh row is cut off, where the reference's scale to the page's width as the app means them to: the reference paints larger charts. **The same:** the counts (checked), the drawing in SVG, and a click that shows the ledger of exactly the mark's items: every matching row with its ancestors as context rows, drawn in full (no windowing, as \`bench/reference.html\`), with the count in \`count-total\`.
+- **Gantt reference** (\`bench/frappe-gantt.html\`, with \`frappe-gantt\` ${run.frappe ?? ""} from npm, pinned in \`package.json\`, its \`dist/\` files served under \`/bench-frappe/\`): every task of the plan, in the ledger's outline order, as \`{ id, name: title, start, end, progress, dependencies: "" }\` — end is the due date in force on ?today= (as the app's bar), progress the task's own latest report by then (100 when closed). A task without a start would start on the plan year's 1 January, one without a due date end on its 31 December, one due before it starts end on its start day (so Frappe draws a bar for every task and as many rows as Luoshi; the generated plans have start and due on every task, so this fallback is never used here). \`new Gantt(…)\` with view mode Month (Luoshi opens at its 季 zoom, 2 px a day; Month is Frappe's nearest, 4 px a day), rows 30 px apart as Luoshi's (bar 20 + padding 10), a scroll box as tall as Luoshi's (window height − 220 px), read-only (no drag handles: Luoshi's bars cannot be dragged), \`infinite_padding\` off (Frappe's default adds 30 months either side), scrolled to the start, no “Today” button. It does not colour bars by light nor roll parents' progress up (a little less work than the app).
+- **Timing**, with the probe described above, now waiting for given elements: *dash* from navigation start (\`/?today=2026-06-30#/dashboard\`, a cold start as “start” above: fetch and compile the wasm, read and check the plan, assess it, lay out the charts) to the first frame painted once the headline cards, the donut's segments and the unit ranking's marks all exist; the reference the same from its navigation start. *click* dispatches a click on the donut's red segment just after a frame and stops at the painted frame where the dashboard is gone, \`count-total\` equals the segment's \`data-count\` and a task row is there (the app sets the address to \`#/ledger?level=red\` and its router swaps the page; the reference draws its table). *gantt* from navigation start (\`#/gantt\`) to the first frame painted with a Gantt row; for Frappe with a bar: it builds everything synchronously in \`new Gantt\` and positions each bar's label in its next animation frame (\`getBBox\` per bar), which that painted frame includes; its bars then grow for 0.4 s (an SVG animation from 0.1 s), which is not waited for. *scroll* sets the scroll box's \`scrollTop\` one \`clientHeight\` further just after a frame; for the app it stops at the painted frame once the row at the bottom of the new screen exists (that row is found once untimed before, and is not in the page before the scroll: only rows in view and 8 either side are drawn); Frappe has drawn every row, so it stops at the painted frame once its scroll listener has run (it walks every bar on each scroll event). *nodes* is \`document.getElementsByTagName('*').length\` after start and at 21 scroll positions from top to bottom (each after a painted frame).
+- **Caveats.** The frame grain of the issue-6 caveats applies: a ratio between two one- or two-frame times (click, scroll) says “as many frames” more than “faster”. The app's *dash* and *gantt* include its whole cold start (fetching and compiling the wasm; see the start note above), which the plain-JS pages do not have; Frappe's includes fetching and compiling its 47 KiB script.
+
+### Every repetition (issue 9)
 ${details}`;
   return { tables: tables.trim() + (missed.length ? `\n\nMissed: ${missed.join("; ")}` : "\n\nEvery target met."), markdown };
+}
+
+/** Why Luoshi was slower, or missed, where it did: the run's own numbers
+ *  (the app's in-app navigation, its start breakdown) and what
+ *  `node bench/profile.mjs --page dashboard|gantt` shows (on a build with
+ *  function names, bench/named-dist.sh). */
+function chartsWhy(slower, run) {
+  if (!slower.length) return "Luoshi was faster than the reference in every row.";
+  const nav = (size, key) => {
+    const xs = run.results[size].charts.app[key];
+    return xs ? ms(median(xs.map((x) => x.paint))) : "?";
+  };
+  const frame = (size, who, key) => ms(median(run.results[size].charts[who][key].map((x) => x.paint - x.dom)));
+  const startFrame = (size) => ms(median(run.results[size].app.start.map((x) => x.paint - x.dom)));
+  const d = run.appStartDetail ?? {};
+  const wasm = d.wasmBytes ? `its ${(d.wasmBytes / 1024).toFixed(0)} KiB wasm (loaded ${ms(d.wasmEnd)} ms after navigation start in the start note above)` : "its wasm";
+  const why = {
+    dash: (size) =>
+      `Once started, the app opens its dashboard in ${nav(size, "dashNav")} ms (the row “ledger → dashboard”); the rest is the app's start (below) ` +
+      `and drawing the first frame: from the charts in the DOM to that frame painted took a median ${frame(size, "app", "dash")} ms in the app and ` +
+      `${frame(size, "ref", "dash")} ms in the reference (style, layout and paint of the whole page; the app's ledger start above, whose rows are windowed, ` +
+      `${startFrame(size)} ms). The dashboard's own code cannot bring this ratio to 1.3.`,
+    gantt: (size) =>
+      `Once started, the app opens its Gantt in ${nav(size, "ganttNav")} ms (the row “ledger → Gantt”); the rest is the app's start (below). ` +
+      "Frappe Gantt draws every row (its DOM grows with the plan) and then measures every bar's label (`getBBox` per bar, forcing layout), so its time grows " +
+      "with the plan faster than the app's, whose start grows only with reading the plan and whose fixed costs (the wasm) weigh most on a small plan.",
+    click: () =>
+      "The app changes its address (`#/ledger?level=red`), and its router swaps the dashboard for the ledger, which selects the items, lays out " +
+      "the outline and draws the rows in view; the reference replaces the dashboard's `innerHTML` with a table of every matching row. Both take a few frames; " +
+      "a difference within a frame (~17 ms) is frame alignment.",
+    scroll: () =>
+      "Both take one or two frames: the app draws the rows that come into view from its scroll handler, Frappe walks every bar in its own scroll handler " +
+      "(it has drawn every row already); a difference within a frame (~17 ms) is frame alignment.",
+  };
+  const lines = slower.map(
+    ({ size, key, ratio, a, b, met }) =>
+      `- ${size.toLocaleString("en")} tasks, ${key}: ${ms(a)} ms against ${ms(b)} ms (ratio ${ratio.toFixed(2)}${met ? "" : ", target missed"}). ${why[key]?.(size) ?? ""}`,
+  );
+  const start = slower.some(({ key }) => key === "dash" || key === "gantt")
+    ? `\n\n**The app's start.** *dash* and *gantt* are cold starts, the same as the ledger's “start” above: fetching and compiling ${wasm}, then reading the ` +
+      "stored plan with the tolerant restore every start goes through (`store::interpret` → `format::restore::restore_plan`: the whole text handed to wasm, " +
+      "parsed into a `serde_json::Value`, then every field of every task restored on its own, so that a bad field costs only that field, with the problems kept " +
+      "by path), checking it (`model::audit`) and indexing it, all before the first page is drawn. Profiles of the start at `#/dashboard` on a build with " +
+      "function names (`bash bench/named-dist.sh`, then `LUOSHI_BENCH_DIST=target/bench-named-dist node bench/profile.mjs --page dashboard`, at 1,000 and " +
+      "5,000 tasks, several runs) put 55–75 % of the app's script time (the inclusive time under `luoshi::main`) in `luoshi::ui::plans::open::read_key`, " +
+      "nearly all of it `restore_plan`; 7–12 % in the audit and the index; and 6–22 ms (1–6 %) in the charts' layout (`model::charts`, most of it " +
+      "`ranking`). `--page gantt` gives the same picture (`read_key` 68–83 % at 5,000 tasks; the Gantt's own functions too brief to show among the samples: its share is best read from the row “ledger → Gantt”). The plain-JS dashboard reads the same text with V8's native " +
+      "`JSON.parse`, has nothing but itself to fetch, and trusts the data. So the dashboard's 1.3 is missed by the app's start, not by its charts: only a " +
+      "cheaper start (for instance a fast path in the restore for text the app wrote itself, or a smaller wasm) can meet it; that is outside this benchmark."
+    : "";
+  return `Where Luoshi was slower than the reference or missed a target:\n\n${lines.join("\n")}${start}`;
 }
 
 /** Notes on every row where Luoshi was slower than the reference. */

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Browser benchmark (issue 6, "Large plans stay instant"): the release build
-# against a plain-JS page doing the same work on the same stored plan, at
-# 1,000 and 5,000 tasks, in headless Chromium; medians and ratios go to
-# bench/RESULTS.md. A benchmark, not a test: a missed target is reported,
-# only an error in the pages fails. --quick: one repetition at 1,000 tasks,
-# nothing written (a smoke run).
+# Browser benchmark (issue 6, "Large plans stay instant"; issue 9, charts and
+# Gantt): the release build against plain-JS pages doing the same work on the
+# same stored plan (the ledger, the dashboard) and against Frappe Gantt (npm
+# frappe-gantt) on the same tasks, at 1,000 and 5,000 tasks, in headless
+# Chromium; medians and ratios go to bench/RESULTS.md. A benchmark, not a
+# test: a missed target is reported, only an error in the pages fails.
+# --quick: one repetition at 1,000 tasks, nothing written (a smoke run).
 #
 # The build goes to target/bench-dist with its own cargo target directory
 # (target/bench-target), never to dist/: other work (the end-to-end tests,
@@ -14,6 +15,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh" --test
 cd "$ROOT"
+# Frappe Gantt, the Gantt reference, is an npm dev dependency like
+# playwright-core; setup.sh reinstalls when package-lock.json changes.
+[ -f node_modules/frappe-gantt/dist/frappe-gantt.umd.js ] || npm ci --no-audit --no-fund
 
 DIST="$ROOT/target/bench-dist"
 printf '\n\033[1m== release build into %s\033[0m\n' "${DIST#"$ROOT/"}"
