@@ -22,7 +22,7 @@ cd "$ROOT"
 DIST="$ROOT/target/bench-dist"
 printf '\n\033[1m== release build into %s\033[0m\n' "${DIST#"$ROOT/"}"
 CARGO_TARGET_DIR="$ROOT/target/bench-target" trunk build --release --dist "$DIST"
-wasm=$(ls "$DIST"/*_bg.wasm)
+wasm=$(ls "$DIST"/luoshi-*_bg.wasm | grep -v luoshi-excel)
 if [ "$(head -c 4 "$wasm" | od -An -tx1 | tr -d ' ')" != "0061736d" ]; then
   echo "bench: $wasm is not a wasm module (a build raced with another?)" >&2
   exit 1

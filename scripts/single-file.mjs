@@ -58,6 +58,22 @@ html = html.replace(/<link rel="stylesheet" href="([^"]+)"[^>]*>/g, (_, href) =>
 });
 if (/<link[^>]+href="\/?[^"#]+\.(css|js|wasm)"/.test(html)) fail("a linked asset was left behind");
 
+// The Excel worker (its glue, its wasm as base64, and excel-worker.js) as
+// one inert script the app starts from a Blob on first use
+// (src/ui/excel/worker.rs): nothing of it runs, or is even compiled, at
+// start-up.
+{
+  const glue = read("luoshi-excel.js").toString("utf8");
+  const worker = read("excel-worker.js").toString("utf8");
+  const wasm = read("luoshi-excel_bg.wasm").toString("base64");
+  const source = `self.LUOSHI_EXCEL_WASM = "${wasm}";\n${glue}\n${worker}`;
+  // Inside a script element, "</script" would end it and "<!--" changes how
+  // the rest is read; neither may appear.
+  if (/<\/script|<!--/i.test(source)) fail("the Excel worker's source cannot be inlined as it is");
+  if (!html.includes("</body>")) fail("no </body> to put the Excel worker before");
+  html = html.replace("</body>", () => `<script type="text/plain" id="luoshi-excel-worker">${source}</script>\n</body>`);
+}
+
 // Content-Security-Policy for both pages: nothing from anywhere else, no
 // inline event handlers, no eval. The inline scripts are allowed by their
 // hash; WebAssembly needs 'wasm-unsafe-eval' (compiling wasm, not eval).
@@ -73,6 +89,8 @@ const withPolicy = (page, self) => {
     `style-src ${self ? "'self' " : ""}'unsafe-inline'`,
     "img-src 'self' data: blob:",
     `connect-src ${self ? "'self'" : "'none'"}`,
+    // The Excel worker: a file beside the app, or a Blob in the single file.
+    `worker-src ${self ? "'self'" : "blob:"}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

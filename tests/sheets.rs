@@ -4,6 +4,10 @@
 //! written with the Excel worker's own code, read back with calamine, and
 //! opened by LibreOffice.
 
+// Native only: the reading and writing (the worker's crate with its io
+// feature) and LibreOffice are not in the browser build.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use common::d;

@@ -138,3 +138,8 @@ pub fn package_file_name(plan_title: &str, unit_name: &str, day: &str) -> String
 pub fn plan_file_name(plan_title: &str, day: &str) -> String {
     format!("{}-{day}.json", file_safe(plan_title))
 }
+
+/// A spreadsheet's file name: `2026年区委工作要点-任务台账-2026-06-30.xlsx`.
+pub fn sheet_file_name(plan_title: &str, what: &str, day: &str, extension: &str) -> String {
+    format!("{}-{what}-{day}.{extension}", file_safe(plan_title))
+}

@@ -5,8 +5,24 @@ use wasm_bindgen::JsCast;
 /// Creates a download of `text` named `file_name`. Returns a Chinese message
 /// if the browser refused.
 pub fn download_text(file_name: &str, text: &str) -> Result<(), String> {
+    let url = text_url(text).ok_or_else(|| "无法生成下载文件（无法创建文件）".to_string())?;
+    download_url(file_name, url)
+}
+
+/// Creates a download of `bytes` of type `mime` named `file_name`.
+pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let fail = || "无法生成下载文件（无法创建文件）".to_string();
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(|_| fail())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail())?;
+    download_url(file_name, url)
+}
+
+fn download_url(file_name: &str, url: String) -> Result<(), String> {
     let fail = |what: &str| format!("无法生成下载文件（{what}）");
-    let url = text_url(text).ok_or_else(|| fail("无法创建文件"))?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| fail("没有页面"))?;

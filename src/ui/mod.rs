@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod data;
 pub mod download;
 pub mod editor;
+pub mod excel;
 pub mod gantt;
 pub mod ledger;
 pub mod notice;

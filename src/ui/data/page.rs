@@ -71,6 +71,7 @@ pub fn DataPage() -> impl IntoView {
                 </span>
             </div>
             <ExportPanel on_export_plan=Callback::new(move |_| export(())) />
+            <crate::ui::excel::export_panel::ExcelExportPanel />
             <Show when=move || state.damage.with(Option::is_none)>
                 <ImportPanel />
             </Show>

@@ -1,0 +1,130 @@
+// End-to-end: Excel out. The ledger, the summary and CSV are downloaded
+// from the data page, opened by LibreOffice and checked against what the
+// app shows; the Excel code (a worker with its own wasm) is not fetched at
+// start-up, only on first use; and it works from the single file opened
+// from file://, where the worker comes from the page itself.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { DIST, MID_YEAR, appReady, browserSuite, testIdText, watchedPage } from "./harness.mjs";
+
+const suite = browserSuite({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+const withPage = suite.withPage;
+const at = (hash) => `${suite.origin()}/?today=${MID_YEAR}${hash}`;
+
+/** Clicks `testid` and returns the downloaded file's path and name. */
+async function download(page, testid) {
+  const [file] = await Promise.all([page.waitForEvent("download", { timeout: 30000 }), page.click(`[data-testid='${testid}']`)]);
+  const dir = mkdtempSync(join(tmpdir(), "luoshi-excel-"));
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  return { path, dir, name: file.suggestedFilename() };
+}
+
+/** The first sheet of a workbook as LibreOffice reads it: rows of cells. */
+function viaLibreOffice(file, dir) {
+  execFileSync("soffice", ["--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir, file], {
+    env: { ...process.env, HOME: dir },
+    stdio: "pipe",
+  });
+  const csv = readFileSync(file.replace(/\.xlsx$/, ".csv"), "utf8");
+  return parseCsv(csv);
+}
+
+function parseCsv(text) {
+  const rows = [];
+  let row = [], cell = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") row.push(cell), (cell = "");
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(cell), rows.push(row), (row = []), (cell = "");
+    } else cell += c;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+describe("excel out", () => {
+  test("the ledger workbook opens in LibreOffice with every task, and the Excel code is fetched only on first use", () =>
+    withPage(async (page) => {
+      const fetched = [];
+      page.on("request", (r) => fetched.push(r.url()));
+      await page.goto(at("#/ledger"));
+      await appReady(page);
+      const ledgerTitles = await page
+        .locator("[data-testid='task-row'] td.col-title")
+        .evaluateAll((cells) => cells.map((c) => c.firstChild.textContent));
+      assert.ok(ledgerTitles.length > 40);
+      await page.click("[data-testid='nav-data']");
+      await page.waitForSelector("[data-testid='export-xlsx']");
+      assert.deepEqual(fetched.filter((u) => /luoshi-excel|excel-worker/.test(u)), [], "nothing of Excel at start-up");
+      const { path, dir, name } = await download(page, "export-xlsx");
+      assert.match(name, /任务台账-2026-06-30\.xlsx$/);
+      assert.ok(fetched.some((u) => /luoshi-excel_bg\.wasm/.test(u)), "the worker's wasm, on first use");
+      assert.equal(readFileSync(path).subarray(0, 2).toString(), "PK", "a zip, as .xlsx is");
+      const rows = viaLibreOffice(path, dir);
+      assert.match(rows[0][0], /任务台账/);
+      assert.deepEqual(rows[2].slice(0, 9), ["序号", "重点任务", "具体措施", "责任领导", "牵头单位", "配合单位", "完成时限", "进展情况", "备注"]);
+      const cells = new Set(rows.flat());
+      const missing = ledgerTitles.map((t) => t.trim()).filter((t) => ![...cells].some((c) => c.includes(t)));
+      assert.deepEqual(missing, [], "every task of the ledger is in the workbook");
+      assert.match(await testIdText(page, "excel-status"), /已生成/);
+    }));
+
+  test("the summary's total row is the ledger's count, and 已办结 and 逾期 match its counts", () =>
+    withPage(async (page) => {
+      await page.goto(at("#/ledger"));
+      await appReady(page);
+      const total = Number(await testIdText(page, "count-total"));
+      const overdue = Number((await testIdText(page, "count-overdue")).match(/\d+/)?.[0]);
+      await page.click("[data-testid='nav-data']");
+      const { path, dir } = await download(page, "export-summary-xlsx");
+      const rows = viaLibreOffice(path, dir);
+      assert.match(rows[0][0], /汇总表/);
+      assert.deepEqual(rows[2].slice(0, 3), ["序号", "牵头单位", "已办结"]);
+      assert.deepEqual(rows[3].slice(2, 9), ["按时办结", "逾期办结", "小计", "未到完成时限", "逾期未办结", "无明确完成时限", "小计"]);
+      const last = rows.filter((r) => r.some((c) => c)).at(-1);
+      assert.equal(last[0], "合计");
+      assert.equal(Number(last[10]), total, "合计 = the ledger's work items");
+      assert.equal(Number(last[6]), overdue, "逾期未办结 = the ledger's 逾期");
+    }));
+
+  test("CSV has a byte-order mark and the ledger's columns", () =>
+    withPage(async (page) => {
+      await page.goto(at("#/data"));
+      await page.waitForSelector("[data-testid='export-csv']");
+      const { path } = await download(page, "export-csv");
+      const bytes = readFileSync(path);
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+      const rows = parseCsv(bytes.toString("utf8").slice(1));
+      assert.equal(rows[0][0], "序号");
+      assert.ok(rows.length > 40);
+    }));
+
+  test("from the single file opened by file://, Excel works with nothing fetched", async () => {
+    const context = await suite.browser.newContext({ acceptDownloads: true });
+    const file = pathToFileURL(join(DIST, "luoshi.html")).href;
+    const { page, problems } = await watchedPage(context, (u) => u.startsWith(file));
+    try {
+      await page.goto(`${file}?today=${MID_YEAR}#/data`);
+      await page.waitForSelector("[data-testid='export-xlsx']");
+      const { path, dir } = await download(page, "export-xlsx");
+      const rows = viaLibreOffice(path, dir);
+      assert.match(rows[0][0], /任务台账/);
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(problems, []);
+  });
+});
