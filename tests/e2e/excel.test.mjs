@@ -1,8 +1,10 @@
-// End-to-end: Excel out. The ledger, the summary and CSV are downloaded
-// from the data page, opened by LibreOffice and checked against what the
-// app shows; the Excel code (a worker with its own wasm) is not fetched at
-// start-up, only on first use; and it works from the single file opened
-// from file://, where the worker comes from the page itself.
+// End-to-end: Excel in and out. The ledger, the summary and CSV are
+// downloaded from the data page, opened by LibreOffice and checked against
+// what the app shows; the Excel code (a worker with its own wasm) is not
+// fetched at start-up, only on first use; it works from the single file
+// opened from file://, where the worker comes from the page itself. A
+// messy office ledger is imported with a column's role corrected in the
+// preview, every row accounted for; an export comes back as nothing new.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -10,7 +12,7 @@ import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DIST, MID_YEAR, appReady, browserSuite, testIdText, watchedPage } from "./harness.mjs";
+import { DIST, MID_YEAR, ROOT, appReady, browserSuite, clickConfirmed, testIdText, watchedPage } from "./harness.mjs";
 
 const suite = browserSuite({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
 const withPage = suite.withPage;
@@ -127,4 +129,54 @@ describe("excel out", () => {
     }
     assert.deepEqual(problems, []);
   });
+
+  test("a messy ledger comes in: every row accounted for, one column corrected in the preview, the tasks in the ledger", () =>
+    withPage(async (page) => {
+      await page.goto(at("#/ledger"));
+      await appReady(page);
+      await clickConfirmed(page, "start-empty");
+      await page.waitForSelector("[data-testid='ledger-empty']");
+      await page.click("[data-testid='nav-data']");
+      // The empty plan saved (the save runs shortly after a change).
+      await page.waitForFunction(() => localStorage.getItem("luoshi.plan")?.includes('"tasks":[]'));
+      const before = await page.evaluate(() => JSON.stringify(localStorage));
+      await page.setInputFiles("[data-testid='import-file']", join(ROOT, "tests/fixtures/xlsx/messy-ledger.xlsx"));
+      await page.waitForSelector("[data-testid='sheet-report']", { timeout: 30000 });
+      const results = () => page.locator("[data-testid='import-row']").evaluateAll((rs) => rs.map((r) => r.dataset.result));
+      const got = await results();
+      assert.equal(got.length, 9, "every row below the header");
+      assert.equal(got.filter((r) => r === "imported").length, 7);
+      assert.equal(got.filter((r) => r === "skipped").length, 2, "the blank line and the 合计 row");
+      assert.match(await testIdText(page, "import-summary"), /新增任务 7 项/);
+      // The 责任领导 column (D) is not to be imported.
+      const leader = page.locator("[data-testid='import-mapping'][data-col='3']");
+      assert.equal(await leader.inputValue(), "leader");
+      await leader.selectOption("ignore");
+      await page.waitForFunction(() => document.querySelector("[data-testid='import-mapping'][data-col='3']")?.value === "ignore");
+      assert.equal(await page.evaluate(() => JSON.stringify(localStorage)), before, "nothing stored before confirming");
+      await page.click("[data-testid='import-confirm']");
+      await page.waitForSelector("[data-testid='import-done']");
+      await page.click("[data-testid='nav-ledger']");
+      await page.waitForSelector("[data-testid='task-row']");
+      const rows = await page.locator("[data-testid='task-row']").evaluateAll((rs) =>
+        rs.map((r) => ({ title: r.querySelector("td.col-title").firstChild.textContent, leader: r.querySelector("td.col-leader").textContent })),
+      );
+      assert.equal(rows.length, 7);
+      const first = rows.find((r) => r.title === "开展党支部标准化规范化建设");
+      assert.ok(first, JSON.stringify(rows));
+      assert.equal(first.leader, "", "the column left out");
+    }));
+
+  test("an exported ledger imported back changes nothing", () =>
+    withPage(async (page) => {
+      await page.goto(at("#/data"));
+      await page.waitForSelector("[data-testid='export-xlsx']");
+      const { path } = await download(page, "export-xlsx");
+      await page.setInputFiles("[data-testid='import-file']", path);
+      await page.waitForSelector("[data-testid='sheet-report']", { timeout: 30000 });
+      await page.waitForSelector("[data-testid='import-nothing']");
+      const got = await page.locator("[data-testid='import-row']").evaluateAll((rs) => rs.map((r) => r.dataset.result));
+      assert.ok(got.length > 40);
+      assert.ok(!got.includes("error"), got.join(","));
+    }));
 });

@@ -83,6 +83,23 @@ impl Line {
     }
 }
 
+/// The 进展情况 cell of `task` as of `today`: its latest update with its
+/// date and percent, then its problems and next steps.
+pub fn progress_text(task: &crate::model::task::Task, today: NaiveDate) -> String {
+    task.update_as_of(today)
+        .map(|u| {
+            let mut s = format!("（{}，{}%）{}", format_date(u.date), u.percent, u.progress);
+            if !u.problems.trim().is_empty() {
+                s.push_str(&format!("\n存在问题：{}", u.problems));
+            }
+            if !u.next_steps.trim().is_empty() {
+                s.push_str(&format!("\n下步打算：{}", u.next_steps));
+            }
+            s
+        })
+        .unwrap_or_default()
+}
+
 /// The ledger's lines as of `today`: every area, then each of its tasks
 /// but the 要点 that have measures (those are the merged 重点任务 cells).
 /// 序号 is the task's place path under its 要点 ("2", "2.1", "2.1.3").
@@ -145,24 +162,7 @@ pub fn lines(plan: &Plan, today: NaiveDate) -> Vec<Line> {
                         .collect::<Vec<_>>()
                         .join("、"),
                     due: a.current_due.map(format_date).unwrap_or_default(),
-                    progress: t
-                        .update_as_of(today)
-                        .map(|u| {
-                            let mut s = format!(
-                                "（{}，{}%）{}",
-                                format_date(u.date),
-                                u.percent,
-                                u.progress
-                            );
-                            if !u.problems.trim().is_empty() {
-                                s.push_str(&format!("\n存在问题：{}", u.problems));
-                            }
-                            if !u.next_steps.trim().is_empty() {
-                                s.push_str(&format!("\n下步打算：{}", u.next_steps));
-                            }
-                            s
-                        })
-                        .unwrap_or_default(),
+                    progress: progress_text(t, today),
                     remarks: remarks.join("；"),
                     id: t.id.0.clone(),
                 });

@@ -5,6 +5,7 @@
 //! bytes, so what a sheet holds is tested here, natively.
 
 pub mod csv;
+pub mod intake;
 pub mod ledger;
 pub mod summary;
 

@@ -10,6 +10,7 @@ use crate::store::{self, backups, local};
 use crate::ui::clock::now_iso;
 use crate::ui::sharing::preview::ImportPreview;
 use crate::ui::sharing::reading::{interpret, read, refuse_before_reading, size_text};
+use crate::ui::sharing::workbook::{is_workbook, sheet_incoming, start_workbook, SheetIncoming};
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -24,6 +25,8 @@ pub enum Stage {
         loaded: f64,
         total: f64,
     },
+    /// A workbook read, its cells being read by the Excel worker.
+    Parsing(String),
     Failed(String),
     Ready(Box<Incoming>),
     Done(String),
@@ -38,6 +41,8 @@ pub struct Incoming {
     pub merge: Option<MergePreview>,
     /// The plan of that id this browser holds, when it is not the one on screen.
     pub other_plan: Option<String>,
+    /// For a workbook: how its columns and rows were read.
+    pub sheet: Option<Box<SheetIncoming>>,
 }
 
 /// Starts importing `file`: checks its size, reads it, restores it.
@@ -45,6 +50,9 @@ pub fn start(state: AppState, stage: RwSignal<Stage>, file: web_sys::File) {
     let name = file.name();
     if let Some(why) = refuse_before_reading(&name, file.size()) {
         return stage.set(Stage::Failed(why));
+    }
+    if is_workbook(&name) {
+        return start_workbook(state, stage, file);
     }
     stage.set(Stage::Reading {
         name: name.clone(),
@@ -85,6 +93,7 @@ pub fn start(state: AppState, stage: RwSignal<Stage>, file: web_sys::File) {
                         restored,
                         merge,
                         other_plan,
+                        sheet: None,
                     }))
                 }
             });
@@ -154,6 +163,22 @@ fn confirm_merge(
 /// Opens the file's plan as a plan of its own (a new id when this browser
 /// already holds a plan with its id).
 fn open_as_new(state: AppState, incoming: &Incoming) -> Result<String, String> {
+    // A workbook becomes a plan of its own rows only (not the plan on
+    // screen with them added).
+    let fresh;
+    let incoming = match &incoming.sheet {
+        Some(sheet) => {
+            fresh = sheet_incoming(
+                state,
+                &incoming.name,
+                sheet.book.clone(),
+                sheet.roles.clone(),
+                true,
+            )?;
+            &fresh
+        }
+        None => incoming,
+    };
     let mut plan = incoming.restored.plan.clone();
     let taken = state.plans.with_untracked(|l| l.entry(&plan.id).is_some());
     if taken {
@@ -190,6 +215,32 @@ pub fn ImportPanel() -> impl IntoView {
             finish(choices.with_untracked(|c| confirm_merge(state, &incoming, c)));
         }
     };
+    // A column's role corrected in a workbook's preview: its cells are
+    // read again against the plan (the workbook itself is not read again).
+    let remap = Callback::new(
+        move |(col, role): (u16, crate::format::sheets::intake::columns::Role)| {
+            if let Stage::Ready(incoming) = stage.get_untracked() {
+                if let Some(sheet) = &incoming.sheet {
+                    let mut roles = sheet.roles.clone();
+                    roles.retain(|(c, _)| *c != col);
+                    roles.push((col, role));
+                    choices.set(HashMap::new());
+                    stage.set(
+                        match sheet_incoming(
+                            state,
+                            &incoming.name,
+                            sheet.book.clone(),
+                            roles,
+                            false,
+                        ) {
+                            Ok(next) => Stage::Ready(Box::new(next)),
+                            Err(e) => Stage::Failed(e),
+                        },
+                    );
+                }
+            }
+        },
+    );
     let as_new = move |_| {
         if let Stage::Ready(incoming) = stage.get_untracked() {
             finish(open_as_new(state, &incoming));
@@ -198,10 +249,10 @@ pub fn ImportPanel() -> impl IntoView {
     view! {
         <section class="import" data-testid="import-panel">
             <h3>"导入数据文件"</h3>
-            <p class="hint">"选择或把文件拖到页面上：单位报回的填报包、其他电脑导出的计划文件。导入前先显示将要发生的变化，确认后才会改动，并自动备份当前计划。"</p>
+            <p class="hint">"选择或把文件拖到页面上：单位报回的填报包、其他电脑导出的计划文件，或 Excel、WPS 表格的任务台账（.xlsx、.xls、.ods）。导入前先显示将要发生的变化，确认后才会改动，并自动备份当前计划。"</p>
             <label class="file-button">
                 "选择文件…"
-                <input type="file" accept=".json,application/json" data-testid="import-file" on:change=on_file />
+                <input type="file" accept=".json,application/json,.xlsx,.xlsm,.xls,.xlsb,.ods" data-testid="import-file" on:change=on_file />
             </label>
             {move || match stage.get() {
                 Stage::Idle => ().into_any(),
@@ -210,10 +261,13 @@ pub fn ImportPanel() -> impl IntoView {
                         {format!("正在读取“{name}”：{} / {}", size_text(loaded), size_text(total))}
                     </p>
                 }.into_any(),
+                Stage::Parsing(name) => view! {
+                    <p class="hint" data-testid="import-reading">{format!("正在解析表格“{name}”……")}</p>
+                }.into_any(),
                 Stage::Failed(m) => view! { <p class="alert alert-error" data-testid="import-error" role="alert">{m}</p> }.into_any(),
                 Stage::Done(m) => view! { <p class="alert alert-ok" data-testid="import-done">{m}</p> }.into_any(),
                 Stage::Ready(incoming) => view! {
-                    <ImportPreview incoming=*incoming choices=choices
+                    <ImportPreview incoming=*incoming choices=choices on_role=remap
                         on_confirm=Callback::new(move |_| confirm(()))
                         on_new=Callback::new(move |_| as_new(()))
                         on_cancel=Callback::new(move |_| stage.set(Stage::Idle)) />

@@ -6,3 +6,4 @@ pub mod export_panel;
 pub mod import_panel;
 pub mod preview;
 pub mod reading;
+pub mod workbook;

@@ -26,29 +26,38 @@ pub fn ImportPreview(
     on_confirm: Callback<()>,
     on_new: Callback<()>,
     on_cancel: Callback<()>,
+    /// A workbook's column corrected.
+    on_role: Callback<(u16, crate::format::sheets::intake::columns::Role)>,
 ) -> impl IntoView {
     let Incoming {
         name,
         restored,
         merge,
         other_plan,
+        sheet,
     } = incoming;
     let plan = &restored.plan;
     let kind = match &plan.package {
         Some(p) => format!("“{}”的填报包", p.unit_name),
         None => "工作计划文件".to_string(),
     };
-    let head = format!(
-        "文件“{name}”：{kind}，计划“{}”，共 {} 项任务，数据格式第 {} 版{}。",
-        plan.title,
-        plan.tasks.len(),
-        restored.version,
-        if restored.exported_at.is_empty() {
-            String::new()
-        } else {
-            format!("，导出于 {}", restored.exported_at)
-        }
-    );
+    let head = if sheet.is_some() {
+        format!("文件“{name}”：Excel 表格，读入计划“{}”。", plan.title)
+    } else {
+        format!(
+            "文件“{name}”：{kind}，计划“{}”，共 {} 项任务，数据格式第 {} 版{}。",
+            plan.title,
+            plan.tasks.len(),
+            restored.version,
+            if restored.exported_at.is_empty() {
+                String::new()
+            } else {
+                format!("，导出于 {}", restored.exported_at)
+            }
+        )
+    };
+    let report = sheet
+        .map(|s| view! { <crate::ui::sharing::workbook::SheetReport sheet=*s on_role=on_role /> });
     let problems = restored.problems.clone();
     let body = match merge {
         Some(pv) if pv.is_empty() => view! {
@@ -127,6 +136,7 @@ pub fn ImportPreview(
     view! {
         <div class="import-preview" data-testid="import-preview">
             <p>{head}</p>
+            {report}
             {(!problems.is_empty()).then(|| view! {
                 <div class="alert alert-warn">
                     <p>{format!("文件中有 {} 处问题，这些内容不会导入，其余部分可以导入：", problems.len())}</p>

@@ -1,0 +1,195 @@
+//! Importing an office's ledger from a workbook (.xlsx, .xls, .ods): the
+//! file's bytes go to the Excel worker, which reads its cells; the pure
+//! `format::sheets::intake` reads those against the plan on screen; the
+//! result goes through the same preview, confirmation and backup as a
+//! Luoshi file. The user can correct a column's role in the preview,
+//! which reads the cells again (the workbook is not read twice).
+
+use crate::format::sheets::intake::columns::{Header, Role};
+use crate::format::sheets::intake::{intake, RowResult};
+use crate::format::{Restored, CURRENT_VERSION};
+use crate::model::merge::preview as merge_preview;
+use crate::model::plan::Plan;
+use crate::ui::clock::now_iso;
+use crate::ui::excel::worker::read_workbook;
+use crate::ui::sharing::import_panel::{Incoming, Stage};
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use luoshi_excel::Book;
+use std::sync::Arc;
+
+/// A workbook read, with what its rows became.
+#[derive(Clone)]
+pub struct SheetIncoming {
+    pub book: Arc<Book>,
+    pub sheet: String,
+    pub header: Header,
+    pub rows: Vec<RowResult>,
+    /// The user's corrections to the columns found.
+    pub roles: Vec<(u16, Role)>,
+}
+
+/// True for the spreadsheet files the worker reads.
+pub fn is_workbook(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    [".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
+/// Reads `book` against the plan on screen (or, for `as_new`, against an
+/// empty plan of the same year).
+pub fn sheet_incoming(
+    state: AppState,
+    name: &str,
+    book: Arc<Book>,
+    roles: Vec<(u16, Role)>,
+    as_new: bool,
+) -> Result<Incoming, String> {
+    let today = state.today_date();
+    let now = now_iso();
+    let ours = state.plan.with_untracked(|p| {
+        if as_new {
+            let mut empty = Plan::empty(p.year);
+            empty.title = name
+                .rsplit_once('.')
+                .map_or(name, |(stem, _)| stem)
+                .to_string();
+            empty.settings = p.settings.clone();
+            empty
+        } else {
+            p.clone()
+        }
+    });
+    let got = intake(&book, &ours, &roles, today, &now)
+        .map_err(|e| format!("文件“{name}”无法导入：{e}。当前计划没有任何改动。"))?;
+    let merge = merge_preview(&ours, &got.plan);
+    Ok(Incoming {
+        name: name.to_string(),
+        restored: Restored {
+            plan: got.plan,
+            problems: Vec::new(),
+            version: CURRENT_VERSION,
+            exported_at: String::new(),
+            source: name.to_string(),
+        },
+        merge: Some(merge),
+        other_plan: None,
+        sheet: Some(Box::new(SheetIncoming {
+            book,
+            sheet: got.sheet,
+            header: got.header,
+            rows: got.rows,
+            roles,
+        })),
+    })
+}
+
+/// Starts importing a workbook: reads its bytes, has the worker read its
+/// cells (progress shown as stages), then reads them against the plan.
+pub fn start_workbook(state: AppState, stage: RwSignal<Stage>, file: web_sys::File) {
+    let name = file.name();
+    stage.set(Stage::Reading {
+        name: name.clone(),
+        loaded: 0.0,
+        total: file.size(),
+    });
+    spawn_local(async move {
+        let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+            Err(_) => {
+                stage.try_set(Stage::Failed(format!(
+                    "文件“{name}”读取失败（文件可能已被移动或没有读取权限），当前计划没有任何改动。"
+                )));
+                return;
+            }
+        };
+        stage.try_set(Stage::Parsing(name.clone()));
+        let result = match read_workbook(&bytes).await {
+            Ok(book) => sheet_incoming(state, &name, Arc::new(book), Vec::new(), false),
+            Err(e) => Err(format!(
+                "文件“{name}”无法作为表格读取：{e}。当前计划没有任何改动。"
+            )),
+        };
+        stage.try_set(match result {
+            Ok(incoming) => Stage::Ready(Box::new(incoming)),
+            Err(e) => Stage::Failed(e),
+        });
+    });
+}
+
+/// The workbook part of the preview: which sheet, how each column was
+/// understood (with a choice to correct it), and every row's result.
+#[component]
+pub fn SheetReport(sheet: SheetIncoming, on_role: Callback<(u16, Role)>) -> impl IntoView {
+    let count = |key: &str| sheet.rows.iter().filter(|r| r.outcome.key() == key).count();
+    let summary = format!(
+        "工作表“{}”，表头之下共 {} 行：导入 {} 行，跳过 {} 行，有问题 {} 行。",
+        sheet.sheet,
+        sheet.rows.len(),
+        count("imported"),
+        count("skipped"),
+        count("error")
+    );
+    view! {
+        <div class="sheet-report" data-testid="sheet-report">
+            <p data-testid="sheet-summary">{summary}</p>
+            <h4>"各列的用途（识别不对可在此更正）"</h4>
+            <table class="mapping">
+                <thead><tr><th>"列"</th><th>"表头"</th><th>"用途"</th></tr></thead>
+                <tbody>
+                    {sheet.header.columns.iter().map(|(col, text, role)| {
+                        let (col, role) = (*col, *role);
+                        view! {
+                            <tr>
+                                <td>{column_name(col)}</td>
+                                <td>{text.clone()}</td>
+                                <td>
+                                    <select data-testid="import-mapping" data-col=col aria-label=format!("第 {} 列的用途", column_name(col))
+                                        on:change=move |e| {
+                                            if let Some(r) = Role::from_key(&event_target_value(&e)) {
+                                                on_role.run((col, r));
+                                            }
+                                        }>
+                                        {Role::ALL.into_iter().map(|r| view! {
+                                            <option value=r.key() selected=r == role>{r.label()}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <h4>"逐行结果"</h4>
+            <ol class="import-rows plain">
+                {sheet.rows.iter().map(|r| {
+                    let (what, class) = match &r.outcome {
+                        crate::format::sheets::intake::Outcome::Imported(w) => (format!("导入：{w}"), "ok"),
+                        crate::format::sheets::intake::Outcome::Skipped(w) => (format!("跳过：{w}"), "muted"),
+                        crate::format::sheets::intake::Outcome::Error(w) => (format!("未导入：{w}"), "bad"),
+                    };
+                    let notes = if r.notes.is_empty() { String::new() } else { format!("（{}）", r.notes.join("；")) };
+                    view! {
+                        <li data-testid="import-row" data-result=r.outcome.key() data-row=r.row class=class>
+                            {format!("第 {} 行 {} — {what}{notes}", r.row, r.title)}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </div>
+    }
+}
+
+/// A, B, … Z, AA, …
+fn column_name(col: u16) -> String {
+    let mut n = col as u32 + 1;
+    let mut s = String::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        s.insert(0, char::from(b'A' + r as u8));
+        n = (n - 1) / 26;
+    }
+    s
+}
