@@ -14,9 +14,10 @@ step "format and lints"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
-# The Excel worker's crate, with its reading and writing, natively and as the worker's wasm.
+# The Excel crates: reading and writing (luoshi-excel), and the worker's
+# wasm that runs them with the core's layouts (luoshi-excel-worker).
 cargo clippy -p luoshi-excel --features io --all-targets -- -D warnings
-cargo clippy -p luoshi-excel --features io --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p luoshi-excel-worker --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests (model, format, store)"
 cargo test

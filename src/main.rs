@@ -1,6 +1,6 @@
 //! Entry point: install the crash screen, then mount the app. Nothing else.
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 fn main() {
     luoshi::ui::crash_screen::install();
     leptos::mount::mount_to_body(luoshi::ui::app::App);
@@ -13,7 +13,7 @@ fn main() {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", feature = "ui")))]
 fn main() {
     eprintln!("落实是网页应用：请用 README 中的命令构建并在浏览器中打开。");
 }

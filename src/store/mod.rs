@@ -9,7 +9,7 @@ use crate::model::plan::Plan;
 
 pub mod backups;
 pub mod codec;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod local;
 pub mod plans;
 

@@ -2,11 +2,12 @@
 //! the list of open items, and the ledger as CSV — all as of the day the
 //! app judges by (today, or the day looked back to).
 
-use crate::format::sheets::{csv::ledger_csv, ledger, summary};
+use crate::format::write_plan;
 use crate::model::date::format_date;
 use crate::model::package::sheet_file_name;
-use crate::ui::download::{download_bytes, download_text};
-use crate::ui::excel::worker::write_workbook;
+use crate::ui::clock::now_iso;
+use crate::ui::download::download_bytes;
+use crate::ui::excel::worker;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -18,45 +19,49 @@ pub fn ExcelExportPanel() -> impl IntoView {
     let state = use_app();
     let message = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let workbook = move |what: &'static str, summary_sheets: bool| {
+    // What the worker makes, from the plan as stored and the day.
+    #[derive(Clone, Copy)]
+    enum Kind {
+        Ledger,
+        Summary,
+        Csv,
+    }
+    let export = move |kind: Kind| {
         let today = state.today_date();
-        let (spec, name) = state.plan.with_untracked(|p| {
-            let spec = if summary_sheets {
-                summary::workbook(p, today)
-            } else {
-                ledger::workbook(p, today)
-            };
-            (
-                spec,
-                sheet_file_name(&p.title, what, &format_date(today), "xlsx"),
-            )
-        });
+        let day = format_date(today);
+        let (document, title) = state
+            .plan
+            .with_untracked(|p| (write_plan(p, &now_iso(), "导出"), p.title.clone()));
+        let document = match document {
+            Ok(d) => d,
+            Err(e) => return message.set(Some(format!("未能导出：{e}"))),
+        };
+        let (what, extension) = match kind {
+            Kind::Ledger => ("任务台账", "xlsx"),
+            Kind::Summary => ("落实情况汇总表", "xlsx"),
+            Kind::Csv => ("任务台账", "csv"),
+        };
+        let name = sheet_file_name(&title, what, &day, extension);
         busy.set(true);
-        message.set(Some("正在生成 Excel 文件……".into()));
+        message.set(Some(format!("正在生成“{name}”……")));
         spawn_local(async move {
-            let result = match write_workbook(&spec).await {
-                Ok(bytes) => download_bytes(&name, &bytes, XLSX),
-                Err(e) => Err(e),
+            let result = match kind {
+                Kind::Ledger => worker::ledger_xlsx(&document, &day)
+                    .await
+                    .and_then(|b| download_bytes(&name, &b, XLSX)),
+                Kind::Summary => worker::summary_xlsx(&document, &day)
+                    .await
+                    .and_then(|b| download_bytes(&name, &b, XLSX)),
+                Kind::Csv => worker::ledger_csv(&document, &day)
+                    .await
+                    .and_then(|t| download_bytes(&name, t.as_bytes(), "text/csv;charset=utf-8")),
             };
             busy.try_set(false);
             message.try_set(Some(match result {
                 Ok(()) => format!("已生成“{name}”，请在浏览器的下载列表中查看。"),
-                Err(e) => format!("未能生成 Excel 文件：{e}。可先导出 CSV 文件。"),
+                Err(e) => format!("未能生成“{name}”：{e}。"),
             }));
         });
-    };
-    let csv = move |_| {
-        let today = state.today_date();
-        let (text, name) = state.plan.with_untracked(|p| {
-            (
-                ledger_csv(p, today),
-                sheet_file_name(&p.title, "任务台账", &format_date(today), "csv"),
-            )
-        });
-        message.set(Some(match download_text(&name, &text) {
-            Ok(()) => format!("已生成“{name}”，请在浏览器的下载列表中查看。"),
-            Err(e) => e,
-        }));
     };
     view! {
         <div class="panel" data-testid="excel-export">
@@ -69,10 +74,10 @@ pub fn ExcelExportPanel() -> impl IntoView {
             </p>
             <div class="actions">
                 <button type="button" data-testid="export-xlsx" disabled=move || busy.get()
-                    on:click=move |_| workbook("任务台账", false)>"导出任务台账（Excel）"</button>
+                    on:click=move |_| export(Kind::Ledger)>"导出任务台账（Excel）"</button>
                 <button type="button" data-testid="export-summary-xlsx" disabled=move || busy.get()
-                    on:click=move |_| workbook("落实情况汇总表", true)>"导出汇总表和明细表（Excel）"</button>
-                <button type="button" data-testid="export-csv" on:click=csv>"导出任务台账（CSV）"</button>
+                    on:click=move |_| export(Kind::Summary)>"导出汇总表和明细表（Excel）"</button>
+                <button type="button" data-testid="export-csv" disabled=move || busy.get() on:click=move |_| export(Kind::Csv)>"导出任务台账（CSV）"</button>
             </div>
             {move || message.get().map(|m| view! { <p class="hint" data-testid="excel-status" role="status">{m}</p> })}
         </div>

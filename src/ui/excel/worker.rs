@@ -1,14 +1,17 @@
-//! The Excel worker, started on first use: it reads workbooks into cells
-//! and writes laid-out workbooks into bytes, off the page's thread, with
-//! its own wasm (excel/), so none of that code is in the start-up download.
+//! The Excel worker, started on first use: it writes the ledger, the
+//! summary and CSV, and reads offices' workbooks, off the page's thread,
+//! with its own wasm (excel-worker/), so none of that code — calamine,
+//! rust_xlsxwriter, the layouts — is in the start-up download. The page
+//! sends the plan as the document it stores.
 //!
 //! Served as files, the worker is `excel-worker.js` next to the app. The
 //! single file (luoshi.html) has no files beside it: there the worker's
 //! whole source, wasm included, is in a `<script type="text/plain"
 //! id="luoshi-excel-worker">` and is started from a Blob.
 
+use crate::format::sheets::intake::columns::Role;
+use crate::format::sheets::intake::Intake;
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
-use luoshi_excel::{Book, WorkbookSpec};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
@@ -115,9 +118,9 @@ fn start() -> Result<Excel, String> {
     })
 }
 
-/// Sends `message` (an object to which the request id is added), handing
-/// over `transfer`; resolves with the worker's answer.
-async fn request(message: Object, transfer: Option<JsValue>) -> Result<JsValue, String> {
+/// Asks the worker to run its export `kind` with `args`, handing over
+/// `transfer`; resolves with the answer.
+async fn call(kind: &str, args: Array, transfer: Option<JsValue>) -> Result<JsValue, String> {
     let started = EXCEL.with(|e| -> Result<(), String> {
         let mut e = e.borrow_mut();
         if e.is_none() {
@@ -126,6 +129,9 @@ async fn request(message: Object, transfer: Option<JsValue>) -> Result<JsValue, 
         Ok(())
     });
     started?;
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"kind".into(), &JsValue::from_str(kind));
+    let _ = Reflect::set(&message, &"args".into(), &args);
     let mut sent: Result<(), String> = Ok(());
     let promise = Promise::new(&mut |resolve, reject| {
         sent = EXCEL.with(|e| {
@@ -152,28 +158,77 @@ async fn request(message: Object, transfer: Option<JsValue>) -> Result<JsValue, 
         .map_err(|e| e.as_string().unwrap_or_else(|| UNAVAILABLE.to_string()))
 }
 
-/// Reads a workbook's bytes into its cells and merged ranges.
-pub async fn read_workbook(bytes: &[u8]) -> Result<Book, String> {
-    let message = Object::new();
-    let _ = Reflect::set(&message, &"kind".into(), &"read".into());
-    let buffer = Uint8Array::from(bytes).buffer();
-    let _ = Reflect::set(&message, &"bytes".into(), &buffer);
-    let json = request(message, Some(buffer.into())).await?;
-    let json = json
-        .as_string()
-        .ok_or_else(|| format!("{UNAVAILABLE}（答复格式不对）"))?;
-    serde_json::from_str(&json).map_err(|e| format!("{UNAVAILABLE}（答复无法读取：{e}）"))
+fn bytes_of(answer: JsValue) -> Result<Vec<u8>, String> {
+    answer
+        .dyn_into::<Uint8Array>()
+        .map(|b| b.to_vec())
+        .map_err(|_| format!("{UNAVAILABLE}（答复格式不对）"))
 }
 
-/// Writes a laid-out workbook; returns the .xlsx bytes.
-pub async fn write_workbook(spec: &WorkbookSpec) -> Result<Vec<u8>, String> {
-    let text = serde_json::to_string(spec).map_err(|e| e.to_string())?;
-    let message = Object::new();
-    let _ = Reflect::set(&message, &"kind".into(), &"write".into());
-    let _ = Reflect::set(&message, &"spec".into(), &JsValue::from_str(&text));
-    let bytes = request(message, None).await?;
-    let bytes = bytes
-        .dyn_into::<Uint8Array>()
-        .map_err(|_| format!("{UNAVAILABLE}（答复格式不对）"))?;
-    Ok(bytes.to_vec())
+fn text_of(answer: JsValue) -> Result<String, String> {
+    answer
+        .as_string()
+        .ok_or_else(|| format!("{UNAVAILABLE}（答复格式不对）"))
+}
+
+/// The ledger workbook of `document` (a plan document) as of `today`.
+pub async fn ledger_xlsx(document: &str, today: &str) -> Result<Vec<u8>, String> {
+    bytes_of(
+        call(
+            "ledger_xlsx",
+            Array::of2(&document.into(), &today.into()),
+            None,
+        )
+        .await?,
+    )
+}
+
+/// The summary workbook (汇总表, 明细表) of `document` as of `today`.
+pub async fn summary_xlsx(document: &str, today: &str) -> Result<Vec<u8>, String> {
+    bytes_of(
+        call(
+            "summary_xlsx",
+            Array::of2(&document.into(), &today.into()),
+            None,
+        )
+        .await?,
+    )
+}
+
+/// The ledger of `document` as of `today` as CSV text.
+pub async fn ledger_csv(document: &str, today: &str) -> Result<String, String> {
+    text_of(
+        call(
+            "ledger_csv",
+            Array::of2(&document.into(), &today.into()),
+            None,
+        )
+        .await?,
+    )
+}
+
+/// Reads a workbook against `document`, with the columns' roles corrected
+/// by `roles`.
+pub async fn intake_workbook(
+    bytes: &[u8],
+    document: &str,
+    roles: &[(u16, Role)],
+    today: &str,
+    now: &str,
+) -> Result<Intake, String> {
+    let buffer = Uint8Array::from(bytes).buffer();
+    let roles: Vec<(u16, &str)> = roles.iter().map(|(c, r)| (*c, r.key())).collect();
+    let roles = serde_json::to_string(&roles).map_err(|e| e.to_string())?;
+    let args = Array::new();
+    for a in [
+        JsValue::from(buffer.clone()),
+        document.into(),
+        roles.into(),
+        today.into(),
+        now.into(),
+    ] {
+        args.push(&a);
+    }
+    let json = text_of(call("intake_workbook", args, Some(buffer.into())).await?)?;
+    serde_json::from_str(&json).map_err(|e| format!("{UNAVAILABLE}（答复无法读取：{e}）"))
 }

@@ -163,22 +163,6 @@ fn confirm_merge(
 /// Opens the file's plan as a plan of its own (a new id when this browser
 /// already holds a plan with its id).
 fn open_as_new(state: AppState, incoming: &Incoming) -> Result<String, String> {
-    // A workbook becomes a plan of its own rows only (not the plan on
-    // screen with them added).
-    let fresh;
-    let incoming = match &incoming.sheet {
-        Some(sheet) => {
-            fresh = sheet_incoming(
-                state,
-                &incoming.name,
-                sheet.book.clone(),
-                sheet.roles.clone(),
-                true,
-            )?;
-            &fresh
-        }
-        None => incoming,
-    };
     let mut plan = incoming.restored.plan.clone();
     let taken = state.plans.with_untracked(|l| l.entry(&plan.id).is_some());
     if taken {
@@ -219,31 +203,59 @@ pub fn ImportPanel() -> impl IntoView {
     // read again against the plan (the workbook itself is not read again).
     let remap = Callback::new(
         move |(col, role): (u16, crate::format::sheets::intake::columns::Role)| {
-            if let Stage::Ready(incoming) = stage.get_untracked() {
-                if let Some(sheet) = &incoming.sheet {
-                    let mut roles = sheet.roles.clone();
-                    roles.retain(|(c, _)| *c != col);
-                    roles.push((col, role));
-                    choices.set(HashMap::new());
-                    stage.set(
-                        match sheet_incoming(
-                            state,
-                            &incoming.name,
-                            sheet.book.clone(),
-                            roles,
-                            false,
-                        ) {
-                            Ok(next) => Stage::Ready(Box::new(next)),
-                            Err(e) => Stage::Failed(e),
-                        },
-                    );
-                }
-            }
+            let Stage::Ready(incoming) = stage.get_untracked() else {
+                return;
+            };
+            let Some(sheet) = incoming.sheet.clone() else {
+                return;
+            };
+            let mut roles = sheet.roles.clone();
+            roles.retain(|(c, _)| *c != col);
+            roles.push((col, role));
+            choices.set(HashMap::new());
+            stage.set(Stage::Parsing(incoming.name.clone()));
+            leptos::task::spawn_local(async move {
+                let next = sheet_incoming(
+                    state,
+                    incoming.name.clone(),
+                    sheet.bytes.clone(),
+                    roles,
+                    false,
+                )
+                .await;
+                stage.try_set(match next {
+                    Ok(next) => Stage::Ready(Box::new(next)),
+                    Err(e) => Stage::Failed(e),
+                });
+            });
         },
     );
     let as_new = move |_| {
-        if let Stage::Ready(incoming) = stage.get_untracked() {
-            finish(open_as_new(state, &incoming));
+        let Stage::Ready(incoming) = stage.get_untracked() else {
+            return;
+        };
+        match incoming.sheet.clone() {
+            // A workbook becomes a plan of its own rows only (not the plan
+            // on screen with them added).
+            Some(sheet) => {
+                stage.set(Stage::Parsing(incoming.name.clone()));
+                leptos::task::spawn_local(async move {
+                    let fresh = sheet_incoming(
+                        state,
+                        incoming.name.clone(),
+                        sheet.bytes.clone(),
+                        sheet.roles.clone(),
+                        true,
+                    )
+                    .await;
+                    let result = fresh.and_then(|f| open_as_new(state, &f));
+                    stage.try_set(match result {
+                        Ok(m) => Stage::Done(m),
+                        Err(e) => Stage::Failed(e),
+                    });
+                });
+            }
+            None => finish(open_as_new(state, &incoming)),
         }
     };
     view! {

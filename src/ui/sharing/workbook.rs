@@ -1,28 +1,28 @@
 //! Importing an office's ledger from a workbook (.xlsx, .xls, .ods): the
-//! file's bytes go to the Excel worker, which reads its cells; the pure
-//! `format::sheets::intake` reads those against the plan on screen; the
+//! file's bytes and the plan on screen go to the Excel worker, which reads
+//! the cells against the plan (the pure `format::sheets::intake`); the
 //! result goes through the same preview, confirmation and backup as a
 //! Luoshi file. The user can correct a column's role in the preview,
-//! which reads the cells again (the workbook is not read twice).
+//! which reads the workbook again with that correction.
 
 use crate::format::sheets::intake::columns::{Header, Role};
-use crate::format::sheets::intake::{intake, RowResult};
-use crate::format::{Restored, CURRENT_VERSION};
+use crate::format::sheets::intake::RowResult;
+use crate::format::{write_plan, Restored, CURRENT_VERSION};
 use crate::model::merge::preview as merge_preview;
 use crate::model::plan::Plan;
 use crate::ui::clock::now_iso;
-use crate::ui::excel::worker::read_workbook;
+use crate::ui::excel::worker::intake_workbook;
 use crate::ui::sharing::import_panel::{Incoming, Stage};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use luoshi_excel::Book;
 use std::sync::Arc;
 
 /// A workbook read, with what its rows became.
 #[derive(Clone)]
 pub struct SheetIncoming {
-    pub book: Arc<Book>,
+    /// The file's bytes, to read again when a column is corrected.
+    pub bytes: Arc<Vec<u8>>,
     pub sheet: String,
     pub header: Header,
     pub rows: Vec<RowResult>,
@@ -38,23 +38,23 @@ pub fn is_workbook(name: &str) -> bool {
         .any(|ext| lower.ends_with(ext))
 }
 
-/// Reads `book` against the plan on screen (or, for `as_new`, against an
-/// empty plan of the same year).
-pub fn sheet_incoming(
+/// Reads the workbook against the plan on screen (or, for `as_new`,
+/// against an empty plan of the same year).
+pub async fn sheet_incoming(
     state: AppState,
-    name: &str,
-    book: Arc<Book>,
+    name: String,
+    bytes: Arc<Vec<u8>>,
     roles: Vec<(u16, Role)>,
     as_new: bool,
 ) -> Result<Incoming, String> {
-    let today = state.today_date();
+    let today = crate::model::date::format_date(state.today_date());
     let now = now_iso();
     let ours = state.plan.with_untracked(|p| {
         if as_new {
             let mut empty = Plan::empty(p.year);
             empty.title = name
                 .rsplit_once('.')
-                .map_or(name, |(stem, _)| stem)
+                .map_or(name.as_str(), |(stem, _)| stem)
                 .to_string();
             empty.settings = p.settings.clone();
             empty
@@ -62,22 +62,24 @@ pub fn sheet_incoming(
             p.clone()
         }
     });
-    let got = intake(&book, &ours, &roles, today, &now)
+    let document = write_plan(&ours, &now, "导入").map_err(|e| e.to_string())?;
+    let got = intake_workbook(&bytes, &document, &roles, &today, &now)
+        .await
         .map_err(|e| format!("文件“{name}”无法导入：{e}。当前计划没有任何改动。"))?;
     let merge = merge_preview(&ours, &got.plan);
     Ok(Incoming {
-        name: name.to_string(),
+        name: name.clone(),
         restored: Restored {
             plan: got.plan,
             problems: Vec::new(),
             version: CURRENT_VERSION,
             exported_at: String::new(),
-            source: name.to_string(),
+            source: name,
         },
         merge: Some(merge),
         other_plan: None,
         sheet: Some(Box::new(SheetIncoming {
-            book,
+            bytes,
             sheet: got.sheet,
             header: got.header,
             rows: got.rows,
@@ -86,8 +88,8 @@ pub fn sheet_incoming(
     })
 }
 
-/// Starts importing a workbook: reads its bytes, has the worker read its
-/// cells (progress shown as stages), then reads them against the plan.
+/// Starts importing a workbook: reads its bytes, has the worker read it
+/// against the plan (progress shown as stages).
 pub fn start_workbook(state: AppState, stage: RwSignal<Stage>, file: web_sys::File) {
     let name = file.name();
     stage.set(Stage::Reading {
@@ -106,12 +108,7 @@ pub fn start_workbook(state: AppState, stage: RwSignal<Stage>, file: web_sys::Fi
             }
         };
         stage.try_set(Stage::Parsing(name.clone()));
-        let result = match read_workbook(&bytes).await {
-            Ok(book) => sheet_incoming(state, &name, Arc::new(book), Vec::new(), false),
-            Err(e) => Err(format!(
-                "文件“{name}”无法作为表格读取：{e}。当前计划没有任何改动。"
-            )),
-        };
+        let result = sheet_incoming(state, name, Arc::new(bytes), Vec::new(), false).await;
         stage.try_set(match result {
             Ok(incoming) => Stage::Ready(Box::new(incoming)),
             Err(e) => Stage::Failed(e),

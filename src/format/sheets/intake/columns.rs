@@ -6,9 +6,10 @@
 //! preview.
 
 use luoshi_excel::{Cell, Sheet};
+use serde::{Deserialize, Serialize};
 
 /// What a column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Role {
     Number,
     Point,
@@ -130,7 +131,7 @@ impl Role {
 }
 
 /// The header found: the row(s) it spans and each column's role and text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Header {
     /// The first row of data (0-based).
     pub first_data_row: u32,

@@ -23,10 +23,11 @@ use chrono::NaiveDate;
 use columns::{find_header, text_at, Header, Role};
 use deadline::{from_cell_date, parse_deadline, Deadline};
 use luoshi_excel::{Book, Cell, Sheet};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// What became of one row.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Outcome {
     /// Imported, as what ("新增任务", "更新任务", "领域", "要点").
     Imported(String),
@@ -47,7 +48,7 @@ impl Outcome {
 }
 
 /// One row's result, with notes (a deadline read loosely, a new unit).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RowResult {
     /// The row as the spreadsheet numbers it (1-based).
     pub row: u32,
@@ -57,7 +58,7 @@ pub struct RowResult {
 }
 
 /// A workbook read against the plan on screen.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Intake {
     pub sheet: String,
     pub header: Header,

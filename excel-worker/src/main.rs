@@ -1,0 +1,78 @@
+//! The Excel worker's wasm: what the worker script (excel-worker.js) calls
+//! with what the page sends it. Loaded on first use, so calamine,
+//! rust_xlsxwriter and the spreadsheet layouts are never in the app's
+//! start-up download. The page sends the plan as a Luoshi plan document
+//! (what it stores) and the day it judges by; everything here is the pure
+//! core's `format::sheets`, tested natively there.
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use chrono::NaiveDate;
+    use luoshi::format::restore_plan;
+    use luoshi::format::sheets::intake::columns::Role;
+    use luoshi::format::sheets::{csv, intake, ledger, summary};
+    use luoshi::model::date::parse_date;
+    use luoshi::model::plan::Plan;
+    use wasm_bindgen::prelude::*;
+
+    fn fail(message: impl Into<String>) -> JsValue {
+        JsValue::from_str(&message.into())
+    }
+
+    fn plan(document: &str) -> Result<Plan, JsValue> {
+        restore_plan(document)
+            .map(|r| r.plan)
+            .map_err(|e| fail(format!("计划数据无法读取：{e}")))
+    }
+
+    fn day(text: &str) -> Result<NaiveDate, JsValue> {
+        parse_date(text).map_err(|e| fail(e.to_string()))
+    }
+
+    fn xlsx(spec: &luoshi_excel::WorkbookSpec) -> Result<Vec<u8>, JsValue> {
+        luoshi_excel::write::write(spec).map_err(|e| fail(format!("无法写出 Excel 文件：{e}")))
+    }
+
+    /// The ledger workbook of `document` as of `today`.
+    #[wasm_bindgen]
+    pub fn ledger_xlsx(document: &str, today: &str) -> Result<Vec<u8>, JsValue> {
+        xlsx(&ledger::workbook(&plan(document)?, day(today)?))
+    }
+
+    /// The summary workbook (汇总表, 明细表) of `document` as of `today`.
+    #[wasm_bindgen]
+    pub fn summary_xlsx(document: &str, today: &str) -> Result<Vec<u8>, JsValue> {
+        xlsx(&summary::workbook(&plan(document)?, day(today)?))
+    }
+
+    /// The ledger of `document` as of `today` as CSV text.
+    #[wasm_bindgen]
+    pub fn ledger_csv(document: &str, today: &str) -> Result<String, JsValue> {
+        Ok(csv::ledger_csv(&plan(document)?, day(today)?))
+    }
+
+    /// Reads a workbook's `bytes` against `document`, with the columns'
+    /// roles corrected by `roles` (JSON: [[column, "role key"], …]);
+    /// returns the `Intake` as JSON.
+    #[wasm_bindgen]
+    pub fn intake_workbook(
+        bytes: &[u8],
+        document: &str,
+        roles: &str,
+        today: &str,
+        now: &str,
+    ) -> Result<String, JsValue> {
+        let book = luoshi_excel::read::read(bytes).map_err(fail)?;
+        let roles: Vec<(u16, String)> =
+            serde_json::from_str(roles).map_err(|e| fail(e.to_string()))?;
+        let roles: Vec<(u16, Role)> = roles
+            .into_iter()
+            .filter_map(|(c, k)| Role::from_key(&k).map(|r| (c, r)))
+            .collect();
+        let got =
+            intake::intake(&book, &plan(document)?, &roles, day(today)?, now).map_err(fail)?;
+        serde_json::to_string(&got).map_err(|e| fail(e.to_string()))
+    }
+}
+
+fn main() {}
