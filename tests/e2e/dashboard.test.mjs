@@ -5,7 +5,7 @@
 // and no request outside the page's origin.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { MID_YEAR, appReady, browserSuite, screenshot, testIdText } from "./harness.mjs";
+import { MID_YEAR, appReady, browserSuite, clickConfirmed, screenshot, testIdText } from "./harness.mjs";
 
 const suite = browserSuite({ viewport: { width: 1366, height: 900 } });
 const withPage = suite.withPage;
@@ -172,5 +172,44 @@ describe("look back", () => {
       await page.waitForFunction(() => location.search.includes("today=2026-01-01"));
       assert.equal(await page.inputValue("[data-testid='as-of-date']"), "2026-01-01");
       assert.equal(await card(page, "已办结"), 0, "nothing closed on 1月1日");
+    }));
+
+  test("an empty plan and a one-task plan: the dashboard says so and its marks still lead to their items", () =>
+    withPage(async (page) => {
+      await page.goto(at(MID_YEAR, "#/ledger"));
+      await appReady(page);
+      await page.waitForFunction(() => localStorage.getItem("luoshi.plan") !== null);
+      const sample = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plan")));
+      await clickConfirmed(page, "start-empty");
+      await page.waitForSelector("[data-testid='ledger-empty']");
+      await page.click("[data-testid='nav-dashboard']");
+      await page.waitForSelector("[data-testid='dashboard']");
+      assert.match(await testIdText(page, "donut"), /计划中还没有工作事项/);
+      assert.match(await testIdText(page, "unit-ranking"), /还没有指定牵头单位的工作事项/);
+      const counts = await page.locator("[data-testid='chart-mark']").evaluateAll((ms) => ms.map((m) => Number(m.dataset.count)));
+      assert.ok(counts.length > 0 && counts.every((n) => n === 0), `${counts}`);
+      await screenshot(page, "dashboard-empty", { fullPage: true });
+      // One task: the sample's first task that has no subtasks, alone.
+      const parents = new Set(sample.plan.tasks.map((t) => t.parent).filter(Boolean));
+      const only = { ...sample.plan.tasks.find((t) => !parents.has(t.id)), parent: null };
+      const plan = { ...sample, plan: { ...sample.plan, sample: false, tasks: [only] } };
+      await page.evaluate((text) => {
+        const list = JSON.parse(localStorage.getItem("luoshi.plans"));
+        const key = list.plans.find((p) => p.id === list.current)?.key ?? "luoshi.plan";
+        const doc = JSON.parse(text);
+        doc.plan.id = list.current;
+        localStorage.setItem(key, JSON.stringify(doc));
+      }, JSON.stringify(plan));
+      await page.reload();
+      await page.waitForSelector("[data-testid='dashboard'] [data-testid='chart-mark']");
+      const total = await page.locator("[data-testid='donut'] text.donut-total").textContent();
+      assert.equal(total.trim(), "1");
+      const mark = page.locator("[data-testid='donut'] [data-testid='chart-mark']").first();
+      assert.equal(await mark.getAttribute("data-count"), "1");
+      // A whole ring: its middle is the hole, so by keyboard.
+      await mark.focus();
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("[data-testid='ledger']");
+      assert.equal(await testIdText(page, "count-total"), "1");
     }));
 });

@@ -79,8 +79,8 @@ pub fn DashboardPage() -> impl IntoView {
                 <ItemList caption="逾期事项（红灯）" testid="red-list" items=red empty="没有逾期事项。" />
             </div>
             <UnitBars bars=bars tip=tip />
-            <UnitBars bars=areas tip=tip caption="各领域完成率" testid="area-ranking" />
-            <UnitBars bars=leaders tip=tip caption="各责任领导分管事项完成率" testid="leader-ranking" />
+            <UnitBars bars=areas tip=tip caption="各领域完成率" testid="area-ranking" empty="还没有工作事项。" />
+            <UnitBars bars=leaders tip=tip caption="各责任领导分管事项完成率" testid="leader-ranking" empty="还没有填写责任领导的工作事项。" />
         </section>
     }
 }

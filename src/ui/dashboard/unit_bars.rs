@@ -19,6 +19,7 @@ pub fn UnitBars(
     tip: Tip,
     #[prop(default = "牵头单位完成率排名")] caption: &'static str,
     #[prop(default = "unit-ranking")] testid: &'static str,
+    #[prop(default = "还没有指定牵头单位的工作事项。")] empty: &'static str,
 ) -> impl IntoView {
     let hidden = RwSignal::new(HashSet::<Level>::new());
     view! {
@@ -37,9 +38,9 @@ pub fn UnitBars(
                 }).collect_view()}
             </ul>
             <Show when=move || bars.with(Vec::is_empty)>
-                <p class="empty">"还没有指定牵头单位的工作事项。"</p>
+                <p class="empty">{empty}</p>
             </Show>
-            <svg viewBox=move || format!("0 0 {} {}", WIDTH + 260.0, (bars.with(Vec::len) as f64 * ROW).max(ROW))
+            <svg class:hidden=move || bars.with(Vec::is_empty) viewBox=move || format!("0 0 {} {}", WIDTH + 260.0, (bars.with(Vec::len) as f64 * ROW).max(ROW))
                 role="img" aria-label="各牵头单位的完成率与状态">
                 {move || bars.get().into_iter().enumerate().map(|(i, b)| {
                     let y = i as f64 * ROW;
