@@ -726,7 +726,11 @@ function chartsWhy(slower, run) {
       `Once started, the app opens its dashboard in ${nav(size, "dashNav")} ms (the row “ledger → dashboard”); the rest is the app's start (below) ` +
       `and drawing the first frame: from the charts in the DOM to that frame painted took a median ${frame(size, "app", "dash")} ms in the app and ` +
       `${frame(size, "ref", "dash")} ms in the reference (style, layout and paint of the whole page; the app's ledger start above, whose rows are windowed, ` +
-      `${startFrame(size)} ms). The dashboard's own code cannot bring this ratio to 1.3.`,
+      `${startFrame(size)} ms). The dashboard's own code cannot bring this ratio to 1.3. A Chromium trace of one such start at 1,000 tasks ` +
+      "(2026-11-30, `wasm.*` and Blink events) shows where the app's start goes beyond the reference's: about 70 ms of the main thread compiling wasm " +
+      "functions lazily as they are first called (about 1,400 of them), about 50 ms of layout of the whole page, and some 215 ms of optimising " +
+      "compilation of the 2.5 MB module on background threads that, on this two-core machine, compete with the page; restoring the plan, " +
+      "which profiles put at over half the start's script time before the one-pass restore, is now a few milliseconds at this size.",
     gantt: (size) =>
       `Once started, the app opens its Gantt in ${nav(size, "ganttNav")} ms (the row “ledger → Gantt”); the rest is the app's start (below). ` +
       "Frappe Gantt draws every row (its DOM grows with the plan) and then measures every bar's label (`getBBox` per bar, forcing layout), so its time grows " +
