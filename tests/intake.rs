@@ -471,6 +471,45 @@ fn a_two_row_header_and_hierarchy_from_the_numbers() {
 }
 
 #[test]
+fn a_heading_not_recognised_is_listed_for_the_user_to_name() {
+    let mut spec = two_row_header();
+    // "工作目标" is no heading this reader knows.
+    let sheet = &mut spec.sheets[0];
+    sheet
+        .merges
+        .retain(|m| m.range.first_col != 1 || m.range.first_row != 1);
+    sheet.merges.push(m(1, 1, 2, 1, "工作目标"));
+    let bytes = luoshi_excel::write::write(&spec).unwrap();
+    let book = read(&bytes);
+    let header = find_header(&book.sheets[0]).expect("a header from the other columns");
+    assert!(
+        header
+            .columns
+            .contains(&(1, "工作目标".to_string(), Role::Ignore)),
+        "{:?}",
+        header.columns
+    );
+    let unnamed = intake(&book, &empty_plan(), &[], d("2026-06-30"), NOW).expect("read, rows not");
+    assert!(
+        unnamed
+            .rows
+            .iter()
+            .all(|r| matches!(r.outcome, Outcome::Error(_))),
+        "no column holds the tasks' names"
+    );
+    assert!(unnamed.plan.tasks.is_empty());
+    let got = intake(
+        &book,
+        &empty_plan(),
+        &[(1, Role::Measure)],
+        d("2026-06-30"),
+        NOW,
+    )
+    .expect("named by the user");
+    assert!(got.plan.tasks.iter().any(|t| t.title == "推进老旧小区改造"));
+}
+
+#[test]
 fn a_corrected_column_is_read_as_the_user_says() {
     let book = read(&fixture("two-row-header.xlsx", &two_row_header()));
     // The user says column F (责任领导) is to be left out.

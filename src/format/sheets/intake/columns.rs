@@ -182,7 +182,7 @@ fn width(sheet: &Sheet) -> u16 {
 }
 
 /// Finds the header among the first 15 rows: the row naming the most
-/// known columns (at least two, one of them a task's text); the row below
+/// known columns (two, one of them a task's text, or three); the row below
 /// it joins as a second header row when it names columns too and the data
 /// starts after it.
 pub fn find_header(sheet: &Sheet) -> Option<Header> {
@@ -205,10 +205,13 @@ pub fn find_header(sheet: &Sheet) -> Option<Header> {
     let limit = (sheet.rows.len() as u32).min(15);
     let (row, found) = (0..limit)
         .map(|r| (r, known(r)))
+        // Two known headings, one of them a task's name, or three of any
+        // kind (the task's column may be one the user names in the preview).
         .filter(|(_, k)| {
-            k.len() >= 2
-                && k.iter()
-                    .any(|(_, _, r)| matches!(r, Role::Point | Role::Measure))
+            let named = k
+                .iter()
+                .any(|(_, _, r)| matches!(r, Role::Point | Role::Measure));
+            (k.len() >= 2 && named) || k.len() >= 3
         })
         .max_by_key(|(r, k)| (k.len(), std::cmp::Reverse(*r)))?;
     let below = known(row + 1);
@@ -238,6 +241,16 @@ pub fn find_header(sheet: &Sheet) -> Option<Header> {
         let (text, role) = match (Role::of_header(&bottom), Role::of_header(&top)) {
             (Some(r), _) if two_rows && bottom != top => (bottom.trim().to_string(), r),
             (_, Some(r)) => (top.trim().to_string(), r),
+            // A heading not recognised is listed, left out, for the user
+            // to give a role in the preview.
+            _ if !bottom.trim().is_empty() || !top.trim().is_empty() => {
+                let text = if two_rows && !bottom.trim().is_empty() {
+                    bottom
+                } else {
+                    top
+                };
+                (text.trim().to_string(), Role::Ignore)
+            }
             _ => continue,
         };
         columns.push((c, text, role));

@@ -192,11 +192,9 @@ pub fn intake(
             None => header.columns.push((*col, String::new(), *role)),
         }
     }
-    if header.col_of(Role::Point).is_none() && header.col_of(Role::Measure).is_none() {
-        return Err(
-            "没有哪一列被认作“重点任务”或“具体措施”，请在下方为任务名称所在的列选择用途".into(),
-        );
-    }
+    // With no column for the tasks' names, every row says so, and the
+    // preview lets the user name that column.
+    let unnamed = header.col_of(Role::Point).is_none() && header.col_of(Role::Measure).is_none();
     let mut plan = ours.clone();
     let year = plan.year;
     let mut new_units: Vec<Unit> = Vec::new();
@@ -247,6 +245,16 @@ pub fn intake(
         };
         if filled.is_empty() {
             rows.push(result("", Outcome::Skipped("空行".into())));
+            continue;
+        }
+        if unnamed {
+            rows.push(result(
+                filled[0],
+                Outcome::Error(
+                    "没有哪一列被认作“重点任务”或“具体措施”：请在上方为任务名称所在的列选择用途"
+                        .into(),
+                ),
+            ));
             continue;
         }
         // A section heading, written in one cell or merged across the row.
