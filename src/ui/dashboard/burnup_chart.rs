@@ -45,7 +45,7 @@ pub fn BurnUpChart(burn: Signal<BurnUp>, tip: Tip) -> impl IntoView {
                 let planned: Vec<(f64, f64)> = b.planned.iter().map(|p| (p.x, p.y)).collect();
                 let closed: Vec<(f64, f64)> = b.closed.iter().map(|p| (p.x, p.y)).collect();
                 view! {
-                    <svg viewBox=format!("0 0 {} {}", w + LEFT + 10.0, h + TOP + 24.0) role="img" aria-label="全年应完成与已办结的工作事项数">
+                    <svg viewBox=format!("0 0 {} {}", w + LEFT + 10.0, h + TOP + 24.0) role="group" aria-label="全年应完成与已办结的工作事项数">
                         {b.y_ticks.iter().map(|(v, y)| view! {
                             <line x1=LEFT x2=LEFT + w y1=TOP + y y2=TOP + y class="grid" />
                             <text x=LEFT - 4.0 y=TOP + y + 4.0 text-anchor="end" class="axis">{*v}</text>

@@ -9,7 +9,7 @@ pub fn DonutChart(arcs: Signal<Vec<Arc>>, total: Signal<usize>, tip: Tip) -> imp
     view! {
         <figure class="chart donut" data-testid="donut">
             <figcaption>"工作事项状态"</figcaption>
-            <svg viewBox="-80 -80 160 160" role="img" aria-label="按状态分的工作事项">
+            <svg viewBox="-80 -80 160 160" role="group" aria-label="按状态分的工作事项">
                 {move || arcs.get().into_iter().map(|a| {
                     let on = handlers(tip, a.mark.clone());
                     view! {

@@ -16,8 +16,10 @@ pub fn HeadlineCards(
                 let count = mark.count;
                 let on = handlers(tip, mark.clone());
                 view! {
+                    // Its visible number and words are its name; the exact
+                    // numbers go to the tooltip line (aria-live) on focus.
                     <button type="button" class="headline-card" data-testid="chart-mark" data-count=count data-label=label
-                        aria-label=mark.tip.clone()
+                        title=mark.tip.clone()
                         on:mouseenter=on.hover() on:focus=on.focus() on:mouseleave=on.unhover() on:blur=on.blur()
                         on:click=on.click() on:keydown=on.key()>
                         <span class="headline-value">{count}</span>

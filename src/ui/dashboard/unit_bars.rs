@@ -41,14 +41,14 @@ pub fn UnitBars(
                 <p class="empty">{empty}</p>
             </Show>
             <svg class:hidden=move || bars.with(Vec::is_empty) viewBox=move || format!("0 0 {} {}", WIDTH + 260.0, (bars.with(Vec::len) as f64 * ROW).max(ROW))
-                role="img" aria-label="各牵头单位的完成率与状态">
+                role="group" aria-label=caption>
                 {move || bars.get().into_iter().enumerate().map(|(i, b)| {
                     let y = i as f64 * ROW;
                     let on = handlers(tip, b.mark.clone());
                     view! {
                         <g class="bar-row">
                             <text x="150" y=y + 17.0 text-anchor="end" class="bar-label" data-testid="chart-mark" data-count=b.mark.count
-                                tabindex="0" role="button" aria-label=b.mark.tip.clone()
+                                tabindex="0" role="button" aria-label=format!("{}. {}：{}", i + 1, b.name, b.mark.tip)
                                 on:mouseenter=on.hover() on:focus=on.focus() on:mouseleave=on.unhover() on:blur=on.blur()
                                 on:click=on.click() on:keydown=on.key()>
                                 {format!("{}. {}", i + 1, b.name)}
