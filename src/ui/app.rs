@@ -43,6 +43,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     saving::install(state);
     install_shortcuts(state);
+    crate::ui::shell::text_size::apply_saved();
     crate::ui::sharing::import_panel::install_drop(state);
     // Once the editor closes, `edit=` leaves the address, so a reload does
     // not open it again.

@@ -58,4 +58,21 @@ describe("accessibility (axe-core)", () => {
       const found = await violations(page);
       assert.deepEqual(found, [], `${found.length} violations:\n${found.join("\n")}`);
     }));
+
+  test("the text size is raised in the settings and remembered by this browser", () =>
+    suite.withPage(async (page) => {
+      await page.goto(`${suite.origin()}/?today=${MID_YEAR}#/ledger`);
+      await appReady(page);
+      await page.goto(`${suite.origin()}/?today=${MID_YEAR}#/settings`);
+      await page.selectOption("[data-testid='text-size']", "large");
+      const zoom = () => page.evaluate(() => document.documentElement.style.zoom);
+      assert.equal(await zoom(), "1.15");
+      await page.reload();
+      await appReady(page).catch(() => {});
+      await page.waitForSelector("[data-testid='text-size']");
+      assert.equal(await zoom(), "1.15", "remembered");
+      assert.equal(await page.locator("[data-testid='text-size']").inputValue(), "large");
+      await page.selectOption("[data-testid='text-size']", "standard");
+      assert.equal(await zoom(), "");
+    }));
 });

@@ -97,6 +97,8 @@ pub fn SettingsPage() -> impl IntoView {
                 {number("每期报送截止日（每月几日）", "settings-due-day", |s| s.report_due_day, |s, v| s.report_due_day = v)}
                 {number("滚动周期天数", "settings-period-days", |s| s.report_period_days, |s, v| s.report_period_days = v)}
             </div>
+            <h2>"显示"</h2>
+            <crate::ui::shell::text_size::TextSizeSetting />
             <h2>"督办通知单"</h2>
             <div class="field-row">
                 {text("落款单位", "settings-office", |s| s.office_name.clone(), |s, v| s.office_name = v)}

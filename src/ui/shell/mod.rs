@@ -9,4 +9,5 @@ pub mod damage_panel;
 pub mod header;
 pub mod patterns;
 pub mod sample_notice;
+pub mod text_size;
 pub mod undo_buttons;
