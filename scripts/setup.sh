@@ -22,7 +22,9 @@ apt_install() {
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
 }
 
-export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# scripts/tools first: its wasm-bindgen strips the precompiled std's
+# target_features note, then runs the real one (the browser floor).
+export PATH="$ROOT/scripts/tools:$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 # 1. The wasm target and the lint tools of the machine's one toolchain.
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then

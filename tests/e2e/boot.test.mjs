@@ -45,7 +45,7 @@ describe("a start that cannot happen", () => {
     const { text, ms } = await failing(`${suite.origin()}/?today=${MID_YEAR}`, withoutWasm);
     assert.match(text, /无法在此浏览器中启动/);
     assert.match(text, /不支持 WebAssembly/);
-    assert.match(text, /Chrome 或 Edge 96 及以上/);
+    assert.match(text, /Chrome 或 Edge 86 及以上/);
     assert.match(text, /极速模式/);
     assert.ok(ms < 5000, `${ms} ms`);
   });

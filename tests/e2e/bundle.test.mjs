@@ -3,7 +3,8 @@
 // bundle grows past the budget written in the README").
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { DIST, ROOT } from "./harness.mjs";
@@ -34,4 +35,27 @@ test("the start-up bundle is within the README's budget and holds no Excel code"
   const all = readdirSync(DIST);
   for (const f of ["excel-worker.js", "luoshi-excel.js", "luoshi-excel_bg.wasm"]) assert.ok(all.includes(f), `${f} in dist/`);
   assert.ok(readFileSync(join(DIST, "luoshi-excel_bg.wasm")).toString("latin1").includes("calamine"));
+});
+
+// The browser floor (README, "Supported browsers"): both wasm files must
+// validate with only the MVP and the four features Chromium 86 has.
+// Reference types or multivalue anywhere (an externref table from
+// wasm-bindgen, say) fail validation here.
+const FLOOR = ["--mvp-features", "--enable-bulk-memory", "--enable-sign-ext", "--enable-nontrapping-float-to-int", "--enable-mutable-globals"];
+
+test("both wasm files need nothing beyond Chromium 86's WebAssembly", () => {
+  const wasmOpt = join(ROOT, "node_modules", ".bin", "wasm-opt");
+  const files = readdirSync(DIST).filter((f) => f.endsWith("_bg.wasm"));
+  assert.equal(files.length, 2, `the app's and the Excel worker's: ${files}`);
+  for (const f of files) {
+    const run = spawnSync(wasmOpt, [join(DIST, f), ...FLOOR, "-o", "/dev/null"], { encoding: "utf8" });
+    assert.equal(run.status, 0, `${f} needs more than the floor:\n${(run.stderr || run.stdout).slice(0, 2000)}`);
+  }
+  // The check does refuse what the floor lacks: a module declaring an
+  // externref table (what wasm-bindgen emits with reference types).
+  const externref = Buffer.from([0, 97, 115, 109, 1, 0, 0, 0, 4, 4, 1, 0x6f, 0, 0]);
+  const tmp = join(ROOT, "target", "externref-table.wasm");
+  writeFileSync(tmp, externref);
+  const refused = spawnSync(wasmOpt, [tmp, ...FLOOR, "-o", "/dev/null"], { encoding: "utf8" });
+  assert.notEqual(refused.status, 0, "the check refuses a module with an externref table");
 });
