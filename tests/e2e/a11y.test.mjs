@@ -75,4 +75,24 @@ describe("accessibility (axe-core)", () => {
       await page.selectOption("[data-testid='text-size']", "standard");
       assert.equal(await zoom(), "");
     }));
+
+  test("a confirm dialog keeps the keyboard inside and gives it back when closed", () =>
+    suite.withPage(async (page) => {
+      await page.goto(`${suite.origin()}/?today=${MID_YEAR}#/ledger`);
+      await appReady(page);
+      const focused = () => page.evaluate(() => document.activeElement?.dataset.testid ?? document.activeElement?.tagName);
+      await page.locator("[data-testid='start-empty']").focus();
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("[data-testid='confirm-dialog']");
+      await page.waitForFunction(() => document.activeElement?.dataset.testid === "confirm-cancel");
+      // 取消 is the last control: Tab goes round to the first (the action),
+      // Shift+Tab from there round to the last again.
+      await page.keyboard.press("Tab");
+      assert.equal(await focused(), "confirm-ok", "Tab from the last control goes round to the first");
+      await page.keyboard.press("Shift+Tab");
+      assert.equal(await focused(), "confirm-cancel", "Shift+Tab from the first goes round to the last");
+      await page.keyboard.press("Escape");
+      await page.waitForSelector("[data-testid='confirm-dialog']", { state: "detached" });
+      await page.waitForFunction(() => document.activeElement?.dataset.testid === "start-empty");
+    }));
 });

@@ -6,6 +6,7 @@ pub mod as_of;
 pub mod confirm_dialog;
 pub mod conflict_banner;
 pub mod damage_panel;
+pub mod focus;
 pub mod header;
 pub mod patterns;
 pub mod sample_notice;
