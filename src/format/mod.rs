@@ -5,6 +5,7 @@
 
 pub mod envelope;
 pub mod error;
+mod items;
 pub mod messages;
 mod migrate;
 mod path;

@@ -151,6 +151,23 @@ impl<'a> PlanIndex<'a> {
             .unwrap_or_else(|| id.to_string())
     }
 
+    /// The lead unit's name of `task`, or "" when it has none.
+    pub fn lead_unit_name(&self, task: &Task) -> String {
+        task.lead_unit
+            .as_deref()
+            .map(|u| self.unit_name(u))
+            .unwrap_or_default()
+    }
+
+    /// The cooperating units' names of `task`, joined with "、".
+    pub fn support_unit_names(&self, task: &Task) -> String {
+        task.support_units
+            .iter()
+            .map(|u| self.unit_name(u))
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+
     /// Children of the task at `pos`, in display order.
     pub fn children(&self, pos: usize) -> &[usize] {
         &self.kids[pos]

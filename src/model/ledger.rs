@@ -138,17 +138,8 @@ fn task_line(
         has_children: index.is_parent(i),
         title: t.title.clone(),
         key_task: t.key_task,
-        lead_unit: t
-            .lead_unit
-            .as_deref()
-            .map(|u| index.unit_name(u))
-            .unwrap_or_default(),
-        support_units: t
-            .support_units
-            .iter()
-            .map(|u| index.unit_name(u))
-            .collect::<Vec<_>>()
-            .join("、"),
+        lead_unit: index.lead_unit_name(t),
+        support_units: index.support_unit_names(t),
         leader: t.leader.clone(),
         due: a
             .current_due

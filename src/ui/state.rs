@@ -212,6 +212,9 @@ pub struct AppState {
     /// computed once per change of plan or day and shared by the ledger,
     /// the header, the task panel and the supervision page.
     pub assessments: Memo<Vec<crate::model::schedule::Assessment>>,
+    /// The search index (pinyin included), built once per plan and only
+    /// while the search box holds text; shared by the ledger and the Gantt.
+    pub search: Memo<Option<crate::model::search::SearchIndex>>,
     /// Where a file import stands (data page; a file may be dropped anywhere).
     pub import_stage: RwSignal<crate::ui::sharing::import_panel::Stage>,
 }
@@ -241,6 +244,20 @@ impl AppState {
             // Assessments have no cheap equality; any change notifies.
             |_, _| true,
         );
+        let query = RwSignal::new(Query::default());
+        let searching = Memo::new(move |_| query.with(|q| !q.text.trim().is_empty()));
+        let search = Memo::new_with_compare(
+            move |_| {
+                searching.get().then(|| {
+                    read.with(|p| {
+                        crate::model::search::SearchIndex::new(
+                            &crate::model::index::PlanIndex::new(p),
+                        )
+                    })
+                })
+            },
+            |_, _| true,
+        );
         AppState {
             plan: read,
             write_plan: write,
@@ -260,7 +277,7 @@ impl AppState {
             edit_error: RwSignal::new(None),
             selected: RwSignal::new(None),
             editing: RwSignal::new(None),
-            query: RwSignal::new(Query::default()),
+            query,
             query_problems: RwSignal::new(Vec::new()),
             save_state: RwSignal::new(SaveState::Saved),
             plan_steps: RwSignal::new(Vec::new()),
@@ -268,6 +285,7 @@ impl AppState {
             task_tab: RwSignal::new(TaskTab::Details),
             task_action: RwSignal::new(None),
             assessments,
+            search,
             import_stage: RwSignal::new(crate::ui::sharing::import_panel::Stage::Idle),
         }
     }

@@ -150,17 +150,8 @@ pub fn lines(plan: &Plan, today: NaiveDate) -> Vec<Line> {
                         t.title.clone()
                     },
                     leader: t.leader.clone(),
-                    lead_unit: t
-                        .lead_unit
-                        .as_deref()
-                        .map(|u| index.unit_name(u))
-                        .unwrap_or_default(),
-                    support_units: t
-                        .support_units
-                        .iter()
-                        .map(|u| index.unit_name(u))
-                        .collect::<Vec<_>>()
-                        .join("、"),
+                    lead_unit: index.lead_unit_name(t),
+                    support_units: index.support_unit_names(t),
                     due: a.current_due.map(format_date).unwrap_or_default(),
                     progress: progress_text(t, today),
                     remarks: remarks.join("；"),

@@ -163,15 +163,8 @@ fn detail_sheet(plan: &Plan, today: NaiveDate) -> SheetSpec {
         let cells = [
             (n + 1).to_string(),
             t.title.clone(),
-            t.lead_unit
-                .as_deref()
-                .map(|u| index.unit_name(u))
-                .unwrap_or_default(),
-            t.support_units
-                .iter()
-                .map(|u| index.unit_name(u))
-                .collect::<Vec<_>>()
-                .join("、"),
+            index.lead_unit_name(t),
+            index.support_unit_names(t),
             t.leader.clone(),
             a[i].current_due.map(format_date).unwrap_or_default(),
             a[i].label(),

@@ -47,11 +47,14 @@ pub fn GanttPage() -> impl IntoView {
                 let index = PlanIndex::new(p);
                 // The ledger's filters and search select the rows here too.
                 let only = filtered().then(|| {
-                    let search = SearchIndex::new(&index);
                     state.assessments.with(|a| {
                         state
-                            .query
-                            .with(|q| select(&index, a, &search, q))
+                            .search
+                            .with(|s| {
+                                let fallback = SearchIndex::default();
+                                let search = s.as_ref().unwrap_or(&fallback);
+                                state.query.with(|q| select(&index, a, search, q))
+                            })
                             .rows
                             .iter()
                             .map(|r| r.pos)

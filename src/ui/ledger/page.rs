@@ -4,7 +4,6 @@ use crate::model::index::PlanIndex;
 use crate::model::ledger::ledger_view;
 use crate::model::ops::Op;
 use crate::model::sample::sample_plan;
-use crate::model::search::SearchIndex;
 use crate::ui::editor::actions::StructureToolbar;
 use crate::ui::editor::panel::TaskEditor;
 use crate::ui::ledger::counts::LedgerCounts;
@@ -22,15 +21,7 @@ pub fn LedgerPage() -> impl IntoView {
     // moves on, not on every keystroke in the search box.
     let assessments = state.assessments;
     // The search index is built once per plan, and only while searching.
-    let searching = Memo::new(move |_| state.query.with(|q| !q.text.trim().is_empty()));
-    let search = Memo::new_with_compare(
-        move |_| {
-            searching
-                .get()
-                .then(|| state.plan.with(|p| SearchIndex::new(&PlanIndex::new(p))))
-        },
-        |_, _| true,
-    );
+    let search = state.search;
     let view_model = Memo::new_with_compare(
         move |_| {
             state.plan.with(|p| {
