@@ -105,6 +105,9 @@ fn sheet(wb: &mut Workbook, s: &SheetSpec) -> Result<(), String> {
     }
     if s.landscape {
         ws.set_landscape();
+        // As wide as one page, as long as it needs: the committee's copy
+        // must not carry its last columns over to a second sheet.
+        ws.set_print_fit_to_pages(1, 0);
     }
     // A4.
     ws.set_paper_size(9);
