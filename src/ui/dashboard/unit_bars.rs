@@ -12,6 +12,9 @@ use std::collections::HashSet;
 /// Width of the bars' drawing area in SVG units (it scales with the page).
 pub const WIDTH: f64 = 400.0;
 const ROW: f64 = 26.0;
+/// Room right of the bars for the rate, the counts and the overdue note
+/// (“100%（120/120） 逾期 12” at the note's size).
+const NOTE: f64 = 200.0;
 
 #[component]
 pub fn UnitBars(
@@ -40,7 +43,7 @@ pub fn UnitBars(
             <Show when=move || bars.with(Vec::is_empty)>
                 <p class="empty">{empty}</p>
             </Show>
-            <svg class:hidden=move || bars.with(Vec::is_empty) viewBox=move || format!("0 0 {} {}", WIDTH + 260.0, (bars.with(Vec::len) as f64 * ROW).max(ROW))
+            <svg class:hidden=move || bars.with(Vec::is_empty) viewBox=move || format!("0 0 {} {}", WIDTH + 170.0 + NOTE, (bars.with(Vec::len) as f64 * ROW).max(ROW))
                 role="group" aria-label=caption>
                 {move || bars.get().into_iter().enumerate().map(|(i, b)| {
                     let y = i as f64 * ROW;

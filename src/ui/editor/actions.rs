@@ -107,10 +107,14 @@ fn shortcut(state: AppState, e: &leptos::ev::KeyboardEvent) -> bool {
         }
         _ => {}
     }
-    // The structure keys act on the ledger's selected row only: not while
-    // a button, a link or the editor has the keyboard.
+    // The structure keys act on the ledger's selected row only: with the
+    // table (or nothing) focused, not while a button, a link, a quick edit
+    // or the editor has the keyboard — Enter on a heading's button sorts.
     let on_ledger = target.as_ref().is_some_and(|el| {
-        el.tag_name() == "BODY" || el.closest(".ledger-table").ok().flatten().is_some()
+        el.tag_name() == "BODY"
+            || el
+                .matches(".ledger-table, .ledger-table tr")
+                .unwrap_or(false)
     });
     if !on_ledger
         || state.page.get_untracked() != crate::ui::state::Page::Ledger

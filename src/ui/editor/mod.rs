@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod field;
+pub mod keyboard;
 pub mod milestones;
 pub mod panel;
 pub mod support_units;

@@ -11,6 +11,7 @@ use crate::model::task::{Status, Task};
 use crate::model::validate::{validate_task, FieldError};
 use crate::ui::editor::actions::delete_with_confirmation;
 use crate::ui::editor::field::Field;
+use crate::ui::editor::keyboard::{close_asking, keep_focus};
 use crate::ui::editor::milestones::MilestonesEditor;
 use crate::ui::editor::support_units::SupportUnits;
 use crate::ui::editor::unit_input::{unit_id_for, UnitOptions};
@@ -242,6 +243,29 @@ pub fn TaskEditor() -> impl IntoView {
             state.selected.set(Some(id));
         }
     };
+    // Something typed and not saved: closing by Escape or × asks first
+    // (取消 says what it does and does not).
+    let changed = move || {
+        let before = loaded.get_value();
+        draft.with_untracked(|d| *d != before)
+            || lead_text.get_untracked()
+                != before
+                    .lead_unit
+                    .as_deref()
+                    .map(unit_name)
+                    .unwrap_or_default()
+    };
+    let panel = NodeRef::<leptos::html::Aside>::new();
+    keep_focus(state, panel);
+    let on_key = move |e: leptos::ev::KeyboardEvent| {
+        if e.key() == "Escape" && state.confirm.with_untracked(Option::is_none) {
+            e.prevent_default();
+            // Not on to the window, where the confirm dialog's own Escape
+            // would close the question this asks.
+            e.stop_propagation();
+            close_asking(state, changed());
+        }
+    };
     let text = move |get: fn(&Task) -> String, set: fn(&mut Task, String), testid: &'static str| {
         view! {
             <input data-testid=testid prop:value=move || draft.with(get)
@@ -250,7 +274,7 @@ pub fn TaskEditor() -> impl IntoView {
     };
     view! {
         <Show when=move || state.editing.with(Option::is_some)>
-            <aside class="editor" data-testid="task-editor" role="dialog" aria-label="编辑任务">
+            <aside class="editor" data-testid="task-editor" role="dialog" aria-label="编辑任务" node_ref=panel on:keydown=on_key>
                 {move || match state.editing.get() {
                     Some(Editing::Task(id)) => {
                         let tab = |t: TaskTab, label: &'static str, testid: &'static str| view! {
@@ -264,7 +288,7 @@ pub fn TaskEditor() -> impl IntoView {
                             <div class="panel-title">
                                 <h2 class="task-title">{title}</h2>
                                 <button type="button" class="close" aria-label="关闭" data-testid="close-panel"
-                                    on:click=move |_| state.editing.set(None)>"×"</button>
+                                    on:click=move |_| close_asking(state, changed())>"×"</button>
                             </div>
                             <div class="tabs" role="tablist">
                                 {tab(TaskTab::Details, "基本信息", "tab-details")}

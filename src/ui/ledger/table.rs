@@ -66,12 +66,16 @@ pub fn LedgerTable(
     let keys = window_event_listener(leptos::ev::keydown, move |e| {
         // Only with the page itself or the table in focus, so arrows still
         // scroll, move in lists and work in dialogs everywhere else.
-        let on_table = e
+        let target = e
             .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| {
-                el.tag_name() == "BODY" || el.closest(".ledger-table").ok().flatten().is_some()
-            });
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+        // The table or a row itself, not a control inside (a quick edit's
+        // list takes ↑↓ for itself).
+        let in_table = target.as_ref().is_some_and(|el| {
+            el.matches(".ledger-table, .ledger-table tr")
+                .unwrap_or(false)
+        });
+        let on_table = in_table || target.as_ref().is_some_and(|el| el.tag_name() == "BODY");
         let step: isize = match e.key().as_str() {
             "ArrowDown" => 1,
             "ArrowUp" => -1,
@@ -82,7 +86,8 @@ pub fn LedgerTable(
             || e.ctrl_key()
             || state.editing.with_untracked(Option::is_some)
             || state.confirm.with_untracked(Option::is_some)
-            || state.selected.with_untracked(Option::is_none)
+            // From the table itself, ↓ picks the first task.
+            || (state.selected.with_untracked(Option::is_none) && !in_table)
         {
             return;
         }
@@ -118,7 +123,10 @@ pub fn LedgerTable(
         view! { {spacer(from)} {drawn} {spacer(n.saturating_sub(to))} }
     };
     view! {
-        <table class="ledger-table" class:windowed=move || windowed.get()>
+        // Focusable, so the keyboard reaches the tasks: ↑↓ choose one, Enter
+        // edits it, Tab goes on to the chosen row's quick edits.
+        <table class="ledger-table" class:windowed=move || windowed.get() tabindex="0"
+            aria-label="任务台账：按↑↓选择任务，Enter 编辑，Insert 添加同级，Delete 删除，Alt+方向键调整位置和层级">
             <colgroup>
                 <col class="w-no" /><col class="w-title" /><col class="w-lead" /><col class="w-support" />
                 <col class="w-leader" /><col class="w-due" /><col class="w-num" /><col class="w-state" />
@@ -174,8 +182,12 @@ fn heading(state: crate::ui::state::AppState, key: SortKey, class: &'static str)
                 Some(_) => "ascending",
             }
             on:click=click>
-            {label}
-            {move || sorted().map(|s| if s.descending { " ▼" } else { " ▲" })}
+            // A button, so sorting works by keyboard too; its click
+            // reaches the heading's.
+            <button type="button" class="sort-button">
+                {label}
+                {move || sorted().map(|s| if s.descending { " ▼" } else { " ▲" })}
+            </button>
         </th>
     }
 }
