@@ -4,6 +4,8 @@
 //! they replaced, on generated text and dates; and the serde helpers keep
 //! their rules and messages.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use chrono::{Datelike, NaiveDate};
 use luoshi::model::date::{format_date, opt_date, parse_date, req_date};
 use proptest::prelude::*;
