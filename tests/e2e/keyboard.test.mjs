@@ -137,4 +137,24 @@ describe("keyboard alone", () => {
       await waitFocus(page, ".ledger-table");
       assert.equal(await selectedId(page), ganttId, "the task opened from the Gantt is the chosen one");
     }));
+
+  test("Escape with a 进展与办理 form open asks before anything typed there is dropped", () =>
+    suite.withPage(async (page) => {
+      await page.goto(`${suite.origin()}/?today=${MID_YEAR}#/ledger`);
+      await appReady(page);
+      await page.locator("tr.task-row:not(.is-parent)").first().dblclick();
+      await page.click("[data-testid='tab-progress']");
+      await page.click("[data-testid='report-progress']");
+      await page.fill("[data-testid='update-progress']", "已完成调研");
+      await page.keyboard.press("Escape");
+      await page.waitForSelector("[data-testid='confirm-dialog']");
+      await page.keyboard.press("Enter"); // 取消: back to the form
+      await page.waitForSelector("[data-testid='confirm-dialog']", { state: "detached" });
+      assert.equal(await page.inputValue("[data-testid='update-progress']"), "已完成调研", "the form and its text are still there");
+      await page.keyboard.press("Escape");
+      await page.waitForSelector("[data-testid='confirm-dialog']");
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter"); // 放弃修改
+      await page.waitForSelector("[data-testid='task-editor']", { state: "detached" });
+    }));
 });

@@ -72,7 +72,7 @@ pub fn close_asking(state: AppState, changed: bool) {
     if changed {
         state.ask(
             "放弃修改",
-            "这项任务有尚未保存的修改。关闭后这些修改将不会保存。",
+            "这项任务有尚未保存的修改，或正在填写的进展、办理表单。关闭后这些内容将不会保存。",
             "放弃修改",
             move || state.editing.set(None),
         );

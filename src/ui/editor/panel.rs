@@ -243,11 +243,13 @@ pub fn TaskEditor() -> impl IntoView {
             state.selected.set(Some(id));
         }
     };
-    // Something typed and not saved: closing by Escape or × asks first
-    // (取消 says what it does and does not).
+    // Something typed and not saved — in the form, or in a 进展与办理 form
+    // still open: closing by Escape or × asks first (取消 says what it
+    // does and does not).
     let changed = move || {
         let before = loaded.get_value();
-        draft.with_untracked(|d| *d != before)
+        state.task_action.with_untracked(Option::is_some)
+            || draft.with_untracked(|d| *d != before)
             || lead_text.get_untracked()
                 != before
                     .lead_unit
