@@ -22,7 +22,16 @@ const fail = (msg) => {
 };
 const read = (name) => readFileSync(join(distDir, name.replace(/^\.?\//, "")));
 
-let html = read("index.html").toString("utf8");
+// Chromium before 89 has no top-level await: Trunk's loader, which awaits
+// the wasm at the top level of a module script, is a SyntaxError there, and
+// the app would never start on the 86–88 kernels of the browser floor
+// (README, "Supported browsers"). It becomes a promise chain.
+const withoutTopLevelAwait = (page) => {
+  const loader = /(<script type="module"[^>]*>[\s\S]*?)const wasm = await init\((\{[^}]*\})\);([\s\S]*?)<\/script>/;
+  if (!loader.test(page)) fail("Trunk's loader no longer reads `const wasm = await init({...});` (did Trunk change its output?)");
+  return page.replace(loader, (_, head, options, rest) => `${head}init(${options}).then((wasm) => {${rest}});\n</script>`);
+};
+let html = withoutTopLevelAwait(read("index.html").toString("utf8"));
 
 const initScript = html.match(/<script type="module"[^>]*>([\s\S]*?)<\/script>/);
 if (!initScript) fail("no module init script in index.html (did Trunk change its output?)");
@@ -44,7 +53,7 @@ const wasm = read(wasmName).toString("base64");
 const script = `<script type="module">
 ${glue.replaceAll("</script", "<\\/script")}
 const bytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: bytes });
+__wbg_init({ module_or_path: bytes });
 </script>`;
 html = html.replace(initScript[0], () => script);
 
@@ -75,8 +84,13 @@ if (/<link[^>]+href="\/?[^"#]+\.(css|js|wasm)"/.test(html)) fail("a linked asset
 }
 
 // Content-Security-Policy for both pages: nothing from anywhere else, no
-// inline event handlers, no eval. The inline scripts are allowed by their
-// hash; WebAssembly needs 'wasm-unsafe-eval' (compiling wasm, not eval).
+// inline event handlers. The inline scripts are allowed by their hash;
+// WebAssembly needs 'wasm-unsafe-eval' (compiling wasm, not eval), which
+// Chromium knows from 97 on: before that (the 86–96 kernels of the browser
+// floor, and the Excel worker started from a Blob, which inherits the
+// policy) it compiles wasm only under 'unsafe-eval', so that is allowed
+// too. No script of the app evaluates text; what the policy still keeps
+// out is any script from elsewhere, inline handlers, and every connection.
 // Styles may be inline (Leptos sets style attributes; styles run no code).
 const hashes = (page) =>
   [...page.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
@@ -85,7 +99,7 @@ const hashes = (page) =>
 const withPolicy = (page, self) => {
   const policy = [
     `default-src ${self ? "'self'" : "'none'"}`,
-    `script-src ${self ? "'self' " : ""}'wasm-unsafe-eval' ${hashes(page).join(" ")}`,
+    `script-src ${self ? "'self' " : ""}'wasm-unsafe-eval' 'unsafe-eval' ${hashes(page).join(" ")}`,
     `style-src ${self ? "'self' " : ""}'unsafe-inline'`,
     "img-src 'self' data: blob:",
     `connect-src ${self ? "'self'" : "'none'"}`,
@@ -103,8 +117,7 @@ const withPolicy = (page, self) => {
 
 writeFileSync(outFile, withPolicy(html, false));
 console.log(`single-file: wrote ${outFile} (${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB)`);
-const index = read("index.html").toString("utf8");
-if (!index.includes("Content-Security-Policy")) {
-  writeFileSync(join(distDir, "index.html"), withPolicy(index, true));
-  console.log("single-file: Content-Security-Policy added to index.html");
-}
+const index = withoutTopLevelAwait(read("index.html").toString("utf8"));
+if (index.includes("Content-Security-Policy")) fail("index.html already has a Content-Security-Policy (run on Trunk's output only)");
+writeFileSync(join(distDir, "index.html"), withPolicy(index, true));
+console.log("single-file: index.html's loader without top-level await, and its Content-Security-Policy");

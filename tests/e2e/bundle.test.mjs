@@ -59,3 +59,77 @@ test("both wasm files need nothing beyond Chromium 86's WebAssembly", () => {
   const refused = spawnSync(wasmOpt, [tmp, ...FLOOR, "-o", "/dev/null"], { encoding: "utf8" });
   assert.notEqual(refused.status, 0, "the check refuses a module with an externref table");
 });
+
+// The browser floor for scripts, as for wasm above: every script the two
+// pages and the Excel worker run must parse and run on Chromium 86. acorn
+// reads them as ES2022 (class fields, which Chromium has had since 72-74,
+// are in it), and the tree is searched for syntax newer than 86 —
+// top-level await (Chromium 89) first — and for built-ins newer than 86.
+import * as acorn from "acorn";
+
+/** What in `source` needs more than Chromium 86, as readable lines. */
+function newerThan86(source, sourceType, where) {
+  let tree;
+  try {
+    tree = acorn.parse(source, { ecmaVersion: 2022, sourceType });
+  } catch (err) {
+    return [`${where}: does not parse for Chromium 86 (${err.message})`];
+  }
+  const found = [];
+  // Built-ins and methods later than Chromium 86, by name, with the version that brought them.
+  const later = {
+    at: 92, hasOwn: 93, structuredClone: 98, findLast: 97, findLastIndex: 97, toSorted: 110, toReversed: 110,
+    toSpliced: 110, groupBy: 117, fromAsync: 121, isWellFormed: 111, toWellFormed: 111, Segmenter: 87,
+  };
+  const visit = (node, inFunction = false) => {
+    if (!node || typeof node.type !== "string") return;
+    const inside = inFunction || /Function/.test(node.type);
+    if (!inside && (node.type === "AwaitExpression" || (node.type === "ForOfStatement" && node.await))) {
+      found.push(`${where}: top-level await (Chromium 89)`);
+    }
+    if (node.type === "StaticBlock") found.push(`${where}: a static block (Chromium 94)`);
+    if (node.type === "BinaryExpression" && node.operator === "in" && node.left.type === "PrivateIdentifier") found.push(`${where}: #field in (Chromium 91)`);
+    if (node.type === "Literal" && node.regex && /[dv]/.test(node.regex.flags)) found.push(`${where}: regex flag ${node.regex.flags} (Chromium 90+)`);
+    const name =
+      node.type === "CallExpression" && node.callee.type === "MemberExpression" && !node.callee.computed
+        ? node.callee.property.name
+        : node.type === "Identifier" && node.name !== "at"
+          ? node.name
+          : null;
+    if (name && Object.hasOwn(later, name)) found.push(`${where}: ${name} (Chromium ${later[name]})`);
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach((v) => visit(v, inside));
+      else if (value && typeof value === "object") visit(value, inside);
+    }
+  };
+  visit(tree);
+  return [...new Set(found)];
+}
+
+test("every script of the pages and the worker runs on Chromium 86", () => {
+  // The check itself: refuses what is newer, passes what is not.
+  assert.match(newerThan86("const w = await init();", "module", "t").join(), /top-level await/);
+  assert.deepEqual(newerThan86("init().then(async (w) => { await w; });", "module", "t"), []);
+  assert.match(newerThan86("[1].at(-1);", "script", "t").join(), /at \(Chromium 92\)/);
+  assert.match(newerThan86("class A { static { } }", "script", "t").join(), /static block/);
+  assert.deepEqual(newerThan86("class A { #x = 1; y = a?.b ?? c; z() { this.q ||= 1; } }", "script", "t"), []);
+
+  const problems = [];
+  const inline = (page, name) => {
+    for (const m of page.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+      const attrs = m[1];
+      if (/\bsrc=/.test(attrs)) continue;
+      const kind = /type="module"/.test(attrs) ? "module" : "script";
+      // The worker's source kept as text in the single file is a classic worker script.
+      problems.push(...newerThan86(m[2], kind, `${name} <script${attrs}>`));
+    }
+  };
+  inline(readFileSync(join(DIST, "index.html"), "utf8"), "index.html");
+  inline(readFileSync(join(DIST, "luoshi.html"), "utf8"), "luoshi.html");
+  for (const file of readdirSync(DIST).filter((f) => f.endsWith(".js"))) {
+    // The app's glue is an ES module; the Excel worker's glue and script are classic worker scripts.
+    const kind = /^luoshi-(?!excel)[^.]*\.js$/.test(file) ? "module" : "script";
+    problems.push(...newerThan86(readFileSync(join(DIST, file), "utf8"), kind, file));
+  }
+  assert.deepEqual(problems, [], problems.join("\n"));
+});
