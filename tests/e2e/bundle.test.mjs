@@ -133,3 +133,29 @@ test("every script of the pages and the worker runs on Chromium 86", () => {
   }
   assert.deepEqual(problems, [], problems.join("\n"));
 });
+
+// The stylesheet too: nothing Chromium 86 would drop (it skips a rule or a
+// property it does not know, so a dialog's backdrop with `inset: 0` would
+// not cover the page there).
+test("the stylesheet uses nothing newer than Chromium 86", () => {
+  const later = [
+    [/(^|[;{\s])inset\s*:/m, "inset (Chromium 87)"],
+    [/:is\(/, ":is() (Chromium 88)"],
+    [/:where\(/, ":where() (Chromium 88)"],
+    [/:has\(/, ":has() (Chromium 105)"],
+    [/aspect-ratio\s*:/, "aspect-ratio (Chromium 88)"],
+    [/color-mix\(/, "color-mix() (Chromium 111)"],
+    [/@container|@layer/, "@container / @layer (Chromium 99+)"],
+    [/accent-color\s*:/, "accent-color (Chromium 93)"],
+    [/text-wrap\s*:/, "text-wrap (Chromium 114)"],
+    [/\d(dvh|svh|lvh)\b/, "dvh/svh/lvh units (Chromium 108)"],
+    [/overflow(-[xy])?\s*:\s*clip/, "overflow: clip (Chromium 90)"],
+    [/&\s*[.:#>[]/, "nested rules (Chromium 112)"],
+  ];
+  const css = readdirSync(DIST).filter((f) => f.endsWith(".css")).map((f) => readFileSync(join(DIST, f), "utf8")).join("\n");
+  assert.ok(css.length > 1000, "the stylesheet was found");
+  const found = later.filter(([re]) => re.test(css)).map(([, what]) => what);
+  assert.deepEqual(found, []);
+  // The check itself refuses what it should.
+  assert.ok(later[0][0].test(".x { position: fixed; inset: 0; }"));
+});
