@@ -4,7 +4,7 @@
 use crate::model::charts::burnup::BurnUp;
 use crate::model::charts::Mark;
 use crate::model::query::Query;
-use crate::ui::dashboard::mark::{handlers, Tip};
+use crate::ui::dashboard::mark::marked;
 use leptos::prelude::*;
 
 const LEFT: f64 = 36.0;
@@ -19,7 +19,7 @@ fn polyline(points: &[(f64, f64)]) -> String {
 }
 
 #[component]
-pub fn BurnUpChart(burn: Signal<BurnUp>, tip: Tip) -> impl IntoView {
+pub fn BurnUpChart(burn: Signal<BurnUp>) -> impl IntoView {
     // The legend toggles each series.
     let show_planned = RwSignal::new(true);
     let show_closed = RwSignal::new(true);
@@ -63,12 +63,11 @@ pub fn BurnUpChart(burn: Signal<BurnUp>, tip: Tip) -> impl IntoView {
                                 tip: format!("{}月底前应完成 {} 项", chrono::Datelike::month(&p.date), p.value),
                                 query: Query { due_to: Some(p.date), ..Query::default() },
                             };
-                            let on = handlers(tip, mark.clone());
+                            let on = marked(&mark);
                             view! {
                                 <circle cx=LEFT + p.x cy=TOP + p.y r="4" class="point planned" data-testid="chart-mark"
                                     data-count=p.value tabindex="0" role="button" aria-label=mark.tip.clone()
-                                    on:mouseenter=on.hover() on:focus=on.focus() on:mouseleave=on.unhover() on:blur=on.blur()
-                                    on:click=on.click() on:keydown=on.key()>
+                                    data-tip=on.tip.clone() data-href=on.href.clone()>
                                     <title>{mark.tip.clone()}</title>
                                 </circle>
                             }

@@ -1,23 +1,22 @@
 //! The donut of work items by light and state, with a legend in words.
 
 use crate::model::charts::donut::Arc;
-use crate::ui::dashboard::mark::{handlers, Tip};
+use crate::ui::dashboard::mark::marked;
 use leptos::prelude::*;
 
 #[component]
-pub fn DonutChart(arcs: Signal<Vec<Arc>>, total: Signal<usize>, tip: Tip) -> impl IntoView {
+pub fn DonutChart(arcs: Signal<Vec<Arc>>, total: Signal<usize>) -> impl IntoView {
     view! {
         <figure class="chart donut" data-testid="donut">
             <figcaption>"工作事项状态"</figcaption>
             <svg viewBox="-80 -80 160 160" role="group" aria-label="按状态分的工作事项">
                 {move || arcs.get().into_iter().map(|a| {
-                    let on = handlers(tip, a.mark.clone());
+                    let on = marked(&a.mark);
                     view! {
                         <path d=a.path.clone() class=format!("mark fill-{}", a.level.key())
                             data-testid="chart-mark" data-count=a.mark.count tabindex="0" role="button"
                             aria-label=a.mark.tip.clone()
-                            on:mouseenter=on.hover() on:focus=on.focus() on:mouseleave=on.unhover() on:blur=on.blur()
-                            on:click=on.click() on:keydown=on.key()>
+                            data-tip=on.tip.clone() data-href=on.href.clone()>
                             <title>{a.mark.tip.clone()}</title>
                         </path>
                     }

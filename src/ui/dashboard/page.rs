@@ -10,7 +10,7 @@ use crate::ui::dashboard::burnup_chart::BurnUpChart;
 use crate::ui::dashboard::donut_chart::DonutChart;
 use crate::ui::dashboard::headline::HeadlineCards;
 use crate::ui::dashboard::lists::ItemList;
-use crate::ui::dashboard::mark::Tip;
+use crate::ui::dashboard::mark::{Listeners, Tip};
 use crate::ui::dashboard::unit_bars::{UnitBars, WIDTH};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -19,6 +19,7 @@ use leptos::prelude::*;
 pub fn DashboardPage() -> impl IntoView {
     let state = use_app();
     let tip = Tip(RwSignal::new(None));
+    let marks = Listeners::new(tip);
     let laid_out = Memo::new_with_compare(
         move |_| {
             let today = state.today_date();
@@ -64,23 +65,26 @@ pub fn DashboardPage() -> impl IntoView {
     let next = Signal::derive(move || laid_out.with(|l| l.8 .0.clone()));
     let red = Signal::derive(move || laid_out.with(|l| l.8 .1.clone()));
     view! {
-        <section class="dashboard" data-testid="dashboard">
+        // One set of listeners for every chart mark (ui/dashboard/mark.rs).
+        <section class="dashboard" data-testid="dashboard"
+            on:click=marks.click() on:keydown=marks.key() on:mouseover=marks.over() on:mouseout=marks.out()
+            on:focusin=marks.focus_in() on:focusout=marks.focus_out()>
             <h1>{move || state.plan.with(|p| p.title.clone())}" · 总览"</h1>
-            <HeadlineCards cards=cards rate=rate tip=tip />
+            <HeadlineCards cards=cards rate=rate />
             <p class="chart-tooltip" data-testid="chart-tooltip" aria-live="polite">
                 {move || tip.0.get().unwrap_or_else(|| "将鼠标移到图上或用 Tab 键选中，可查看具体数字；点击可查看对应的任务。".into())}
             </p>
             <div class="charts">
-                <DonutChart arcs=arcs total=total tip=tip />
-                <BurnUpChart burn=burn tip=tip />
+                <DonutChart arcs=arcs total=total />
+                <BurnUpChart burn=burn />
             </div>
             <div class="charts">
                 <ItemList caption="即将到期" testid="next-deadlines" items=next empty="近期没有到期的事项。" />
                 <ItemList caption="逾期事项（红灯）" testid="red-list" items=red empty="没有逾期事项。" />
             </div>
-            <UnitBars bars=bars tip=tip />
-            <UnitBars bars=areas tip=tip caption="各领域完成率" testid="area-ranking" empty="还没有工作事项。" />
-            <UnitBars bars=leaders tip=tip caption="各责任领导分管事项完成率" testid="leader-ranking" empty="还没有填写责任领导的工作事项。" />
+            <UnitBars bars=bars />
+            <UnitBars bars=areas caption="各领域完成率" testid="area-ranking" empty="还没有工作事项。" />
+            <UnitBars bars=leaders caption="各责任领导分管事项完成率" testid="leader-ranking" empty="还没有填写责任领导的工作事项。" />
         </section>
     }
 }

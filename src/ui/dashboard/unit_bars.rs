@@ -5,7 +5,7 @@
 use crate::model::charts::ranking::UnitBar;
 use crate::model::charts::STATES;
 use crate::model::schedule::Level;
-use crate::ui::dashboard::mark::{handlers, Tip};
+use crate::ui::dashboard::mark::marked;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -19,7 +19,6 @@ const NOTE: f64 = 200.0;
 #[component]
 pub fn UnitBars(
     bars: Signal<Vec<UnitBar>>,
-    tip: Tip,
     #[prop(default = "牵头单位完成率排名")] caption: &'static str,
     #[prop(default = "unit-ranking")] testid: &'static str,
     #[prop(default = "还没有指定牵头单位的工作事项。")] empty: &'static str,
@@ -47,24 +46,22 @@ pub fn UnitBars(
                 role="group" aria-label=caption>
                 {move || bars.get().into_iter().enumerate().map(|(i, b)| {
                     let y = i as f64 * ROW;
-                    let on = handlers(tip, b.mark.clone());
+                    let on = marked(&b.mark);
                     view! {
                         <g class="bar-row">
                             <text x="150" y=y + 17.0 text-anchor="end" class="bar-label" data-testid="chart-mark" data-count=b.mark.count
                                 tabindex="0" role="button" aria-label=format!("{}. {}：{}", i + 1, b.name, b.mark.tip)
-                                on:mouseenter=on.hover() on:focus=on.focus() on:mouseleave=on.unhover() on:blur=on.blur()
-                                on:click=on.click() on:keydown=on.key()>
+                                data-tip=on.tip.clone() data-href=on.href.clone()>
                                 {format!("{}. {}", i + 1, b.name)}
                             </text>
                             {b.segments.into_iter().filter(|s| hidden.with(|h| !h.contains(&s.level))).map(|s| {
-                                let on = handlers(tip, s.mark.clone());
+                                let on = marked(&s.mark);
                                 view! {
                                     <rect x=160.0 + s.x y=y + 4.0 width=s.width.max(1.0) height=ROW - 8.0
                                         class=format!("mark fill-{}", s.level.key())
                                         data-testid="chart-mark" data-count=s.mark.count tabindex="0" role="button"
                                         aria-label=s.mark.tip.clone()
-                                        on:mouseenter=on.hover() on:focus=on.focus() on:mouseleave=on.unhover() on:blur=on.blur()
-                                        on:click=on.click() on:keydown=on.key()>
+                                        data-tip=on.tip.clone() data-href=on.href.clone()>
                                         <title>{s.mark.tip.clone()}</title>
                                     </rect>
                                 }
