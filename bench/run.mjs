@@ -777,8 +777,9 @@ function chartsWhy(slower, run) {
       "stored plan (`store::interpret` → `format::restore::restore_plan`, one typed pass for text of the current version, item by item only when that fails), " +
       "checking it (`model::audit`), indexing and assessing it, all before the first page is drawn. A profile of the start at `#/dashboard` on a build with " +
       "function names (`bash bench/named-dist.sh`, then `LUOSHI_BENCH_DIST=target/bench-named-dist node bench/profile.mjs --page dashboard`; 1,000 tasks, " +
-      "2026-11-30) put 59 of the 185 ms under `luoshi::main` in reading the plan (`read_key`; 15 ms of it in chrono's date parser, since replaced by reading " +
-      "dates by hand), 17 ms in the audit and the index, and under 4 ms in the charts' layout (`model::charts`). The plain-JS dashboard reads the same text " +
+      "2026-11-30) put 59 of the 185 ms under `luoshi::main` in reading the plan (`read_key`; 15 ms of it in chrono's date parser), 17 ms in the audit and " +
+      "the index, and under 4 ms in the charts' layout (`model::charts`); after dates were read by hand and the dashboard's marks left their six listeners " +
+      "each for one set on the page, the same profile put 124 ms under `main`, 40 of them reading the plan. The plain-JS dashboard reads the same text " +
       "with V8's native `JSON.parse`, has nothing but itself to fetch and compile, and trusts the data. So the dashboard's 1.3 is missed by the cost of " +
       "loading and starting a 2.5 MB wasm module, which comes before the dashboard's own code and which, at 1,000 tasks, is by itself more than the target " +
       "allows; the charts' own share is a few milliseconds."
