@@ -4,7 +4,8 @@
 // ledger's table, Enter edits it, Escape closes the editor (asking first
 // when something was typed), the focus comes back to where it was, a
 // column is sorted, a task is deleted and the deletion undone, the
-// dashboard's chart leads to its tasks, and the Gantt opens a task.
+// dashboard's chart leads to its tasks, and the Gantt opens a task; the
+// plan actions menu closes with Escape.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { MID_YEAR, appReady, browserSuite, testIdText } from "./harness.mjs";
@@ -138,6 +139,20 @@ describe("keyboard alone", () => {
       assert.equal(await selectedId(page), ganttId, "the task opened from the Gantt is the chosen one");
     }));
 
+  test("the plan actions menu opens with Enter and closes with Escape, the keyboard staying on it", () =>
+    suite.withPage(async (page) => {
+      await page.goto(`${suite.origin()}/?today=${MID_YEAR}#/ledger`);
+      await appReady(page);
+      await tabTo(page, "[data-testid='plan-actions']");
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => document.querySelector(".plan-actions").open);
+      await page.keyboard.press("Tab");
+      assert.equal(await focused(page), "new-plan", "Tab goes into the menu");
+      await page.keyboard.press("Escape");
+      await page.waitForFunction(() => !document.querySelector(".plan-actions").open);
+      assert.equal(await focused(page), "plan-actions");
+    }));
+
   test("Escape with a 进展与办理 form open asks before anything typed there is dropped", () =>
     suite.withPage(async (page) => {
       await page.goto(`${suite.origin()}/?today=${MID_YEAR}#/ledger`);
@@ -148,12 +163,17 @@ describe("keyboard alone", () => {
       await page.fill("[data-testid='update-progress']", "已完成调研");
       await page.keyboard.press("Escape");
       await page.waitForSelector("[data-testid='confirm-dialog']");
+      await waitFocus(page, "[data-testid='confirm-cancel']");
       await page.keyboard.press("Enter"); // 取消: back to the form
       await page.waitForSelector("[data-testid='confirm-dialog']", { state: "detached" });
       assert.equal(await page.inputValue("[data-testid='update-progress']"), "已完成调研", "the form and its text are still there");
+      // The keyboard is given back to the field (in the next frame).
+      await waitFocus(page, "[data-testid='update-progress']");
       await page.keyboard.press("Escape");
       await page.waitForSelector("[data-testid='confirm-dialog']");
+      await waitFocus(page, "[data-testid='confirm-cancel']");
       await page.keyboard.press("Tab");
+      assert.equal(await focused(page), "confirm-ok");
       await page.keyboard.press("Enter"); // 放弃修改
       await page.waitForSelector("[data-testid='task-editor']", { state: "detached" });
     }));

@@ -94,7 +94,18 @@ pub fn PlanSwitcher() -> impl IntoView {
                     })
                 }}
             </select>
-            <details class="plan-actions" node_ref=menu>
+            // Escape closes the open menu and leaves the keyboard on its
+            // button, as with any menu.
+            <details class="plan-actions" node_ref=menu on:keydown=move |e: leptos::ev::KeyboardEvent| {
+                let open = menu.get_untracked().is_some_and(|d| d.open());
+                if e.key() == "Escape" && open {
+                    e.prevent_default();
+                    close();
+                    if let Some(summary) = menu.get_untracked().and_then(|d| d.query_selector("summary").ok().flatten()) {
+                        let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(summary).focus();
+                    }
+                }
+            }>
                 <summary data-testid="plan-actions">"计划操作"</summary>
                 <div class="plan-actions-menu">
                     <button data-testid="new-plan" on:click=new_plan>"新建空白计划"</button>
