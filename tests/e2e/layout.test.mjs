@@ -95,17 +95,25 @@ const SCREENS = [
   { label: "1280×720 with the largest text size", viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, textSize: "larger" },
 ];
 
+/** Opens the ledger on the sample plan with the screen's text size set
+ *  (remembered by the browser, as a user would have set it). */
+async function start(page, suite, screen) {
+  const at = (hash) => `${suite.origin()}/?today=${MID_YEAR}${hash}`;
+  await page.goto(at("#/ledger"));
+  await appReady(page);
+  if (!screen.textSize) return;
+  await page.goto(at("#/settings"));
+  await page.selectOption("[data-testid='text-size']", screen.textSize);
+  await page.goto(at("#/ledger"));
+  await appReady(page);
+}
+
 for (const screen of SCREENS) {
   const suite = browserSuite({ viewport: screen.viewport, deviceScaleFactor: screen.deviceScaleFactor });
   describe(`layout at ${screen.label}`, () => {
     test("every page: nothing off the side but the ledger's table, no label broken, no overlap in the header", () =>
       suite.withPage(async (page) => {
-        await page.goto(`${suite.origin()}/?today=${MID_YEAR}#/ledger`);
-        await appReady(page);
-        if (screen.textSize) {
-          await page.goto(`${suite.origin()}/?today=${MID_YEAR}#/settings`);
-          await page.selectOption("[data-testid='text-size']", screen.textSize);
-        }
+        await start(page, suite, screen);
         const found = [];
         for (const [name, ready] of PAGES) {
           await page.goto(`${suite.origin()}/?today=${MID_YEAR}#/${name}`);
@@ -118,14 +126,7 @@ for (const screen of SCREENS) {
 
     test("the ledger: the title column readable, the editor within the window with 保存 reachable", () =>
       suite.withPage(async (page) => {
-        await page.goto(`${suite.origin()}/?today=${MID_YEAR}#/ledger`);
-        await appReady(page);
-        if (screen.textSize) {
-          await page.goto(`${suite.origin()}/?today=${MID_YEAR}#/settings`);
-          await page.selectOption("[data-testid='text-size']", screen.textSize);
-          await page.goto(`${suite.origin()}/?today=${MID_YEAR}#/ledger`);
-          await appReady(page);
-        }
+        await start(page, suite, screen);
         const em = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".ledger-table td.col-title")).fontSize));
         const title = await page.locator("td.col-title").first().boundingBox();
         assert.ok(title.width >= 10 * em, `the title column is ${Math.round(title.width)} px wide, at least 10 characters (${10 * em} px)`);

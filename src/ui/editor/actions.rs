@@ -110,12 +110,9 @@ fn shortcut(state: AppState, e: &leptos::ev::KeyboardEvent) -> bool {
     // The structure keys act on the ledger's selected row only: with the
     // table (or nothing) focused, not while a button, a link, a quick edit
     // or the editor has the keyboard — Enter on a heading's button sorts.
-    let on_ledger = target.as_ref().is_some_and(|el| {
-        el.tag_name() == "BODY"
-            || el
-                .matches(".ledger-table, .ledger-table tr")
-                .unwrap_or(false)
-    });
+    let on_ledger = target
+        .as_ref()
+        .is_some_and(|el| el.tag_name() == "BODY" || crate::ui::ledger::table::is_table_itself(el));
     if !on_ledger
         || state.page.get_untracked() != crate::ui::state::Page::Ledger
         || state.editing.with_untracked(Option::is_some)

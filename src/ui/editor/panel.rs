@@ -127,6 +127,7 @@ pub fn TaskEditor() -> impl IntoView {
                 .map_or_else(|| id.to_string(), |u| u.name.clone())
         })
     };
+    let lead_name = move |t: &Task| t.lead_unit.as_deref().map(unit_name).unwrap_or_default();
     // Load the draft whenever the editor opens on something else.
     Effect::new(move |_| {
         let Some(editing) = state.editing.get() else {
@@ -139,11 +140,16 @@ pub fn TaskEditor() -> impl IntoView {
             },
             Editing::New(place) => new_draft(state, place),
         };
-        lead_text.set(task.lead_unit.as_deref().map(unit_name).unwrap_or_default());
+        lead_text.set(lead_name(&task));
         loaded.set_value(task.clone());
         draft.set(task);
         errors.set(Vec::new());
     });
+    // Something typed into the form and not saved.
+    let typed = move || {
+        let before = loaded.get_value();
+        draft.with_untracked(|d| *d != before) || lead_text.get_untracked() != lead_name(&before)
+    };
     // A change made meanwhile in the 进展与办理 tab (an extension moving
     // the due date, a milestone reached, an undo) shows here at once, as
     // long as nothing has been typed into the form yet.
@@ -154,22 +160,8 @@ pub fn TaskEditor() -> impl IntoView {
         let Some(current) = state.plan.with(|p| p.task(&id).cloned()) else {
             return;
         };
-        let before = loaded.get_value();
-        let untouched = draft.with_untracked(|d| *d == before)
-            && lead_text.get_untracked()
-                == before
-                    .lead_unit
-                    .as_deref()
-                    .map(unit_name)
-                    .unwrap_or_default();
-        if untouched && current != before {
-            lead_text.set(
-                current
-                    .lead_unit
-                    .as_deref()
-                    .map(unit_name)
-                    .unwrap_or_default(),
-            );
+        if !typed() && current != loaded.get_value() {
+            lead_text.set(lead_name(&current));
             loaded.set_value(current.clone());
             draft.set(current);
         }
@@ -246,17 +238,7 @@ pub fn TaskEditor() -> impl IntoView {
     // Something typed and not saved — in the form, or in a 进展与办理 form
     // still open: closing by Escape or × asks first (取消 says what it
     // does and does not).
-    let changed = move || {
-        let before = loaded.get_value();
-        state.task_action.with_untracked(Option::is_some)
-            || draft.with_untracked(|d| *d != before)
-            || lead_text.get_untracked()
-                != before
-                    .lead_unit
-                    .as_deref()
-                    .map(unit_name)
-                    .unwrap_or_default()
-    };
+    let changed = move || state.task_action.with_untracked(Option::is_some) || typed();
     let panel = NodeRef::<leptos::html::Aside>::new();
     keep_focus(state, panel);
     let on_key = move |e: leptos::ev::KeyboardEvent| {

@@ -21,6 +21,15 @@ const WINDOW_FROM: usize = 150;
 /// Rows drawn above and below the ones in view.
 const MARGIN: usize = 12;
 
+/// Whether `el`, having the keyboard, is the ledger's table or one of its
+/// rows itself — where the table's keys (↑↓, Enter, Delete, …) act — and
+/// not a control inside it, which keeps its keys (a quick edit's list
+/// takes ↑↓, a heading's button Enter).
+pub fn is_table_itself(el: &web_sys::Element) -> bool {
+    el.matches(".ledger-table, .ledger-table tr")
+        .unwrap_or(false)
+}
+
 /// The first and last+1 line drawn, given where the table body starts
 /// relative to the top of the window and the window's height.
 fn visible(lines: usize, body_top: f64, view_height: f64) -> (usize, usize) {
@@ -69,12 +78,7 @@ pub fn LedgerTable(
         let target = e
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
-        // The table or a row itself, not a control inside (a quick edit's
-        // list takes ↑↓ for itself).
-        let in_table = target.as_ref().is_some_and(|el| {
-            el.matches(".ledger-table, .ledger-table tr")
-                .unwrap_or(false)
-        });
+        let in_table = target.as_ref().is_some_and(is_table_itself);
         let on_table = in_table || target.as_ref().is_some_and(|el| el.tag_name() == "BODY");
         let step: isize = match e.key().as_str() {
             "ArrowDown" => 1,
