@@ -10,8 +10,9 @@
 //!      `write_plan` (a pass over the same data that does no reasoning).
 //! 2. Scaling from 1,000 to 5,000 tasks, against `serde_json::to_string`
 //!    of the plan (linear, so its ratio is what "linear" looks like here):
-//!    - `decide_save` for a plan changed by one task (the save path:
-//!      compare with the synced plan, compare texts, serialise);
+//!    - `Repo::save` for a plan changed by one task (the save path:
+//!      compare with the synced plan, read the stored stamp, serialise,
+//!      pack, write), over the in-memory storage;
 //!    - `holds`, the storage event's comparison when another tab wrote the
 //!      very same plan;
 //!    - `grouped_tally` by area (quadratic once), given assessments;
@@ -38,7 +39,10 @@ use luoshi::model::rollup::{assess_plan, Assessments};
 use luoshi::model::sample::sample_plan;
 use luoshi::model::stats::{grouped_tally, GroupBy};
 use luoshi::model::{Plan, TaskId};
-use luoshi::store::{codec, decide_save, holds, serialize, SaveDecision, Synced, QUOTA_CHARS};
+use luoshi::store::backend::MemoryStorage;
+use luoshi::store::repo::SaveOutcome;
+use luoshi::store::{codec, holds, serialize, Repo, Synced, QUOTA_CHARS};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -47,6 +51,9 @@ use std::time::{Duration, Instant};
 /// quadratic work ×25.
 const SMALL: usize = 1_000;
 const LARGE: usize = 5_000;
+
+/// The key the save path writes.
+const STORED_KEY: &str = "luoshi.plan";
 
 /// The timestamp written into stored text; any fixed value will do.
 const SAVED_AT: &str = "2026-06-30T09:00:00Z";
@@ -102,7 +109,9 @@ struct Case {
     text: String,
     /// The same plan with one task changed: what the save path sees.
     changed: Plan,
-    synced: Synced,
+    /// Storage holding the plan, and what the save path last saw there.
+    storage: MemoryStorage,
+    synced: RefCell<Synced>,
     /// Assessments of `synced_plan`, computed beforehand because the UI
     /// computes them once and hands them to the statistics.
     assessments: Assessments,
@@ -114,23 +123,43 @@ impl Case {
         let plan = plan_of(base, n).ok_or("the sample plan has no tasks")?;
         let text = serialize(&plan, SAVED_AT).map_err(|e| e.to_string())?;
         let mut changed = plan.clone();
-        // The last task, so the plan comparison in `decide_save` walks the
+        // The last task, so the plan comparison in `Repo::save` walks the
         // whole list before it finds the difference: the worst case.
         let task = changed.tasks.last_mut().ok_or("the plan has no tasks")?;
         task.title.push_str("（已修改）");
         task.revision += 1;
         let assessments = assess_plan(&plan, today);
+        let storage = MemoryStorage::new();
+        let seen =
+            match Repo::new(&storage).save(STORED_KEY, &plan, Some(&Synced::default()), SAVED_AT) {
+                SaveOutcome::Written { seen, .. } => seen,
+                other => return Err(format!("the first save gave {other:?}")),
+            };
         Ok(Case {
-            synced: Synced {
+            storage,
+            synced: RefCell::new(Synced {
                 plan: Some(plan.clone()),
-                text: Some(text.clone()),
-            },
+                seen,
+            }),
             synced_plan: plan,
             text,
             changed,
             assessments,
             today,
         })
+    }
+
+    /// Saves the changed plan as the page does, then remembers the new
+    /// stamp so the next save is not taken for another tab's write (the
+    /// synced plan stays the original, so every save writes).
+    fn save(&self) -> SaveOutcome {
+        let synced = self.synced.borrow().clone();
+        let outcome =
+            Repo::new(&self.storage).save(STORED_KEY, &self.changed, Some(&synced), SAVED_AT);
+        if let SaveOutcome::Written { seen, .. } = &outcome {
+            self.synced.borrow_mut().seen = seen.clone();
+        }
+        outcome
     }
 
     fn tasks(&self) -> usize {
@@ -141,15 +170,9 @@ impl Case {
     fn check(&self, op: Op) -> Option<String> {
         match op {
             Op::Reference | Op::GroupedTally | Op::Ledger => None,
-            Op::DecideSave => match decide_save(
-                &self.changed,
-                Some(&self.synced),
-                self.synced.text.as_deref(),
-                SAVED_AT,
-            ) {
-                SaveDecision::Write(_) => None,
-                // Not `Write`, so the text is not in it and Debug stays short.
-                other => Some(format!("decision was {other:?}, not Write")),
+            Op::Save => match self.save() {
+                SaveOutcome::Written { .. } => None,
+                other => Some(format!("the save gave {other:?}, not a write")),
             },
             Op::Holds => {
                 (!holds(Some(&self.text), &self.synced_plan)).then(|| "holds gave false".into())
@@ -162,13 +185,8 @@ impl Case {
             Op::Reference => {
                 black_box(serde_json::to_string(black_box(&self.synced_plan)).ok());
             }
-            Op::DecideSave => {
-                black_box(decide_save(
-                    black_box(&self.changed),
-                    Some(&self.synced),
-                    self.synced.text.as_deref(),
-                    SAVED_AT,
-                ));
+            Op::Save => {
+                black_box(self.save());
             }
             Op::Holds => {
                 black_box(holds(Some(black_box(&self.text)), &self.synced_plan));
@@ -191,7 +209,7 @@ impl Case {
 #[derive(Clone, Copy)]
 enum Op {
     Reference,
-    DecideSave,
+    Save,
     Holds,
     GroupedTally,
     Ledger,
@@ -201,7 +219,7 @@ impl Op {
     fn label(self) -> &'static str {
         match self {
             Op::Reference => "reference: serde_json::to_string",
-            Op::DecideSave => "decide_save (one task changed)",
+            Op::Save => "Repo::save (one task changed)",
             Op::Holds => "holds (other tab, same plan)",
             Op::GroupedTally => "grouped_tally by area",
             Op::Ledger => "ledger",
@@ -441,7 +459,7 @@ fn scaling(small: &Case, large: &Case) {
         ref_large,
         format!("scales ×{reference:.1} (this is the reference)"),
     );
-    for op in [Op::DecideSave, Op::Holds, Op::GroupedTally, Op::Ledger] {
+    for op in [Op::Save, Op::Holds, Op::GroupedTally, Op::Ledger] {
         if let Some(why) = small.check(op).or_else(|| large.check(op)) {
             println!("  {:<34} skipped: {why}", op.label());
             continue;

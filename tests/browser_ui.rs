@@ -70,7 +70,12 @@ async fn mount_damage_panel(
     leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
 ) {
     let root = host();
+    // As opening damaged data leaves it: the stored value seen, no plan.
+    let seen = luoshi::store::Seen::of(Some(&damage.raw));
     let state = state_with(sample_plan(2026), Some(damage));
+    state
+        .synced
+        .set_value(Some(luoshi::store::Synced { plan: None, seen }));
     let handle = mount_to(root.clone(), move || {
         provide_context(state);
         view! { <DamagePanel /> }
@@ -331,7 +336,7 @@ async fn a_change_while_paused_is_not_written_even_where_storage_looks_unchanged
         None,
         Some(luoshi::store::Synced {
             plan: Some(plan),
-            text: Some(text.clone()),
+            seen: luoshi::store::Seen::of(Some(&text)),
         }),
         None,
     );

@@ -86,36 +86,37 @@ pub enum CodecError {
     },
 }
 
-impl fmt::Display for CodecError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("备份数据已损坏，无法解压（")?;
+impl CodecError {
+    /// What is wrong, in Chinese, without saying what the data was.
+    pub fn detail(&self) -> String {
         match self {
-            CodecError::BadLength => f.write_str("开头的长度标记缺失或格式不对")?,
-            CodecError::TooShort { expected, found } => write!(
-                f,
-                "数据不完整，应有 {expected} 个字符，只有 {found} 个，可能保存时被截断"
-            )?,
-            CodecError::TooLong { expected } => {
-                write!(f, "数据比长度标记多出内容，应只有 {expected} 个字符")?
+            CodecError::BadLength => "开头的长度标记缺失或格式不对".into(),
+            CodecError::TooShort { expected, found } => {
+                format!("数据不完整，应有 {expected} 个字符，只有 {found} 个，可能保存时被截断")
             }
-            CodecError::BadChar { index, found } => write!(
-                f,
+            CodecError::TooLong { expected } => {
+                format!("数据比长度标记多出内容，应只有 {expected} 个字符")
+            }
+            CodecError::BadChar { index, found } => format!(
                 "第 {} 个字符（U+{:04X}）不是压缩数据能用的字符",
                 index + 1,
                 u32::from(*found)
-            )?,
-            CodecError::BadPadding => f.write_str("末尾的填充位不正确")?,
-            CodecError::Inflate { reason } => write!(f, "压缩数据无法还原：{reason}")?,
-            CodecError::TooLarge => write!(
-                f,
-                "解压后超过 {} MB 上限",
-                MAX_UNPACKED_BYTES / (1024 * 1024)
-            )?,
+            ),
+            CodecError::BadPadding => "末尾的填充位不正确".into(),
+            CodecError::Inflate { reason } => format!("压缩数据无法还原：{reason}"),
+            CodecError::TooLarge => {
+                format!("解压后超过 {} MB 上限", MAX_UNPACKED_BYTES / (1024 * 1024))
+            }
             CodecError::NotUtf8 { valid_up_to } => {
-                write!(f, "解压结果不是有效文本，第 {valid_up_to} 字节起出错")?
+                format!("解压结果不是有效文本，第 {valid_up_to} 字节起出错")
             }
         }
-        f.write_str("）")
+    }
+}
+
+impl fmt::Display for CodecError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "备份数据已损坏，无法解压（{}）", self.detail())
     }
 }
 

@@ -1,17 +1,26 @@
-//! The only code that touches localStorage. `interpret` (pure, tested
-//! natively) decides what a stored string means; `local` (browser only) reads
-//! and writes. Stored data that fails to load is never overwritten: the raw
-//! text stays under its key until the user has chosen what to do, and is
-//! copied to a recovery key before anything replaces it.
+//! The only code that touches localStorage. `repo` holds every operation
+//! on stored data, each with its order of writes decided once, over the
+//! `backend::Backend` trait: localStorage in the browser (`local`), an
+//! in-memory storage that fails on command in native tests. `interpret`
+//! (pure) decides what a stored string means; `stored` how a plan is kept
+//! under its key (packed, stamped). Stored data that fails to load is never
+//! overwritten: the raw text stays under its key until the user has chosen
+//! what to do, and is copied to a backup before anything replaces it.
 
 use crate::format::{restore_plan, write_plan, RestoreErrorKind, WriteError, CURRENT_VERSION};
 use crate::model::plan::Plan;
 
+pub mod backend;
 pub mod backups;
 pub mod codec;
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod local;
 pub mod plans;
+pub mod repo;
+pub mod stored;
+
+pub use repo::Repo;
+pub use stored::Seen;
 
 /// Prefix of keys holding raw text set aside during a recovery.
 pub const RECOVERY_PREFIX: &str = "luoshi.recovered.";
@@ -79,71 +88,16 @@ pub fn serialize(plan: &Plan, saved_at: &str) -> Result<String, WriteError> {
 /// The `source` of text written to storage.
 const SOURCE: &str = "浏览器本地存储";
 
-/// What this tab last read from or wrote to storage: the plan and the exact
-/// text under `PLAN_KEY`. Comparing the text with what storage holds now
-/// tells whether someone else wrote in between.
+/// What this tab last read from or wrote to a plan's key: the plan (when
+/// it is one this tab can show) and how the stored value was seen (its
+/// stamp), which tells whether someone else wrote there since.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Synced {
-    /// The plan that text holds, when it is one this tab can show.
+    /// The plan that value holds, when it is one this tab can show and
+    /// needs no rewriting.
     pub plan: Option<Plan>,
-    /// The text under `PLAN_KEY`; `None` when the key was not set.
-    pub text: Option<String>,
-}
-
-/// What to do with a changed plan.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SaveDecision {
-    /// Storage already holds this plan.
-    Unchanged,
-    /// Storage is in a state this tab does not know (unreadable at start),
-    /// so writing could destroy data; nothing is written.
-    Blocked,
-    /// Storage changed since this tab last synced (another tab or window):
-    /// writing now would silently overwrite that change.
-    Conflict,
-    /// Storage changed, but to this very plan: take what is stored as synced.
-    Adopt,
-    /// Storage changed while this tab shows only the sample it started
-    /// with, untouched: nothing of this tab's would be lost, so show what
-    /// the other tab wrote instead of asking (two tabs opened on a first run
-    /// each make their own sample).
-    Yield,
-    /// Write this text.
-    Write(String),
-    /// The plan could not be serialised; nothing may be written.
-    Unwritable(WriteError),
-}
-
-/// Decides whether `plan` may be written. `synced` is `None` when this tab
-/// never managed to read storage; `stored_now` is what storage holds now.
-pub fn decide_save(
-    plan: &Plan,
-    synced: Option<&Synced>,
-    stored_now: Option<&str>,
-    saved_at: &str,
-) -> SaveDecision {
-    let Some(synced) = synced else {
-        return SaveDecision::Blocked;
-    };
-    if synced.plan.as_ref() == Some(plan) {
-        return SaveDecision::Unchanged;
-    }
-    if synced.text.as_deref() != stored_now {
-        // Someone else wrote. If they wrote exactly this plan (two tabs
-        // opened on a first run both save the sample), there is nothing to
-        // resolve.
-        return if holds(stored_now, plan) {
-            SaveDecision::Adopt
-        } else if synced.text.is_none() && untouched_sample(plan) {
-            SaveDecision::Yield
-        } else {
-            SaveDecision::Conflict
-        };
-    }
-    match serialize(plan, saved_at) {
-        Ok(text) => SaveDecision::Write(text),
-        Err(e) => SaveDecision::Unwritable(e),
-    }
+    /// The value as seen.
+    pub seen: Seen,
 }
 
 /// True for the sample as generated at start-up, before any change: a tab

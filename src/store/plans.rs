@@ -30,6 +30,22 @@ pub struct PlanEntry {
     pub key: String,
     pub title: String,
     pub year: i32,
+    /// Set while an operation on this plan is under way (see `repo`): a
+    /// start that finds it completes or undoes what a crash interrupted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending: Option<Pending>,
+}
+
+/// An operation on a listed plan that has begun and not yet finished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pending {
+    /// Being added: its text may not be written yet. Kept if its text is
+    /// there and reads, dropped otherwise.
+    Adding,
+    /// Being removed: a copy was set aside first; its key is removed and
+    /// the entry dropped.
+    Removing,
 }
 
 /// The plans this browser holds, and the one in use.
@@ -63,6 +79,7 @@ impl PlanList {
             key: key.to_string(),
             title: plan.title.clone(),
             year: plan.year,
+            pending: None,
         };
         match self
             .plans
@@ -123,12 +140,18 @@ pub fn read_list(text: Option<&str>) -> Option<PlanList> {
 /// that cannot be read is still listed (by its key), so its damage is shown
 /// when it is opened rather than it being forgotten.
 pub fn rebuild(stored: &[(String, String)]) -> PlanList {
-    let mut list = PlanList::default();
+    let mut list = PlanList {
+        format: LIST_FORMAT.to_string(),
+        ..PlanList::default()
+    };
     let mut keys: Vec<&(String, String)> = stored.iter().filter(|(k, _)| is_plan_key(k)).collect();
     // The legacy plan first: it was the one in use.
     keys.sort_by_key(|(k, _)| (k != LEGACY_KEY, k.clone()));
     for (key, text) in keys {
-        let entry = match restore_plan(text) {
+        let entry = match super::stored::decode(text)
+            .map_err(|e| e.to_string())
+            .and_then(|t| restore_plan(&t).map_err(|e| e.to_string()))
+        {
             Ok(r) => PlanEntry {
                 id: if r.plan.id.is_empty() {
                     derived_id(&["plan", key])
@@ -138,12 +161,14 @@ pub fn rebuild(stored: &[(String, String)]) -> PlanList {
                 key: key.clone(),
                 title: r.plan.title,
                 year: r.plan.year,
+                pending: None,
             },
             Err(_) => PlanEntry {
                 id: derived_id(&["plan", key]),
                 key: key.clone(),
                 title: "无法读取的计划".into(),
                 year: 0,
+                pending: None,
             },
         };
         if list.entry(&entry.id).is_none() {

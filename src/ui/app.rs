@@ -85,7 +85,7 @@ pub fn App() -> impl IntoView {
     let storage_listener = window_event_listener(leptos::ev::storage, move |e| {
         // Another window added, renamed or removed a plan.
         if e.key().as_deref() == Some(LIST_KEY) {
-            if let Ok((list, _)) = local::read_plan_list() {
+            if let Ok((list, _)) = local::repo().list() {
                 state.plans.set(list);
             }
             return;
@@ -100,20 +100,23 @@ pub fn App() -> impl IntoView {
         let deciding = state.damage.with_untracked(Option::is_some);
         let same = state
             .plan
-            .with_untracked(|mine| store::holds(text.as_deref(), mine));
+            .with_untracked(|mine| store::repo::value_holds(text.as_deref(), mine));
         let untouched = state
             .synced
-            .with_value(|s| s.as_ref().is_some_and(|s| s.text.is_none()))
+            .with_value(|s| s.as_ref().is_some_and(|s| s.seen == store::Seen::Absent))
             && state.plan.with_untracked(store::untouched_sample);
         if same && !deciding {
             // Whatever was in question, storage now holds this very plan.
             state.synced.set_value(Some(Synced {
                 plan: Some(state.plan.get_untracked()),
-                text,
+                seen: store::Seen::of(text.as_deref()),
             }));
             state.external_change.set(false);
         } else if untouched && !deciding && !state.external_change.get_untracked() {
-            saving::show_stored(state, text);
+            match store::repo::read_value(text) {
+                (store::Loaded::Plan { plan, .. }, seen) => saving::show_stored(state, plan, seen),
+                _ => state.external_change.set(true),
+            }
         } else {
             state.external_change.set(true);
         }

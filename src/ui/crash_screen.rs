@@ -68,7 +68,14 @@ fn download_link(document: &web_sys::Document) -> Option<web_sys::Element> {
                 .and_then(|l| l.current_entry().map(|e| e.key.clone()))
         })
         .unwrap_or_else(|| LEGACY_KEY.to_string());
-    let stored = storage.and_then(|s| s.get_item(&key).ok().flatten());
+    // Plans are stored packed: the download is the plan's text, unpacked
+    // when it unpacks, else the value as stored.
+    let stored = storage
+        .and_then(|s| s.get_item(&key).ok().flatten())
+        .map(|v| match crate::store::stored::decode(&v) {
+            Ok(text) => text.into_owned(),
+            Err(_) => v,
+        });
     let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.unchecked_into();
     let _ = a.set_attribute("data-testid", "crash-download");
     match stored.as_deref().and_then(super::download::text_url) {

@@ -3,9 +3,10 @@
 //! keystrokes; it is written at once when the page is hidden or left
 //! (`pagehide`, `visibilitychange`), and leaving while the plan on screen
 //! is not what storage holds asks first (`beforeunload`). What may be
-//! written is decided by `store::decide_save`.
+//! written, and how, is decided by the storage repository (`Repo::save`).
 
-use crate::store::{self, local, SaveDecision, Synced};
+use crate::store::repo::SaveOutcome;
+use crate::store::{self, local, Synced};
 use crate::ui::clock::now_iso;
 use crate::ui::state::{AppState, SaveState};
 use leptos::prelude::*;
@@ -97,7 +98,7 @@ pub fn unsaved(state: AppState) -> bool {
     })
 }
 
-/// Writes the plan if `decide_save` allows; reports failures and conflicts.
+/// Writes the plan if the repository allows; reports failures and conflicts.
 pub fn save(state: AppState) {
     write_if_allowed(state);
     let now = if unsaved(state) {
@@ -118,62 +119,36 @@ fn write_if_allowed(state: AppState) {
         return; // storage was unreadable at start; its message stays up
     }
     let key = state.plan_key.get_untracked();
-    let stored_now = match local::read(&key) {
-        Ok(t) => t,
-        Err(e) => return state.save_error.set(Some(e.to_string())),
-    };
-    let decision = state.plan.with_untracked(|p| {
+    let outcome = state.plan.with_untracked(|p| {
         state
             .synced
-            .with_value(|s| store::decide_save(p, s.as_ref(), stored_now.as_deref(), &now_iso()))
+            .with_value(|s| local::repo().save(&key, p, s.as_ref(), &now_iso()))
     });
-    match decision {
-        SaveDecision::Blocked => {}
-        SaveDecision::Unchanged => clear_error(state),
-        SaveDecision::Conflict => state.external_change.set(true),
-        SaveDecision::Adopt => {
+    match outcome {
+        SaveOutcome::Blocked => {}
+        SaveOutcome::Unchanged => clear_error(state),
+        SaveOutcome::Conflict => state.external_change.set(true),
+        SaveOutcome::Adopt(seen) => {
             state.synced.set_value(Some(Synced {
                 plan: Some(state.plan.get_untracked()),
-                text: stored_now,
+                seen,
             }));
             clear_error(state);
         }
-        SaveDecision::Yield => show_stored(state, stored_now),
-        SaveDecision::Unwritable(e) => state.save_error.set(Some(format!("保存失败：{e}。"))),
-        SaveDecision::Write(text) => match local::write(&key, &text) {
-            Ok(()) => {
-                state.synced.set_value(Some(Synced {
-                    plan: Some(state.plan.get_untracked()),
-                    text: Some(text),
-                }));
-                list_plan(state, &key);
-                clear_error(state);
+        SaveOutcome::Yield(plan, seen) => show_stored(state, *plan, seen),
+        SaveOutcome::Unwritable(e) => state.save_error.set(Some(format!("保存失败：{e}。"))),
+        SaveOutcome::Failed(e) => state.save_error.set(Some(e.to_string())),
+        SaveOutcome::Written { seen, list } => {
+            state.synced.set_value(Some(Synced {
+                plan: Some(state.plan.get_untracked()),
+                seen,
+            }));
+            if let Some(list) = list {
+                state.plans.set(list);
             }
-            Err(e) => state.save_error.set(Some(e.to_string())),
-        },
-    }
-}
-
-/// Keeps the plan list's entry for the plan just saved up to date (its
-/// title and year show in the plan switcher). The list is read again first,
-/// so a plan another window added meanwhile is not dropped.
-fn list_plan(state: AppState, key: &str) {
-    let listed = state.plan.with_untracked(|p| {
-        state.plans.with_untracked(|l| {
-            l.entry(&p.id)
-                .is_some_and(|e| e.key == key && e.title == p.title && e.year == p.year)
-        })
-    });
-    if listed {
-        return;
-    }
-    let Ok((mut list, _)) = local::read_plan_list() else {
-        return;
-    };
-    let first = list.current.is_none();
-    state.plan.with_untracked(|p| list.upsert(p, key, first));
-    if local::write_plan_list(&list).is_ok() {
-        state.plans.set(list);
+            state.stored_at.update(|n| *n += 1);
+            clear_error(state);
+        }
     }
 }
 
@@ -185,17 +160,11 @@ fn clear_error(state: AppState) {
 }
 
 /// Shows the plan another tab wrote, in place of this tab's untouched
-/// sample (see `SaveDecision::Yield`); anything else is a conflict to ask
-/// about.
-pub fn show_stored(state: AppState, text: Option<String>) {
-    match store::interpret(text.clone()) {
-        store::Loaded::Plan { plan, .. } => {
-            state.synced.set_value(Some(Synced {
-                plan: Some(plan.clone()),
-                text,
-            }));
-            let _ = state.dispatch(crate::ui::state::Change::Adopt(Box::new(plan)));
-        }
-        _ => state.external_change.set(true),
-    }
+/// sample (see `SaveOutcome::Yield`).
+pub fn show_stored(state: AppState, plan: crate::model::plan::Plan, seen: store::Seen) {
+    state.synced.set_value(Some(Synced {
+        plan: Some(plan.clone()),
+        seen,
+    }));
+    let _ = state.dispatch(crate::ui::state::Change::Adopt(Box::new(plan)));
 }

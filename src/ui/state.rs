@@ -181,6 +181,9 @@ pub struct AppState {
     /// could not be read at all, which blocks every write (see
     /// `store::decide_save`).
     pub synced: StoredValue<Option<Synced>>,
+    /// Counts the writes this tab made, so what shows storage use (the data
+    /// page's meter) measures again after each.
+    pub stored_at: RwSignal<u64>,
     /// Asks for a save without a change to the plan: after space was freed,
     /// or a conflict resolved. Kept apart from plan changes so a retry never
     /// looks like an edit.
@@ -272,6 +275,7 @@ impl AppState {
             plan_key: RwSignal::new(plan_key),
             plans: RwSignal::new(PlanList::default()),
             synced: StoredValue::new(synced),
+            stored_at: RwSignal::new(0),
             save_requested: Trigger::new(),
             confirm: RwSignal::new(None),
             edit_error: RwSignal::new(None),

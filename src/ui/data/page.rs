@@ -16,10 +16,14 @@ pub fn DataPage() -> impl IntoView {
     let state = use_app();
     let today = move || state.today.with_untracked(|t| t.date);
     let message = RwSignal::new(None::<String>);
-    // Re-measured whenever the plan changes (every change is saved).
+    // Measured again after every write this tab makes (`stored_at`), so
+    // the meter shows what is stored once the save is done.
     let used = Memo::new(move |_| {
-        state.plan.track();
-        local::used_chars()
+        state.stored_at.track();
+        state.plans.track();
+        local::repo()
+            .usage(&state.plans.get_untracked())
+            .map_or(0, |u| u.used)
     });
     // While stored data awaits a decision, the plan on screen is only the
     // readable part of it; the file says so in its name.

@@ -5,7 +5,7 @@
 
 use crate::format::restore_plan;
 use crate::model::ops::Op;
-use crate::store::{self, backups, local};
+use crate::store::{backups, local};
 use crate::ui::clock::now_iso;
 use crate::ui::download::download_text;
 use crate::ui::state::use_app;
@@ -21,11 +21,12 @@ pub fn RecoveryCopies() -> impl IntoView {
     let copies = Memo::new(move |_| {
         version.track();
         state.plan.track();
-        local::recovery_copies()
+        state.stored_at.track();
+        local::repo().copies().unwrap_or_default()
     });
     let download = move |key: String| {
         message.set(None);
-        let result = match local::read_copy(&key) {
+        let result = match local::repo().read_copy(&key) {
             Ok(Some(text)) => download_text(&file_name(&key), &text),
             Ok(None) => Err("这份备份已不存在".into()),
             Err(e) => Err(e),
@@ -45,9 +46,10 @@ pub fn RecoveryCopies() -> impl IntoView {
         if !confirmed {
             return;
         }
-        match local::remove(&key) {
+        match local::repo().remove_copy(&key) {
             Ok(()) => {
                 version.update(|v| *v += 1);
+                state.stored_at.update(|n| *n += 1);
                 // Space was freed: retry a save that failed for want of it.
                 state.save_requested.notify();
             }
@@ -94,7 +96,7 @@ pub fn RecoveryCopies() -> impl IntoView {
 /// copy of it (asked first, undoable, the plan on screen backed up too), as
 /// a plan of its own when its plan is gone (undoable too).
 fn restore_backup(state: AppState, key: &str) -> Result<(), String> {
-    let text = local::read_copy(key)?.ok_or("这份备份已不存在")?;
+    let text = local::repo().read_copy(key)?.ok_or("这份备份已不存在")?;
     let restored = restore_plan(&text).map_err(|e| format!("这份备份无法读取：{e}"))?;
     let plan = restored.plan;
     let current = state.plan.with_untracked(|p| p.id.clone());
@@ -108,11 +110,9 @@ fn restore_backup(state: AppState, key: &str) -> Result<(), String> {
             ),
             "恢复",
             move || {
-                let now = now_iso();
-                let mine = state.plan.with_untracked(|p| store::serialize(p, &now));
-                let saved = mine.map_err(|e| e.to_string()).and_then(|t| {
-                    local::set_aside(&t, &backups::stamp(&now, "恢复备份前")).map_err(|e| e.cause())
-                });
+                let saved = state
+                    .plan
+                    .with_untracked(|p| local::repo().back_up(p, "恢复备份前", &now_iso()));
                 match saved {
                     Ok(_) => {
                         let _ = state.edit(Op::ReplacePlan(Box::new(plan.clone())), "恢复备份");

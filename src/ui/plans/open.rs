@@ -6,9 +6,9 @@
 
 use crate::model::plan::Plan;
 use crate::model::sample::sample_plan;
-use crate::store::backups;
-use crate::store::plans::{plan_key, PlanEntry, PlanList, LEGACY_KEY};
-use crate::store::{self, local, Damage, Loaded, SaveError, Synced};
+use crate::store::plans::{PlanList, LEGACY_KEY};
+use crate::store::repo::OpenedPlan;
+use crate::store::{self, local, Damage, SaveError, Synced};
 use crate::ui::clock::now_iso;
 use crate::ui::saving;
 use crate::ui::state::{AppState, Change, PlanStep};
@@ -25,20 +25,21 @@ pub struct Opened {
     pub message: Option<String>,
 }
 
-/// Reads the plan in use at start-up (the sample on a first run).
+/// Reads the plan in use at start-up (the sample on a first run), after
+/// the repository has finished anything a crash interrupted.
 pub fn at_start(year: i32) -> Opened {
-    let unreadable = |e: SaveError| {
-        let plan = sample_plan(year);
-        Opened {
-            key: LEGACY_KEY.to_string(),
-            plan,
-            damage: None,
-            synced: None,
-            list: PlanList::default(),
-            message: Some(store::read_failure_message(&e)),
-        }
+    let unreadable = |e: SaveError| Opened {
+        key: LEGACY_KEY.to_string(),
+        plan: sample_plan(year),
+        damage: None,
+        synced: None,
+        list: PlanList::default(),
+        message: Some(store::read_failure_message(&e)),
     };
-    let (list, rebuilt) = match local::read_plan_list() {
+    let repo = local::repo();
+    // A list that could not be written back is read the same way again
+    // at the next start; nothing depends on it now.
+    let (list, _) = match repo.start() {
         Ok(found) => found,
         Err(e) => return unreadable(e),
     };
@@ -47,23 +48,21 @@ pub fn at_start(year: i32) -> Opened {
     let Some(entry) = own.or_else(|| list.current_entry().cloned()) else {
         // A first run: the first plan takes the plain key, where older
         // versions (and people's scripts and backups) expect it.
-        let plan = sample_plan(year);
         return Opened {
             key: LEGACY_KEY.to_string(),
-            plan,
+            plan: sample_plan(year),
             damage: None,
             synced: Some(Synced::default()),
             list,
             message: None,
         };
     };
-    if rebuilt {
-        // Migration from the single-plan version, or a lost list: write
-        // it now (a small key); the plans themselves stay where they are.
-        let _ = local::write_plan_list(&list);
-    }
-    match read_key(&entry, year) {
-        Ok((plan, damage, synced)) => Opened {
+    match repo.open(&entry, year, &now_iso()) {
+        Ok(OpenedPlan {
+            plan,
+            damage,
+            synced,
+        }) => Opened {
             plan,
             key: entry.key,
             damage,
@@ -73,51 +72,6 @@ pub fn at_start(year: i32) -> Opened {
         },
         Err(e) => unreadable(e),
     }
-}
-
-/// Reads the plan a list entry names: the plan to show, damage, and what
-/// was seen in storage. A listed plan whose text is missing is shown empty
-/// under its listed id, title and year, so its first save is still that
-/// plan.
-fn read_key(entry: &PlanEntry, year: i32) -> Result<(Plan, Option<Damage>, Synced), SaveError> {
-    let raw = local::read(&entry.key)?;
-    let text = raw.clone();
-    let (plan, damage, synced_plan) = match store::interpret(raw) {
-        Loaded::Nothing => {
-            let mut plan = Plan::empty(if entry.year != 0 { entry.year } else { year });
-            plan.id = entry.id.clone();
-            if !entry.title.is_empty() {
-                plan.title = entry.title.clone();
-            }
-            (plan, None, None)
-        }
-        // Data from an older version is written again in this one by the
-        // first save, which treats it as not yet synced.
-        Loaded::Plan { plan, current } => {
-            if !current {
-                // The first save rewrites it in this version's format: the
-                // text as the older version wrote it is kept first.
-                if let Some(old) = &text {
-                    let _ = local::set_aside(old, &backups::stamp(&now_iso(), "升级数据格式前"));
-                }
-            }
-            let synced = current.then(|| plan.clone());
-            (plan, None, synced)
-        }
-        Loaded::Damaged(d) => (
-            d.plan.clone().unwrap_or_else(|| Plan::empty(year)),
-            Some(d),
-            None,
-        ),
-    };
-    Ok((
-        plan,
-        damage,
-        Synced {
-            plan: synced_plan,
-            text,
-        },
-    ))
 }
 
 /// Shows `opened` in the page: a fresh start for the new plan (no undo
@@ -168,24 +122,21 @@ pub fn open(state: AppState, id: &str) -> Result<(), String> {
 
 /// `open`, for when the plan on screen has already been dealt with.
 fn open_now(state: AppState, id: &str) -> Result<(), String> {
-    let (mut list, _) = local::read_plan_list().map_err(|e| e.to_string())?;
-    let entry = list
-        .entry(id)
-        .cloned()
-        .ok_or_else(|| "该计划已不存在（可能已在另一窗口删除）".to_string())?;
-    list.current = Some(entry.id.clone());
-    local::write_plan_list(&list).map_err(|e| e.to_string())?;
+    let repo = local::repo();
+    let (list, entry) = repo.select(id)?;
     let year = state
         .today
         .with_untracked(|t| chrono::Datelike::year(&t.date));
-    let (plan, damage, synced) = read_key(&entry, year).map_err(|e| e.to_string())?;
+    let opened = repo
+        .open(&entry, year, &now_iso())
+        .map_err(|e| e.to_string())?;
     state.plans.set(list);
-    show(state, entry.key, plan, damage, synced);
+    show(state, entry.key, opened.plan, opened.damage, opened.synced);
     Ok(())
 }
 
-/// Adds `plan` as a new plan and switches to it (it is written by the next
-/// save), as an undoable step called `label`.
+/// Adds `plan` as a new plan and switches to it, as an undoable step
+/// called `label`.
 pub fn add(state: AppState, plan: Plan, label: &str) -> Result<(), String> {
     let back_to = state.plan.with_untracked(|p| p.id.clone());
     let id = plan.id.clone();
@@ -255,7 +206,7 @@ fn apply_plan_step(state: AppState, step: &PlanStep) -> Result<Option<PlanStep>,
                 .ok_or_else(|| "该计划已不存在".to_string())?;
             // Written first, so the copy kept on removal can bring it back.
             saving::save(state);
-            let copy_key = remove(state, id)?;
+            let copy_key = remove(state, id, true)?;
             if state.plans.with_untracked(|l| l.entry(back_to).is_some()) {
                 open_now(state, back_to)?;
             }
@@ -270,19 +221,8 @@ fn apply_plan_step(state: AppState, step: &PlanStep) -> Result<Option<PlanStep>,
             copy_key,
             label,
         } => {
-            let text = local::read_copy(copy_key)?
-                .ok_or_else(|| "删除时保留的备份已不存在，无法恢复".to_string())?;
-            if local::read(&entry.key)
-                .map_err(|e| e.to_string())?
-                .is_some()
-            {
-                return Err("原存储位置已有其他数据，无法恢复；请到“数据管理”下载备份".into());
-            }
             let back_to = state.plan.with_untracked(|p| p.id.clone());
-            local::write(&entry.key, &text).map_err(|e| e.to_string())?;
-            let (mut list, _) = local::read_plan_list().map_err(|e| e.to_string())?;
-            list.plans.push(entry.clone());
-            local::write_plan_list(&list).map_err(|e| e.to_string())?;
+            let list = local::repo().restore_deleted(entry, copy_key)?;
             state.plans.set(list);
             open(state, &entry.id)?;
             Ok(Some(PlanStep::Added {
@@ -294,8 +234,7 @@ fn apply_plan_step(state: AppState, step: &PlanStep) -> Result<Option<PlanStep>,
     }
 }
 
-/// Adds `plan` as a new plan and switches to it; it is written by the
-/// next save.
+/// Adds `plan` as a new plan (written at once) and switches to it.
 pub fn create(state: AppState, plan: Plan) -> Result<(), String> {
     leave_current(state)?;
     create_now(state, plan)
@@ -303,19 +242,16 @@ pub fn create(state: AppState, plan: Plan) -> Result<(), String> {
 
 /// `create`, for when the plan on screen has already been dealt with.
 fn create_now(state: AppState, plan: Plan) -> Result<(), String> {
-    let (mut list, _) = local::read_plan_list().map_err(|e| e.to_string())?;
-    let key = plan_key(&plan.id);
-    list.upsert(&plan, &key, true);
-    local::write_plan_list(&list).map_err(|e| e.to_string())?;
-    state.plans.set(list);
-    show(state, key, plan, None, Synced::default());
+    let added = local::repo().create(&plan, true, &now_iso())?;
+    state.plans.set(added.list);
+    show(state, added.key, plan, None, added.synced);
     Ok(())
 }
 
 /// Deletes the plan with `id` as an undoable step (see `remove`).
 pub fn delete(state: AppState, id: &str) -> Result<(), String> {
     let entry = state.plans.with_untracked(|l| l.entry(id).cloned());
-    let copy_key = remove(state, id)?;
+    let copy_key = remove(state, id, true)?;
     if let (Some(entry), Some(copy_key)) = (entry, copy_key) {
         let label = format!("删除计划“{}”", entry.title);
         state.plan_redo.set(Vec::new());
@@ -330,30 +266,22 @@ pub fn delete(state: AppState, id: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Deletes the plan with `id` after setting its stored text aside (a
-/// compressed recovery copy, listed on the data page; its key is returned),
-/// then shows the next plan, or a new empty one when none is left.
-fn remove(state: AppState, id: &str) -> Result<Option<String>, String> {
-    let (mut list, _) = local::read_plan_list().map_err(|e| e.to_string())?;
-    let entry = list
-        .entry(id)
-        .cloned()
-        .ok_or_else(|| "该计划已不存在".to_string())?;
-    let mut copy_key = None;
-    if let Some(text) = local::read(&entry.key).map_err(|e| e.to_string())? {
-        copy_key = Some(local::set_aside(&text, &backups::stamp(&now_iso(), "删除计划前")).map_err(|e| {
-            format!(
-                "无法把要删除的计划另存备份（{}），计划没有删除。请先到“数据管理”导出数据文件并腾出空间。",
-                e.cause()
-            )
-        })?);
-    }
-    // The list first: a list naming a key that is gone would later open an
-    // empty plan there.
-    list.remove(id);
-    local::write_plan_list(&list).map_err(|e| e.to_string())?;
-    local::remove(&entry.key).map_err(|e| e.to_string())?;
-    let showing = state.plan_key.get_untracked() == entry.key;
+/// Deletes a plan the user has downloaded, without keeping a copy here
+/// (to free space when it runs low); not undoable, as the user was told.
+pub fn delete_downloaded(state: AppState, id: &str) -> Result<(), String> {
+    remove(state, id, false).map(|_| ())
+}
+
+/// Deletes the plan with `id` (its text set aside as a backup first when
+/// `keep_copy`; the copy's key is returned), then shows the next plan, or
+/// a new empty one when none is left.
+fn remove(state: AppState, id: &str, keep_copy: bool) -> Result<Option<String>, String> {
+    let key = state
+        .plans
+        .with_untracked(|l| l.entry(id).map(|e| e.key.clone()));
+    let removed = local::repo().delete(id, keep_copy, &now_iso())?;
+    let showing = key.is_some_and(|k| state.plan_key.get_untracked() == k);
+    let list = removed.list;
     state.plans.set(list.clone());
     if showing {
         // The plan on screen is gone: nothing of it may be saved on the
@@ -369,5 +297,5 @@ fn remove(state: AppState, id: &str) -> Result<Option<String>, String> {
             }
         }
     }
-    Ok(copy_key)
+    Ok(removed.copy_key)
 }

@@ -6,7 +6,7 @@
 use crate::format::Restored;
 use crate::model::merge::{merge_op, preview as merge_preview, MergePreview, Side};
 use crate::model::TaskId;
-use crate::store::{self, backups, local};
+use crate::store::local;
 use crate::ui::clock::now_iso;
 use crate::ui::sharing::preview::ImportPreview;
 use crate::ui::sharing::reading::{interpret, read, refuse_before_reading, size_text};
@@ -101,27 +101,13 @@ pub fn start(state: AppState, stage: RwSignal<Stage>, file: web_sys::File) {
     );
 }
 
-/// Backs up the plan on screen before an import; prunes old import backups.
+/// Backs up the plan on screen before an import (old import backups pruned
+/// first, see `Repo::back_up_before_import`).
 fn back_up(state: AppState) -> Result<(), String> {
-    let now = now_iso();
-    let text = state
+    state
         .plan
-        .with_untracked(|p| store::serialize(p, &now))
-        .map_err(|e| e.to_string())?;
-    local::set_aside(&text, &backups::stamp(&now, backups::BEFORE_IMPORT)).map_err(|e| {
-        format!(
-            "无法先备份当前计划（{}），没有导入。请到“数据管理”腾出空间后再试。",
-            e.cause()
-        )
-    })?;
-    let keys: Vec<String> = local::recovery_copies()
-        .into_iter()
-        .map(|(k, _)| k)
-        .collect();
-    for old in backups::to_prune(&keys, backups::KEEP_IMPORT_BACKUPS) {
-        let _ = local::remove(&old);
-    }
-    Ok(())
+        .with_untracked(|p| local::repo().back_up_before_import(p, &now_iso()))
+        .map(|_| ())
 }
 
 /// Merges as previewed, with the conflicts decided in `choices`.

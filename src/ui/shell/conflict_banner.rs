@@ -4,7 +4,8 @@
 //! 5,000-task plan fits beside the one kept); if even that does not fit,
 //! the user downloads it first and confirms.
 
-use crate::store::{self, local, Loaded, Synced};
+use crate::store::repo::KeepMine;
+use crate::store::{self, local, Loaded, Seen, Synced};
 use crate::ui::clock::now_iso;
 use crate::ui::download::{download_text, stamped_name};
 use crate::ui::state::{use_app, AppState, Change};
@@ -16,17 +17,17 @@ use leptos::prelude::*;
 enum Downloaded {
     /// This tab's plan (given up by loading theirs).
     Mine(Box<crate::model::plan::Plan>),
-    /// The text the other window wrote (given up by keeping mine).
-    Theirs(Option<String>),
+    /// What the other window wrote (given up by keeping mine), as seen.
+    Theirs(Seen),
 }
 
 /// True when what would be given up now is still what was downloaded.
 fn still_downloaded(state: AppState, downloaded: &Downloaded) -> bool {
     match downloaded {
         Downloaded::Mine(plan) => state.plan.with_untracked(|p| p == &**plan),
-        Downloaded::Theirs(text) => {
-            local::read(&state.plan_key.get_untracked()).ok().as_ref() == Some(text)
-        }
+        Downloaded::Theirs(seen) => local::repo()
+            .changed_since(&state.plan_key.get_untracked(), seen)
+            .is_ok_and(|changed| !changed),
     }
 }
 
@@ -42,27 +43,15 @@ enum Waiting {
 /// user downloaded it.
 fn load_theirs(state: AppState, skip_copy: bool) -> Result<(), String> {
     let key = state.plan_key.get_untracked();
-    let raw = local::read(&key).map_err(|e| e.to_string())?;
-    let loaded = store::interpret(raw.clone());
-    let same = matches!(&loaded, Loaded::Plan { plan, .. } if state.plan.with_untracked(|mine| mine == plan));
-    if !same && !skip_copy {
-        let mine = state
-            .plan
-            .with_untracked(|p| store::serialize(p, &now_iso()))
-            .map_err(|e| e.to_string())?;
-        local::set_aside(&mine, &crate::store::backups::stamp(&now_iso(), "冲突时另存本窗口数据")).map_err(|e| {
-            format!(
-                "无法把本窗口的数据另存备份（{}）。请先点击“下载本窗口的数据”保存到文件，再载入另一窗口的数据。",
-                e.cause()
-            )
-        })?;
-    }
+    let mine = state.plan.get_untracked();
+    let (loaded, seen) =
+        local::repo().take_theirs(&key, (!skip_copy).then_some(&mine), &now_iso())?;
     state.external_change.set(false);
     match loaded {
         Loaded::Plan { plan, .. } => {
             state.synced.set_value(Some(Synced {
                 plan: Some(plan.clone()),
-                text: raw,
+                seen,
             }));
             state.damage.set(None);
             let _ = state.dispatch(Change::Adopt(Box::new(plan)));
@@ -74,10 +63,7 @@ fn load_theirs(state: AppState, skip_copy: bool) -> Result<(), String> {
             state.save_requested.notify();
         }
         Loaded::Damaged(d) => {
-            state.synced.set_value(Some(Synced {
-                plan: None,
-                text: raw,
-            }));
+            state.synced.set_value(Some(Synced { plan: None, seen }));
             state.damage.set(Some(d));
         }
     }
@@ -91,46 +77,24 @@ fn load_theirs(state: AppState, skip_copy: bool) -> Result<(), String> {
 /// damaged text: it is put back, so the decision goes on against it.
 fn keep_mine(state: AppState, skip_copy: bool) -> Result<(), String> {
     let key = state.plan_key.get_untracked();
-    let theirs = local::read(&key).map_err(|e| e.to_string())?;
-    if let Loaded::Damaged(d) = store::interpret(theirs.clone()) {
-        if !d.replaceable {
-            state.external_change.set(false);
-            state.synced.set_value(Some(Synced {
-                plan: None,
-                text: theirs,
-            }));
-            state.damage.set(Some(d));
-            return Ok(());
-        }
-    }
     let raw = state
         .damage
         .with_untracked(|d| d.as_ref().map(|d| d.raw.clone()));
-    // Text identical to this tab's damaged data needs no second copy.
-    let copy_needed = theirs.is_some() && theirs != raw && !skip_copy;
-    if let (Some(text), true) = (&theirs, copy_needed) {
-        local::set_aside(text, &crate::store::backups::stamp(&now_iso(), "冲突时另存另一窗口数据")).map_err(|e| {
-            format!(
-                "无法把另一窗口的数据另存备份（{}），本窗口的数据没有保存。请先点击“下载另一窗口的数据”保存到文件，再以本窗口为准。",
-                e.cause()
-            )
-        })?;
-    }
-    if let Some(raw) = raw {
-        local::write(&key, &raw).map_err(|e| e.to_string())?;
-        state.synced.set_value(Some(Synced {
-            plan: None,
-            text: Some(raw),
-        }));
-        state.external_change.set(false);
-        return Ok(());
-    }
-    state.synced.set_value(Some(Synced {
-        plan: None,
-        text: theirs,
-    }));
+    let kept = local::repo().keep_mine(&key, raw.as_deref(), skip_copy, &now_iso())?;
     state.external_change.set(false);
-    state.save_requested.notify();
+    match kept {
+        KeepMine::Newer(d, seen) => {
+            state.synced.set_value(Some(Synced { plan: None, seen }));
+            state.damage.set(Some(*d));
+        }
+        KeepMine::PutBack(seen) => {
+            state.synced.set_value(Some(Synced { plan: None, seen }));
+        }
+        KeepMine::Write(seen) => {
+            state.synced.set_value(Some(Synced { plan: None, seen }));
+            state.save_requested.notify();
+        }
+    }
     Ok(())
 }
 
@@ -168,11 +132,12 @@ pub fn ConflictBanner() -> impl IntoView {
                     .and_then(|t| download_text(&stamped_name("本窗口的数据", date), &t))
                     .map(|()| Some(Downloaded::Mine(Box::new(mine))))
             }
-            Some(Waiting::Keep) => match local::read(&state.plan_key.get_untracked()) {
-                Ok(Some(t)) => download_text(&stamped_name("另一窗口的数据", date), &t)
-                    .map(|()| Some(Downloaded::Theirs(Some(t)))),
-                Ok(None) => Ok(Some(Downloaded::Theirs(None))),
-                Err(e) => Err(e.to_string()),
+            Some(Waiting::Keep) => match local::repo().stored_text(&state.plan_key.get_untracked())
+            {
+                Ok((Some(t), seen)) => download_text(&stamped_name("另一窗口的数据", date), &t)
+                    .map(|()| Some(Downloaded::Theirs(seen))),
+                Ok((None, seen)) => Ok(Some(Downloaded::Theirs(seen))),
+                Err(e) => Err(e),
             },
             None => Ok(None),
         };

@@ -53,15 +53,17 @@ pub fn DamagePanel() -> impl IntoView {
         let Some(raw) = raw else { return };
         // Another window may have resolved it meanwhile; never write over
         // data this tab has not seen.
-        match local::read(&state.plan_key.get_untracked()) {
-            Ok(now) if now.as_deref() == Some(raw.as_str()) => {}
-            Ok(_) => return state.external_change.set(true),
+        let repo = local::repo();
+        let seen = state
+            .synced
+            .with_value(|s| s.as_ref().map(|s| s.seen.clone()))
+            .unwrap_or_default();
+        match repo.changed_since(&state.plan_key.get_untracked(), &seen) {
+            Ok(false) => {}
+            Ok(true) => return state.external_change.set(true),
             Err(e) => return error.set(Some(e.to_string())),
         }
-        match local::set_aside(
-            &raw,
-            &crate::store::backups::stamp(&now_iso(), "读取失败时另存原始数据"),
-        ) {
+        match repo.set_aside(&raw, "读取失败时另存原始数据", &now_iso()) {
             Ok(_) => finish(next),
             Err(e) => {
                 pending.set(Some(next));

@@ -7,9 +7,6 @@ use crate::store::local;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Where the choice is kept.
-const KEY: &str = "luoshi.textSize";
-
 /// The sizes offered: key, label, zoom.
 const SIZES: [(&str, &str, f64); 3] = [
     ("standard", "标准", 1.0),
@@ -25,9 +22,8 @@ fn zoom_of(key: &str) -> f64 {
 }
 
 fn saved() -> String {
-    local::read(KEY)
-        .ok()
-        .flatten()
+    local::repo()
+        .text_size()
         .filter(|k| SIZES.iter().any(|(s, ..)| s == k))
         .unwrap_or_else(|| "standard".into())
 }
@@ -59,7 +55,7 @@ pub fn TextSizeSetting() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let choose = move |key: String| {
         apply(&key);
-        message.set(match local::write(KEY, &key) {
+        message.set(match local::repo().set_text_size(&key) {
             Ok(()) => None,
             Err(e) => Some(format!("本机浏览器未能记住文字大小：{}", e.cause())),
         });

@@ -1,0 +1,106 @@
+//! Saving the plan on screen: whether it may be written (nothing this tab
+//! has not seen is ever written over), then the write, packed and stamped,
+//! then the list entry's title and year if they changed.
+//!
+//! Telling whether another tab wrote since this one last looked takes the
+//! stamp alone, the first few characters of the stored value; the whole
+//! value is read only when the stamp differs, to see whether the other tab
+//! wrote this very plan.
+
+use super::{read_value, value_holds, Backend, Repo};
+use crate::format::WriteError;
+use crate::model::id::new_id;
+use crate::model::plan::Plan;
+use crate::store::plans::PlanList;
+use crate::store::stored::{self, Seen};
+use crate::store::{serialize, untouched_sample, Loaded, SaveError, Synced};
+
+/// What a save did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveOutcome {
+    /// Storage already holds this plan; nothing written.
+    Unchanged,
+    /// Storage is in a state this tab does not know (unreadable at start),
+    /// so writing could destroy data; nothing written.
+    Blocked,
+    /// Written. `list` is the plan list when its entry had to change.
+    Written { seen: Seen, list: Option<PlanList> },
+    /// Storage changed since this tab last synced (another tab or window):
+    /// writing would silently overwrite that change; nothing written.
+    Conflict,
+    /// Storage changed, but to this very plan: take it as synced.
+    Adopt(Seen),
+    /// Storage changed while this tab shows only the sample it started
+    /// with, untouched: show what the other tab wrote instead of asking.
+    Yield(Box<Plan>, Seen),
+    /// The write failed (a full quota, storage switched off).
+    Failed(SaveError),
+    /// The plan could not be serialised; nothing written.
+    Unwritable(WriteError),
+}
+
+impl<B: Backend> Repo<B> {
+    /// Saves `plan`, stored under `key`, if `synced` (what this tab last
+    /// saw there; `None` when storage could not be read) allows.
+    pub fn save(&self, key: &str, plan: &Plan, synced: Option<&Synced>, now: &str) -> SaveOutcome {
+        let Some(synced) = synced else {
+            return SaveOutcome::Blocked;
+        };
+        if synced.plan.as_ref() == Some(plan) {
+            return SaveOutcome::Unchanged;
+        }
+        match self.changed_since(key, &synced.seen) {
+            Err(e) => return SaveOutcome::Failed(e),
+            Ok(true) => return self.after_other_write(key, plan, synced),
+            Ok(false) => {}
+        }
+        let json = match serialize(plan, now) {
+            Ok(j) => j,
+            Err(e) => return SaveOutcome::Unwritable(e),
+        };
+        let stamp = new_id();
+        if let Err(e) = self.backend.set(key, &stored::encode(&stamp, &json)) {
+            return SaveOutcome::Failed(e);
+        }
+        SaveOutcome::Written {
+            seen: Seen::Stamp(stamp),
+            list: self.list_entry(key, plan),
+        }
+    }
+
+    /// Another tab wrote under `key`: was it this very plan, or may this
+    /// tab's untouched sample give way?
+    fn after_other_write(&self, key: &str, plan: &Plan, synced: &Synced) -> SaveOutcome {
+        let value = match self.backend.get(key) {
+            Ok(v) => v,
+            Err(e) => return SaveOutcome::Failed(e),
+        };
+        if value_holds(value.as_deref(), plan) {
+            return SaveOutcome::Adopt(Seen::of(value.as_deref()));
+        }
+        if synced.seen == Seen::Absent && untouched_sample(plan) {
+            if let (Loaded::Plan { plan, .. }, seen) = read_value(value) {
+                return SaveOutcome::Yield(Box::new(plan), seen);
+            }
+        }
+        SaveOutcome::Conflict
+    }
+
+    /// Keeps the list's entry for the plan just saved up to date (its title
+    /// and year show in the plan switcher), reading the list again so a
+    /// plan another window added meanwhile is not dropped. Best effort: the
+    /// entry is a cache of what the plan says.
+    fn list_entry(&self, key: &str, plan: &Plan) -> Option<PlanList> {
+        let (mut list, _) = self.list().ok()?;
+        let listed = list.plans.iter().any(|e| {
+            e.key == key && e.id == plan.id && e.title == plan.title && e.year == plan.year
+        });
+        if listed {
+            return None;
+        }
+        let first = list.current.is_none();
+        list.upsert(plan, key, first);
+        self.write_list(&list).ok()?;
+        Some(list)
+    }
+}

@@ -1,0 +1,55 @@
+//! What takes the space: each plan, each backup, plan keys no list names,
+//! and the rest, measured as the browser's quota counts (UTF-16 units of
+//! keys and values). The data page's meter and its advice when space runs
+//! low read this after every save.
+
+use super::{Backend, Repo};
+use crate::store::backend::utf16_len;
+use crate::store::plans::{is_plan_key, PlanEntry, PlanList};
+use crate::store::{SaveError, RECOVERY_PREFIX};
+
+/// Space used, by what uses it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Usage {
+    /// Everything stored by this origin.
+    pub used: usize,
+    /// Each listed plan and its size.
+    pub plans: Vec<(PlanEntry, usize)>,
+    /// Each backup (key) and its size, oldest first.
+    pub copies: Vec<(String, usize)>,
+    /// Plan keys no list names, and their sizes.
+    pub found: Vec<(String, usize)>,
+}
+
+impl<B: Backend> Repo<B> {
+    /// Measures what is stored, against `list`.
+    pub fn usage(&self, list: &PlanList) -> Result<Usage, SaveError> {
+        let mut usage = Usage::default();
+        for key in self.backend.keys()? {
+            let size = self.backend.size(&key)?.unwrap_or(0);
+            usage.used += utf16_len(&key) + size;
+            if let Some(entry) = list.plans.iter().find(|p| p.key == key) {
+                usage.plans.push((entry.clone(), size));
+            } else if is_plan_key(&key) {
+                usage.found.push((key, size));
+            } else if key.starts_with(RECOVERY_PREFIX) {
+                usage.copies.push((key, size));
+            }
+        }
+        usage.copies.sort();
+        usage.found.sort();
+        Ok(usage)
+    }
+
+    /// Plan keys that no entry of `list` names.
+    pub fn found_plans(&self, list: &PlanList) -> Result<Vec<String>, SaveError> {
+        let mut found: Vec<String> = self
+            .backend
+            .keys()?
+            .into_iter()
+            .filter(|k| is_plan_key(k) && !list.plans.iter().any(|p| &p.key == k))
+            .collect();
+        found.sort();
+        Ok(found)
+    }
+}
