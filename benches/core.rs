@@ -23,6 +23,14 @@
 //!    since timing noise must never fail a run.
 //! 3. How much of the localStorage quota the 5,000-task plan's stored text
 //!    takes, plain and packed by `store::codec::pack`.
+//! 4. Capacity (issue 17): three plans (2024–2026) of 300 tasks, every work
+//!    item with twelve monthly reports and their 留痕, plus twenty import
+//!    backups, stored through the repository into an in-memory storage
+//!    with the browser's quota: the share left free (target ≥ 40 %); and a
+//!    5,000-task plan with twelve reports per item saved alone. Beside it,
+//!    how well the generated report text compresses against the seed
+//!    speech (real prose), so the figure is not flattered by repetitive
+//!    text.
 //!
 //! Plans are the sample repeated with fresh ids. Times are medians of runs
 //! taken in turn with their reference and bounded by a time budget, so the
@@ -533,6 +541,98 @@ fn quota(case: &Case) {
     }
 }
 
+#[path = "../tests/common/year.rs"]
+mod year;
+
+/// Part 4: years of data against the quota.
+fn capacity() {
+    use luoshi::store::usage_percent;
+    println!(
+        "\n4. Capacity (quota {} UTF-16 units)",
+        thousands(QUOTA_CHARS)
+    );
+    let storage = MemoryStorage::with_quota(QUOTA_CHARS);
+    let repo = Repo::new(&storage);
+    let mut sizes = Vec::new();
+    let mut last = None;
+    for (i, y) in [2024, 2025, 2026].into_iter().enumerate() {
+        let plan = year::year_of_reports(300, y, 17 + i as u64);
+        let before = storage.used();
+        if let Err(e) = repo.create(&plan, true, SAVED_AT) {
+            println!("  the {y} plan did not fit: {e}");
+            return;
+        }
+        sizes.push((y, storage.used() - before));
+        last = Some(plan);
+    }
+    let Some(plan) = last else { return };
+    let before = storage.used();
+    for week in 0..20 {
+        let now = format!(
+            "2026-{:02}-{:02}T08:00:00Z",
+            1 + week / 4,
+            1 + (week % 4) * 7
+        );
+        if let Err(e) = repo.back_up_before_import(&plan, &now) {
+            println!("  backup {} did not fit: {e}", week + 1);
+            return;
+        }
+    }
+    let backups = storage.used() - before;
+    for (y, units) in &sizes {
+        println!(
+            "  {y} plan, 300 tasks, 12 reports per item: {:>9} units {:>6.2} %",
+            thousands(*units),
+            usage_percent(*units)
+        );
+    }
+    println!(
+        "  20 import backups of the 2026 plan:      {:>9} units {:>6.2} %",
+        thousands(backups),
+        usage_percent(backups)
+    );
+    let used = storage.used();
+    let free = 100.0 - usage_percent(used);
+    let verdict = if free >= 40.0 {
+        "target ≥ 40 % met"
+    } else {
+        "⚠ target ≥ 40 % missed"
+    };
+    println!(
+        "  in all: {} units, {:.1} % of the quota; {free:.1} % free ({verdict})",
+        thousands(used),
+        usage_percent(used)
+    );
+
+    let big = year::year_of_reports(5_000, 2026, 5);
+    let alone = MemoryStorage::with_quota(QUOTA_CHARS);
+    match Repo::new(&alone).save(STORED_KEY, &big, Some(&Synced::default()), SAVED_AT) {
+        SaveOutcome::Written { .. } => println!(
+            "  5,000-task plan, 12 reports per item: saves, {} units, {:.1} % of the quota",
+            thousands(alone.used()),
+            usage_percent(alone.used())
+        ),
+        other => println!("  ⚠ 5,000-task plan, 12 reports per item: did not save ({other:?})"),
+    }
+
+    // Compressibility of the generated reports against real prose.
+    let reports: String = plan
+        .tasks
+        .iter()
+        .flat_map(|t| t.updates.iter())
+        .map(|u| format!("{}{}{}", u.progress, u.problems, u.next_steps))
+        .collect();
+    let speech = include_str!("../tests/fixtures/text/speech-2022-district-committee.txt");
+    let ratio = |text: &str| {
+        text.encode_utf16().count() as f64 / codec::pack(text).encode_utf16().count().max(1) as f64
+    };
+    println!(
+        "  text packs ×{:.1} smaller (generated reports) against ×{:.1} (the seed speech, real prose)",
+        ratio(&reports),
+        ratio(speech)
+    );
+}
+
 fn main() {
     // The sample's mid-year date, on which every kind of light appears.
     let Some(today) = NaiveDate::from_ymd_opt(2026, 6, 30) else {
@@ -567,5 +667,6 @@ fn main() {
     against_references(&large);
     scaling(&small, &large);
     quota(&large);
+    capacity();
     println!("\nwhole run: {}", show(started.elapsed()));
 }

@@ -287,7 +287,7 @@ async fn adding_a_unit_puts_it_last_and_one_undo_removes_it() {
     assert_eq!(added.short_name, "宣传部");
     assert_eq!(added.kind, UnitKind::PartyDepartment);
     assert_eq!(added.leader, "赵敏");
-    assert_eq!(added.id.len(), 22, "a fresh random id");
+    assert_eq!(added.id.len(), 11, "a fresh random id");
     assert_eq!(
         row_ids(&root, "unit-row", "data-unit-id").last(),
         Some(&added.id)

@@ -457,3 +457,20 @@ fn a_damaged_packed_plan_is_damage_with_its_value_kept_whole() {
     assert_eq!(opened.synced.plan, None);
     assert_eq!(mem.get(LEGACY_KEY).unwrap().as_deref(), Some(cut.as_str()));
 }
+
+#[test]
+fn a_first_start_writes_no_empty_list_and_a_list_naming_nothing_gives_way_to_stored_plans() {
+    let mem = MemoryStorage::new();
+    let repo = Repo::new(&mem);
+    let (list, _) = repo.start().unwrap();
+    assert!(list.plans.is_empty());
+    assert_eq!(mem.get(LIST_KEY).unwrap(), None, "nothing to point to yet");
+    // A first run that never saved left an empty list; a plan is stored.
+    mem.set(LIST_KEY, &PlanList::default().to_text()).unwrap();
+    let a = sample_plan(2026);
+    mem.set(LEGACY_KEY, &serialize(&a, AT).unwrap()).unwrap();
+    let (list, _) = repo.start().unwrap();
+    assert_eq!(list.plans.len(), 1);
+    assert_eq!(list.plans[0].key, LEGACY_KEY);
+    whole_after_start(&mem, &versions(&[&a]));
+}

@@ -16,7 +16,11 @@ import {
   MID_YEAR,
   recoveryCopies,
   serveDist,
+  storedPlan,
+  storedText,
   unpackCopy,
+  unpackStored,
+  waitForStored,
   testIdText,
   watchedPage,
 } from "./harness.mjs";
@@ -89,8 +93,8 @@ describe("first run", () => {
       await page.goto(at());
       await appReady(page);
       await page.waitForFunction(() => localStorage.getItem("luoshi.plan") !== null);
-      const stored = await page.evaluate(() => localStorage.getItem("luoshi.plan"));
-      const envelope = JSON.parse(stored);
+      const envelope = await storedPlan(page);
+      assert.match(await page.evaluate(() => localStorage.getItem("luoshi.plan")), /^luoshi-plan-1;/, "stored packed");
       assert.equal(envelope.format, "luoshi/plan");
       assert.equal(envelope.version, 3);
       assert.ok(envelope.plan.tasks.length >= 40);
@@ -147,7 +151,7 @@ describe("stored data that cannot be read", () => {
       await page.goto(at());
       await appReady(page);
       await page.waitForFunction(() => localStorage.getItem("luoshi.plan") !== null);
-      const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plan")));
+      const stored = await storedPlan(page);
       stored.plan.tasks[1].due = "2026/13/45";
       const raw = JSON.stringify(stored);
       await page.evaluate((r) => localStorage.setItem("luoshi.plan", r), raw);
@@ -211,8 +215,7 @@ describe("saving", () => {
       await page.waitForSelector("[data-testid='damage-panel']", { state: "detached" });
       await page.waitForSelector("[data-testid='ledger-empty']");
       // Saving runs a moment after the change.
-      await page.waitForFunction(() => localStorage.getItem("luoshi.plan").length < 100000);
-      const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plan")));
+      const stored = await waitForStored(page, (d) => d?.plan.tasks.length === 0);
       assert.equal(stored.plan.tasks.length, 0);
     }));
 
@@ -223,7 +226,7 @@ describe("saving", () => {
       // Store a small (empty) plan, then fill the rest of the origin's quota.
       await clickConfirmed(page, "start-empty");
       await page.waitForSelector("[data-testid='ledger-empty']");
-      await page.waitForFunction(() => JSON.parse(localStorage.getItem("luoshi.plan") ?? "null")?.plan.tasks.length === 0);
+      await waitForStored(page, (d) => d?.plan.tasks.length === 0);
       await fillStorage(page);
       // The sample is far larger than the empty plan it replaces.
       await clickConfirmed(page, "load-sample");
@@ -270,7 +273,7 @@ describe("saving", () => {
       await page.waitForSelector("[data-testid='task-row']");
       await page.waitForTimeout(800);
       assert.equal(await page.evaluate(() => localStorage.getItem("luoshi.plan")), theirs);
-      assert.equal(JSON.parse(theirs).plan.tasks.length, 0, "theirs is the empty plan");
+      assert.equal(JSON.parse(unpackStored(theirs)).plan.tasks.length, 0, "theirs is the empty plan");
       await other.close();
     }));
 
@@ -294,7 +297,7 @@ describe("saving", () => {
       await page.goto(at());
       await appReady(page);
       await page.waitForFunction(() => localStorage.getItem("luoshi.plan") !== null);
-      const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plan")));
+      const stored = await storedPlan(page);
       stored.plan.tasks[1].due = "2026/13/45";
       await page.evaluate((r) => localStorage.setItem("luoshi.plan", r), JSON.stringify(stored));
       await page.reload();
@@ -306,7 +309,7 @@ describe("saving", () => {
       await other.waitForSelector("[data-testid='damage-panel']", { state: "detached" });
       // The same readable part is no silent match while this tab still decides.
       await page.waitForSelector("[data-testid='external-change']");
-      await other.waitForFunction(() => !localStorage.getItem("luoshi.plan").includes("2026/13/45"));
+      await waitForStored(other, (d) => d && !JSON.stringify(d).includes("2026/13/45"));
       const written = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
       await page.click("[data-testid='external-load']");
       await page.waitForSelector("[data-testid='damage-panel']", { state: "detached" });
@@ -319,7 +322,7 @@ describe("saving", () => {
       await page.goto(at());
       await appReady(page);
       await page.waitForFunction(() => localStorage.getItem("luoshi.plan") !== null);
-      const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plan")));
+      const stored = await storedPlan(page);
       stored.plan.tasks[1].due = "2026/13/45";
       const raw = JSON.stringify(stored);
       await page.evaluate((r) => localStorage.setItem("luoshi.plan", r), raw);
@@ -329,7 +332,7 @@ describe("saving", () => {
       await other.goto(at());
       await other.click("[data-testid='damage-keep']");
       await page.waitForSelector("[data-testid='external-change']");
-      await other.waitForFunction(() => !localStorage.getItem("luoshi.plan").includes("2026/13/45"));
+      await waitForStored(other, (d) => d && !JSON.stringify(d).includes("2026/13/45"));
       const theirs = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
       await other.close();
       // "This tab's data" is the damaged text awaiting a decision: it goes
@@ -338,7 +341,7 @@ describe("saving", () => {
       await page.waitForSelector("[data-testid='external-change']", { state: "detached" });
       assert.equal(await page.evaluate(() => localStorage.getItem("luoshi.plan")), raw);
       const afterKeep = await recoveryCopies(page);
-      assert.ok(afterKeep.includes(theirs), "the other tab's data was set aside");
+      assert.ok(afterKeep.includes(unpackStored(theirs)), "the other tab's data was set aside");
       // The decision now goes through instead of raising the conflict again.
       await page.click("[data-testid='damage-keep']");
       await page.waitForSelector("[data-testid='damage-panel']", { state: "detached" });
@@ -347,7 +350,7 @@ describe("saving", () => {
       const copies = await recoveryCopies(page);
       assert.equal(copies.length, afterKeep.length + 1, "one more copy: the raw text, once");
       assert.ok(copies.includes(raw));
-      await page.waitForFunction(() => !localStorage.getItem("luoshi.plan").includes("2026/13/45"));
+      await waitForStored(page, (d) => d && !JSON.stringify(d).includes("2026/13/45"));
     }));
 
   test("keeping this tab's plan sets the other tab's data aside first", () =>
@@ -361,8 +364,8 @@ describe("saving", () => {
       const theirs = await other.evaluate(() => localStorage.getItem("luoshi.plan"));
       await page.click("[data-testid='external-keep']");
       await page.waitForSelector("[data-testid='external-change']", { state: "detached" });
-      await page.waitForFunction(() => JSON.parse(localStorage.getItem("luoshi.plan")).plan.sample);
-      assert.deepEqual(await recoveryCopies(page), [theirs]);
+      await waitForStored(page, (d) => d?.plan.sample);
+      assert.deepEqual(await recoveryCopies(page), [unpackStored(theirs)]);
       await other.close();
     }));
 
@@ -371,7 +374,7 @@ describe("saving", () => {
       await page.goto(at());
       await appReady(page);
       await page.waitForFunction(() => localStorage.getItem("luoshi.plan") !== null);
-      const mine = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plan")));
+      const mine = await storedPlan(page);
       const other = await secondTab(context);
       await clickConfirmed(other, "start-empty");
       await page.waitForSelector("[data-testid='external-change']");
@@ -408,7 +411,7 @@ describe("several plans", () => {
       assert.equal(list.plans[0].key, "luoshi.plan");
       assert.equal(await page.evaluate(() => localStorage.getItem("luoshi.plan")), single, "nothing copied or rewritten");
       await clickConfirmed(page, "start-empty");
-      await page.waitForFunction(() => JSON.parse(localStorage.getItem("luoshi.plan")).plan.tasks.length === 0);
+      await waitForStored(page, (d) => d?.plan.tasks.length === 0);
       assert.equal(await testIdText(page, "save-state"), "已保存");
     }));
 
@@ -496,7 +499,7 @@ describe("leaving the page", () => {
         calm.push(d.type());
         d.accept();
       });
-      await page.waitForFunction(() => JSON.parse(localStorage.getItem("luoshi.plan")).plan.tasks.length === 0);
+      await waitForStored(page, (d) => d?.plan.tasks.length === 0);
       await page.close({ runBeforeUnload: true });
       await new Promise((ok) => setTimeout(ok, 500));
       assert.deepEqual(calm, [], "everything saved: no question");
@@ -531,7 +534,7 @@ describe("a 5,000-task plan", () => {
     await page.goto(at());
     await appReady(page);
     await page.waitForFunction(() => localStorage.getItem("luoshi.plan") !== null);
-    const sample = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plan")));
+    const sample = await storedPlan(page);
     const text = JSON.stringify(largePlan(sample, 5000));
     await page.evaluate((t) => {
       localStorage.clear();
@@ -546,8 +549,9 @@ describe("a 5,000-task plan", () => {
     withPage(async (page) => {
       await openLarge(page);
       await page.waitForSelector("[data-testid='task-row']", { timeout: 60000 });
-      assert.equal(await testIdText(page, "count-total"), String(await page.evaluate(() =>
-        JSON.parse(localStorage.getItem("luoshi.plan")).plan.tasks.filter((t, _, all) => !all.some((c) => c.parent === t.id)).length)));
+      const shown = await storedPlan(page);
+      assert.equal(await testIdText(page, "count-total"), String(
+        shown.plan.tasks.filter((t, _, all) => !all.some((c) => c.parent === t.id)).length));
       const drawn = await page.locator("[data-testid='task-row']").count();
       assert.ok(drawn > 10 && drawn < 150, `${drawn} rows drawn of 5,000`);
       const first = await page.locator("[data-testid='task-row']").first().getAttribute("data-task-id");
@@ -574,7 +578,7 @@ describe("a 5,000-task plan", () => {
       await page.click("[data-testid='damage-keep']");
       await page.waitForSelector("[data-testid='damage-panel']", { state: "detached", timeout: 60000 });
       assert.deepEqual(await recoveryCopies(page), [broken]);
-      await page.waitForFunction(() => !localStorage.getItem("luoshi.plan").includes('"due":"2026/'), null, { timeout: 60000 });
+      await waitForStored(page, (d) => d && !JSON.stringify(d).includes('"due":"2026/'), "luoshi.plan", 60000);
     }));
 
   test("in a conflict, either side can be kept with the other set aside", () =>
@@ -592,7 +596,7 @@ describe("a 5,000-task plan", () => {
       await page.waitForSelector("[data-testid='external-change']", { state: "detached", timeout: 60000 });
       assert.equal(await page.locator("[data-testid='external-error']").count(), 0);
       assert.deepEqual(await recoveryCopies(page), [theirs]);
-      await page.waitForFunction(() => JSON.parse(localStorage.getItem("luoshi.plan")).plan.title === "5000项任务的计划", null, { timeout: 60000 });
+      await waitForStored(page, (d) => d?.plan.title === "5000项任务的计划", "luoshi.plan", 60000);
       // And again, loading theirs: this tab's plan is set aside.
       await writer.evaluate((t) => localStorage.setItem("luoshi.plan", t), theirs);
       await page.waitForSelector("[data-testid='external-change']", { timeout: 60000 });
@@ -649,7 +653,7 @@ describe("crash", () => {
         await page.goto(at());
         await appReady(page);
         await page.waitForFunction(() => localStorage.getItem("luoshi.plan") !== null);
-        const stored = await page.evaluate(() => localStorage.getItem("luoshi.plan"));
+        const stored = await storedText(page);
         await page.evaluate(() => window.wasmBindings.luoshiCrashSelfTest()).catch(() => {});
         await page.waitForSelector("[data-testid='crash-screen']");
         assert.match(await testIdText(page, "crash-screen"), /落实遇到内部错误.*最近一次成功保存的数据/s);

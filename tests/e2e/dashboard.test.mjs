@@ -5,7 +5,15 @@
 // and no request outside the page's origin.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { MID_YEAR, appReady, browserSuite, clickConfirmed, screenshot, testIdText } from "./harness.mjs";
+import {
+  MID_YEAR,
+  appReady,
+  browserSuite,
+  clickConfirmed,
+  screenshot,
+  testIdText,
+  storedPlan,
+} from "./harness.mjs";
 
 const suite = browserSuite({ viewport: { width: 1366, height: 900 } });
 const withPage = suite.withPage;
@@ -179,7 +187,7 @@ describe("look back", () => {
       await page.goto(at(MID_YEAR, "#/ledger"));
       await appReady(page);
       await page.waitForFunction(() => localStorage.getItem("luoshi.plan") !== null);
-      const sample = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plan")));
+      const sample = await storedPlan(page);
       await clickConfirmed(page, "start-empty");
       await page.waitForSelector("[data-testid='ledger-empty']");
       await page.click("[data-testid='nav-dashboard']");

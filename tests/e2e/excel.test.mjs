@@ -12,7 +12,17 @@ import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DIST, MID_YEAR, ROOT, appReady, browserSuite, clickConfirmed, testIdText, watchedPage } from "./harness.mjs";
+import {
+  DIST,
+  MID_YEAR,
+  ROOT,
+  appReady,
+  browserSuite,
+  clickConfirmed,
+  testIdText,
+  watchedPage,
+  waitForStored,
+} from "./harness.mjs";
 
 const suite = browserSuite({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
 const withPage = suite.withPage;
@@ -138,7 +148,7 @@ describe("excel out", () => {
       await page.waitForSelector("[data-testid='ledger-empty']");
       await page.click("[data-testid='nav-data']");
       // The empty plan saved (the save runs shortly after a change).
-      await page.waitForFunction(() => localStorage.getItem("luoshi.plan")?.includes('"tasks":[]'));
+      await waitForStored(page, (d) => d?.plan.tasks.length === 0);
       const before = await page.evaluate(() => JSON.stringify(localStorage));
       await page.setInputFiles("[data-testid='import-file']", join(ROOT, "tests/fixtures/xlsx/messy-ledger.xlsx"));
       await page.waitForSelector("[data-testid='sheet-report']", { timeout: 30000 });

@@ -10,7 +10,16 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { MID_YEAR, ROOT, appReady, browserSuite, largePlan, screenshot, testIdText } from "./harness.mjs";
+import {
+  MID_YEAR,
+  ROOT,
+  appReady,
+  browserSuite,
+  largePlan,
+  screenshot,
+  testIdText,
+  storedPlan,
+} from "./harness.mjs";
 
 const suite = browserSuite({ viewport: { width: 1366, height: 800 } });
 const withPage = suite.withPage;
@@ -49,8 +58,7 @@ describe("gantt", () => {
       await page.goto(at("#/ledger"));
       await appReady(page);
       await page.waitForFunction(() => localStorage.getItem("luoshi.plan") !== null);
-      const sample = await page.evaluate(() => localStorage.getItem("luoshi.plan"));
-      const big = largePlan(JSON.parse(sample), 5000);
+      const big = largePlan(await storedPlan(page), 5000);
       await page.evaluate((t) => {
         localStorage.clear();
         localStorage.setItem("luoshi.plan", t);

@@ -113,6 +113,46 @@ export function unpackCopy(stored) {
   return inflateSync(bytes).toString("utf8");
 }
 
+/** The plan text of a value stored under a plan's key
+ *  (src/store/stored.rs): "luoshi-plan-1;<stamp>;" then the packed text;
+ *  values written by older versions are plain (or packed without a stamp).
+ *  `null` stays `null`. */
+export function unpackStored(stored) {
+  if (stored == null) return null;
+  const PREFIX = "luoshi-plan-1;";
+  if (!stored.startsWith(PREFIX)) return unpackCopy(stored);
+  const rest = stored.slice(PREFIX.length);
+  return unpackCopy(rest.slice(rest.indexOf(";") + 1));
+}
+
+/** The plan text stored under `key` now, unpacked (`null` when unset). */
+export async function storedText(page, key = "luoshi.plan") {
+  return unpackStored(await page.evaluate((k) => localStorage.getItem(k), key));
+}
+
+/** The plan document stored under `key` now, parsed (`null` when unset). */
+export async function storedPlan(page, key = "luoshi.plan") {
+  const text = await storedText(page, key);
+  return text == null ? null : JSON.parse(text);
+}
+
+/** Waits until the plan document under `key` (parsed, or `null`) satisfies
+ *  `test`; returns it. Polled from here, since unpacking happens here. */
+export async function waitForStored(page, test, key = "luoshi.plan", timeout = 30000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    let doc = null;
+    try {
+      doc = await storedPlan(page, key);
+    } catch {
+      doc = undefined; // half-written or unreadable: look again
+    }
+    if (doc !== undefined && test(doc)) return doc;
+    if (Date.now() > end) throw new Error(`stored plan under ${key} never matched: ${test}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Every recovery copy in the page's storage, unpacked, oldest first. */
 export async function recoveryCopies(page) {
   const stored = await page.evaluate(() =>

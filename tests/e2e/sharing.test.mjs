@@ -9,7 +9,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readFile } from "node:fs/promises";
-import { appReady, clickConfirmed, launchBrowser, MID_YEAR, serveDist, testIdText, watchedPage } from "./harness.mjs";
+import {
+  appReady,
+  clickConfirmed,
+  launchBrowser,
+  MID_YEAR,
+  serveDist,
+  testIdText,
+  watchedPage,
+  unpackStored,
+} from "./harness.mjs";
 
 let server;
 let browser;
@@ -59,11 +68,22 @@ async function storedPlan(page) {
     const entry = list?.plans.find((p) => p.id === list.current);
     return entry && localStorage.getItem(entry.key) !== null;
   });
-  return page.evaluate(() => {
-    const list = JSON.parse(localStorage.getItem("luoshi.plans"));
-    const entry = list.plans.find((p) => p.id === list.current);
-    return localStorage.getItem(entry.key);
-  });
+  return unpackStored(
+    await page.evaluate(() => {
+      const list = JSON.parse(localStorage.getItem("luoshi.plans"));
+      const entry = list.plans.find((p) => p.id === list.current);
+      return localStorage.getItem(entry.key);
+    }),
+  );
+}
+
+/** Waits until the stored text of the plan on screen satisfies `test`. */
+async function untilStored(page, test, timeout = 30000) {
+  const end = Date.now() + timeout;
+  while (!test(await storedPlan(page))) {
+    if (Date.now() > end) throw new Error(`stored plan never matched: ${test}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function reportOn(page, id, percent, text) {
@@ -139,7 +159,7 @@ describe("the office ↔ unit round trip", () => {
       await appReady(office.page);
       await office.page.waitForSelector(`[data-testid='task-row'][data-task-id='${a}']:has-text('组织部改的任务名称')`);
       await office.page.waitForFunction(() => document.querySelector("[data-testid='save-state']")?.dataset.state === "saved");
-      await office.page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes("组织部七月报送乙")));
+      await untilStored(office.page, (t) => t.includes("组织部七月报送乙"));
       const merged = JSON.parse(await storedPlan(office.page)).plan;
       const find = (id) => merged.tasks.find((t) => t.id === id);
       assert.ok(find(a).updates.some((u) => u.progress === "组织部七月报送甲"));
@@ -224,7 +244,7 @@ describe("bad files", () => {
       assert.equal(await page.locator("[data-testid='import-preview'] b").count(), 0);
       await page.click("[data-testid='import-confirm']");
       await page.waitForSelector("[data-testid='import-done']");
-      await page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('"id":"new-task"')));
+      await untilStored(page, (t) => t.includes('"id":"new-task"'));
       const after = JSON.parse(await storedPlan(page)).plan;
       assert.ok(after.tasks.some((t) => t.id === "new-task"));
       assert.equal(after.tasks.find((t) => t.title === "改过的名称")?.title, "改过的名称", "changed last in the file: taken by default");

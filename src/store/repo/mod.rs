@@ -30,7 +30,7 @@ mod space;
 pub use conflict::KeepMine;
 pub use plans::{Added, Removed};
 pub use save::SaveOutcome;
-pub use space::Usage;
+pub use space::{Removable, Usage, LOW_SPACE_PERCENT};
 
 use super::backend::Backend;
 use super::plans::{is_plan_key, read_list, rebuild, PlanEntry, PlanList, LIST_KEY};
@@ -70,6 +70,11 @@ impl<B: Backend> Repo<B> {
         if let Some(list) = read_list(text.as_deref()) {
             return Ok((list, false));
         }
+        self.rebuilt_list()
+    }
+
+    /// The list rebuilt from the plan keys in storage.
+    fn rebuilt_list(&self) -> Result<(PlanList, bool), SaveError> {
         let mut stored = Vec::new();
         for key in self.backend.keys()? {
             if is_plan_key(&key) {
@@ -91,9 +96,20 @@ impl<B: Backend> Repo<B> {
     /// changed it. A failure to write it is not fatal (the next start does
     /// the same again), so it is returned beside the list.
     pub fn start(&self) -> Result<(PlanList, Option<SaveError>), SaveError> {
-        let (mut list, rebuilt) = self.list()?;
+        let (mut list, mut rebuilt) = self.list()?;
+        if list.plans.is_empty() && !rebuilt {
+            // A list naming nothing while plans are stored (a first run
+            // that never saved, then data put back by hand): the plans
+            // are what counts.
+            let (found, _) = self.rebuilt_list()?;
+            if !found.plans.is_empty() {
+                (list, rebuilt) = (found, true);
+            }
+        }
         let finished = self.finish_pending(&mut list)?;
-        let error = if rebuilt || finished {
+        // An empty list is not written: nothing is stored to point to, and
+        // a first save writes the list with its plan.
+        let error = if (rebuilt && !list.plans.is_empty()) || finished {
             self.write_list(&list).err()
         } else {
             None

@@ -53,3 +53,43 @@ impl<B: Backend> Repo<B> {
         Ok(found)
     }
 }
+
+/// Above this share of the quota, the data page says what takes the space
+/// and offers to download and remove it.
+pub const LOW_SPACE_PERCENT: f64 = 80.0;
+
+/// Something the user may download and remove to free space.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Removable {
+    /// A plan other than the one on screen.
+    Plan(PlanEntry),
+    /// A backup, by key.
+    Backup(String),
+}
+
+impl Usage {
+    /// True when space runs low.
+    pub fn low(&self) -> bool {
+        crate::store::usage_percent(self.used) > LOW_SPACE_PERCENT
+    }
+
+    /// What may be removed to free space, largest first: every plan but
+    /// the one stored under `shown_key`, and every backup. Nothing here is
+    /// removed; the page offers each to the user.
+    pub fn removable(&self, shown_key: &str) -> Vec<(Removable, usize)> {
+        let mut out: Vec<(Removable, usize)> = self
+            .plans
+            .iter()
+            .filter(|(e, _)| e.key != shown_key && e.pending.is_none())
+            .map(|(e, size)| (Removable::Plan(e.clone()), *size))
+            .chain(
+                self.copies
+                    .iter()
+                    .map(|(k, size)| (Removable::Backup(k.clone()), *size)),
+            )
+            .collect();
+        // Largest first; among equals, older backups and plans first.
+        out.sort_by_key(|(_, size)| std::cmp::Reverse(*size));
+        out
+    }
+}

@@ -2,7 +2,7 @@
 
 use crate::model::date::format_date;
 use crate::model::package::{package_file_name, plan_file_name};
-use crate::store::{self, local, QUOTA_CHARS};
+use crate::store;
 use crate::ui::clock::now_iso;
 use crate::ui::data::recovery_copies::RecoveryCopies;
 use crate::ui::download::{download_text, stamped_name};
@@ -16,15 +16,6 @@ pub fn DataPage() -> impl IntoView {
     let state = use_app();
     let today = move || state.today.with_untracked(|t| t.date);
     let message = RwSignal::new(None::<String>);
-    // Measured again after every write this tab makes (`stored_at`), so
-    // the meter shows what is stored once the save is done.
-    let used = Memo::new(move |_| {
-        state.stored_at.track();
-        state.plans.track();
-        local::repo()
-            .usage(&state.plans.get_untracked())
-            .map_or(0, |u| u.used)
-    });
     // While stored data awaits a decision, the plan on screen is only the
     // readable part of it; the file says so in its name.
     let partial = move || state.damage.with(Option::is_some);
@@ -61,19 +52,8 @@ pub fn DataPage() -> impl IntoView {
         <section class="data-page" data-testid="data-page">
             <h2>"数据管理"</h2>
             <p>"所有数据只保存在本机浏览器中。请定期导出数据文件留存，换电脑或清理浏览器前务必导出。"</p>
-            <div class="meter" data-testid="storage-meter">
-                <div class="meter-bar">
-                    <div class="meter-fill" style=move || format!("width:{:.1}%", store::usage_percent(used.get()).min(100.0))></div>
-                </div>
-                <span>
-                    {move || format!(
-                        "已使用约 {:.1}%（{} / {} 字符）",
-                        store::usage_percent(used.get()),
-                        used.get(),
-                        QUOTA_CHARS
-                    )}
-                </span>
-            </div>
+            <crate::ui::data::space::StorageSpace />
+            <crate::ui::data::found_plans::FoundPlans />
             <ExportPanel on_export_plan=Callback::new(move |_| export(())) />
             <crate::ui::excel::export_panel::ExcelExportPanel />
             <Show when=move || state.damage.with(Option::is_none)>

@@ -98,6 +98,10 @@ pub fn RecoveryCopies() -> impl IntoView {
 fn restore_backup(state: AppState, key: &str) -> Result<(), String> {
     let text = local::repo().read_copy(key)?.ok_or("这份备份已不存在")?;
     let restored = restore_plan(&text).map_err(|e| format!("这份备份无法读取：{e}"))?;
+    // What the backup could not give back is said before anything is
+    // restored, as when stored data fails to load: nothing is repaired
+    // silently.
+    let problems = problems_note(&restored.problems);
     let plan = restored.plan;
     let current = state.plan.with_untracked(|p| p.id.clone());
     if plan.id == current {
@@ -105,7 +109,7 @@ fn restore_backup(state: AppState, key: &str) -> Result<(), String> {
         state.ask(
             "恢复备份",
             format!(
-                "用“{when}”的备份替换当前计划“{}”？当前内容会先另存备份，恢复后也可点击“撤销”。",
+                "用“{when}”的备份替换当前计划“{}”？当前内容会先另存备份，恢复后也可点击“撤销”。{problems}",
                 plan.title
             ),
             "恢复",
@@ -132,12 +136,49 @@ fn restore_backup(state: AppState, key: &str) -> Result<(), String> {
         ));
     }
     let label = format!("恢复备份为计划“{}”", plan.title);
-    crate::ui::plans::open::add(state, plan, &label)
+    if problems.is_empty() {
+        return crate::ui::plans::open::add(state, plan, &label);
+    }
+    state.ask(
+        "恢复备份",
+        format!("把这份备份恢复为计划“{}”？{problems}", plan.title),
+        "恢复",
+        move || {
+            if let Err(e) = crate::ui::plans::open::add(state, plan.clone(), &label) {
+                state.edit_error.set(Some(e));
+            }
+        },
+    );
+    Ok(())
+}
+
+/// The problems a backup was read with, for the question before restoring
+/// it; empty when it read cleanly.
+fn problems_note(problems: &[crate::format::Problem]) -> String {
+    const SHOWN: usize = 10;
+    if problems.is_empty() {
+        return String::new();
+    }
+    let listed: Vec<String> = problems
+        .iter()
+        .take(SHOWN)
+        .map(ToString::to_string)
+        .collect();
+    let more = if problems.len() > SHOWN {
+        format!("；另有 {} 处", problems.len() - SHOWN)
+    } else {
+        String::new()
+    };
+    format!(
+        "注意：这份备份有 {} 处问题，恢复后这些内容缺失或按空值处理（原备份保留不变，可下载查看）：{}{more}。",
+        problems.len(),
+        listed.join("；")
+    )
 }
 
 /// "导入前备份 2026-06-30 16:00:00" in local time, from a key stamped with
 /// an ISO time in UTC (perhaps a "-2" suffix) and the reason.
-fn label(key: &str) -> String {
+pub fn label(key: &str) -> String {
     let (stamp, reason) = backups::parts(key);
     let reason = reason
         .map(|r| format!("{r}备份"))
