@@ -12,6 +12,9 @@ use luoshi::model::rollup::assess_plan;
 use luoshi::model::settings::Lateness;
 use luoshi::model::{Level, Task};
 
+/// The moment the edits below are made (the stamps' clock).
+const NOW: &str = "2026-06-30T10:00:00Z";
+
 /// A task created through the editor on `day` (its 留痕 says so).
 fn created(mut t: Task, day: &str) -> Task {
     t.log.push(luoshi::model::task::LogEntry {
@@ -38,6 +41,7 @@ fn moving_a_red_task_to_year_end_records_an_extension_and_it_stays_red() {
         Some(d("2026-12-31")),
         "资金未到位",
         today,
+        NOW,
     )
     .expect("an extension");
     apply(&mut plan, op, "2026-06-30T10:00:00Z").expect("applies");
@@ -61,6 +65,7 @@ fn a_later_date_on_a_started_task_without_a_reason_is_refused() {
         Some(d("2026-12-31")),
         "  ",
         d("2026-06-30"),
+        NOW,
     )
     .expect_err("needs a reason");
     assert_eq!(errors[0].field, "extend_reason");
@@ -72,7 +77,7 @@ fn a_later_date_on_a_started_task_without_a_reason_is_refused() {
 fn a_task_with_a_report_has_started_even_before_its_start_date() {
     let t = reported(span("a", "2026-09-01", "2026-10-31"), "2026-06-01", 10);
     assert_eq!(
-        classify(&t, Some(d("2026-12-31")), d("2026-06-30")),
+        classify(&t, Some(d("2026-12-31")), d("2026-06-30"), NOW),
         DueChange::Extension {
             from: d("2026-10-31"),
             to: d("2026-12-31")
@@ -84,7 +89,7 @@ fn a_task_with_a_report_has_started_even_before_its_start_date() {
 fn a_task_not_started_yet_has_its_date_edited_plainly() {
     let t = span("a", "2026-09-01", "2026-10-31");
     assert_eq!(
-        classify(&t, Some(d("2026-12-31")), d("2026-06-30")),
+        classify(&t, Some(d("2026-12-31")), d("2026-06-30"), NOW),
         DueChange::Plain
     );
 }
@@ -94,12 +99,42 @@ fn a_correction_on_the_day_the_task_was_created_is_a_plain_edit() {
     let t = created(span("a", "2026-01-01", "2026-03-31"), "2026-06-30");
     assert_eq!(created_on(&t), Some(d("2026-06-30")));
     assert_eq!(
-        classify(&t, Some(d("2026-12-31")), d("2026-06-30")),
+        classify(&t, Some(d("2026-12-31")), d("2026-06-30"), NOW),
         DueChange::Plain
     );
     // The next day the same change is a 延期.
     assert!(matches!(
-        classify(&t, Some(d("2027-01-31")), d("2026-07-01")),
+        classify(
+            &t,
+            Some(d("2027-01-31")),
+            d("2026-07-01"),
+            "2026-07-01T09:00:00Z"
+        ),
+        DueChange::Extension { .. }
+    ));
+}
+
+#[test]
+fn the_creation_day_is_read_on_the_stamps_clock_not_the_simulated_day() {
+    // Created and corrected on 7 December (the stamps' clock) while the
+    // rules reason at a simulated 30 June: still a same-day correction.
+    let t = created(span("a", "2026-01-01", "2026-03-31"), "2026-12-07");
+    assert_eq!(
+        classify(
+            &t,
+            Some(d("2026-12-31")),
+            d("2026-06-30"),
+            "2026-12-07T15:00:00Z"
+        ),
+        DueChange::Plain
+    );
+    assert!(matches!(
+        classify(
+            &t,
+            Some(d("2026-12-31")),
+            d("2026-06-30"),
+            "2026-12-08T01:00:00Z"
+        ),
         DueChange::Extension { .. }
     ));
 }
@@ -123,13 +158,13 @@ fn without_a_creation_entry_the_first_log_entry_gives_the_creation_day() {
 fn an_earlier_date_or_a_first_date_is_a_plain_edit() {
     let t = span("a", "2026-01-01", "2026-09-30");
     assert_eq!(
-        classify(&t, Some(d("2026-08-31")), d("2026-06-30")),
+        classify(&t, Some(d("2026-08-31")), d("2026-06-30"), NOW),
         DueChange::Plain
     );
     let mut undated = span("b", "2026-01-01", "2026-09-30");
     undated.due = None;
     assert_eq!(
-        classify(&undated, Some(d("2026-08-31")), d("2026-06-30")),
+        classify(&undated, Some(d("2026-08-31")), d("2026-06-30"), NOW),
         DueChange::Plain
     );
 }
@@ -138,7 +173,7 @@ fn an_earlier_date_or_a_first_date_is_a_plain_edit() {
 fn clearing_the_date_of_a_started_task_is_refused() {
     let t = span("a", "2026-01-01", "2026-03-31");
     assert!(matches!(
-        classify(&t, None, d("2026-06-30")),
+        classify(&t, None, d("2026-06-30"), NOW),
         DueChange::Refused(m) if m.contains("不能清除完成时限")
     ));
 }
@@ -149,7 +184,7 @@ fn a_closed_task_cannot_have_its_date_moved_later() {
     let old = t.clone();
     let mut edited = t;
     edited.due = Some(d("2026-12-31"));
-    let errors = settle_due(&old, edited, "补录", d("2026-06-30")).expect_err("refused");
+    let errors = settle_due(&old, edited, "补录", d("2026-06-30"), NOW).expect_err("refused");
     assert_eq!(errors[0].field, "due");
     assert!(errors[0].message.contains("已办结"));
 }
@@ -160,7 +195,7 @@ fn the_editor_keeps_its_other_fields_when_the_date_becomes_an_extension() {
     let mut edited = old.clone();
     edited.title = "改过的名称".into();
     edited.due = Some(d("2026-12-31"));
-    let saved = settle_due(&old, edited, "上级调整部署", d("2026-06-30")).expect("saved");
+    let saved = settle_due(&old, edited, "上级调整部署", d("2026-06-30"), NOW).expect("saved");
     assert_eq!(saved.title, "改过的名称");
     assert_eq!(saved.due, Some(d("2026-12-31")));
     assert_eq!(saved.original_due(), Some(d("2026-03-31")));
@@ -176,6 +211,7 @@ fn an_unchanged_date_needs_no_reason() {
         Some(d("2026-03-31")),
         "",
         d("2026-06-30"),
+        NOW,
     )
     .expect("nothing to record");
     let Op::PutTask { task, .. } = op else {

@@ -40,6 +40,11 @@ pub fn is_overdue(task: &Task, today: NaiveDate) -> bool {
     !task.closed_as_of(today) && task.due_as_of(today).is_some_and(|d| d < today)
 }
 
+/// The calendar day of an ISO 8601 stamp (`2026-06-30T09:00:00Z`).
+fn day_of(stamp: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(stamp.get(..10)?, "%Y-%m-%d").ok()
+}
+
 /// The day the task was created, from its 留痕: the day of its
 /// "新建任务" entry, or else of its first entry (tasks from older files or
 /// the sample have no creation entry). `None` without a log: no day is a
@@ -50,17 +55,22 @@ pub fn created_on(task: &Task) -> Option<NaiveDate> {
         .iter()
         .find(|e| e.what == "新建任务")
         .or_else(|| task.log.first())?;
-    let day = entry.at.get(..10)?;
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+    day_of(&entry.at)
 }
 
-/// How changing `task`'s 完成时限 to `new_due` on `today` must be recorded.
-pub fn classify(task: &Task, new_due: Option<NaiveDate>, today: NaiveDate) -> DueChange {
+/// How changing `task`'s 完成时限 to `new_due` must be recorded, judged on
+/// `today` (the day the rules reason at, which `?today=` may set) at the
+/// moment `now` (ISO 8601, the clock that stamps 留痕). Whether this is
+/// the day the task was created is read on `now`'s clock, the one its
+/// creation was stamped with, so a simulated `today` or a time zone does
+/// not turn a same-day correction into a 延期 or the other way round.
+pub fn classify(task: &Task, new_due: Option<NaiveDate>, today: NaiveDate, now: &str) -> DueChange {
     if new_due == task.due {
         return DueChange::Unchanged;
     }
     let guarded = is_started(task, today) || is_overdue(task, today) || task.is_closed();
-    if !guarded || created_on(task) == Some(today) {
+    let creation_day = created_on(task).is_some_and(|c| Some(c) == day_of(now));
+    if !guarded || creation_day {
         return DueChange::Plain;
     }
     let (Some(from), Some(to)) = (task.due, new_due) else {
@@ -94,8 +104,9 @@ pub fn settle_due(
     mut edited: Task,
     reason: &str,
     today: NaiveDate,
+    now: &str,
 ) -> Result<Task, Vec<FieldError>> {
-    match classify(old, edited.due, today) {
+    match classify(old, edited.due, today, now) {
         DueChange::Unchanged | DueChange::Plain => Ok(edited),
         DueChange::Refused(message) => Err(vec![error("due", message)]),
         DueChange::Extension { from, to } => {
@@ -116,21 +127,22 @@ pub fn settle_due(
     }
 }
 
-/// The edit that sets task `id`'s 完成时限 to `new_due` on `today`: a plain
-/// `PutTask`, or one recording a 延期 for `reason`.
+/// The edit that sets task `id`'s 完成时限 to `new_due` on `today` (at
+/// `now`): a plain `PutTask`, or one recording a 延期 for `reason`.
 pub fn due_edit(
     plan: &Plan,
     id: &TaskId,
     new_due: Option<NaiveDate>,
     reason: &str,
     today: NaiveDate,
+    now: &str,
 ) -> Result<Op, Vec<FieldError>> {
     let Some(old) = plan.task(id) else {
         return Err(vec![error("due", "该任务已不存在（可能已被删除或撤销）")]);
     };
     let mut edited = old.clone();
     edited.due = new_due;
-    let task = settle_due(old, edited, reason, today)?;
+    let task = settle_due(old, edited, reason, today, now)?;
     Ok(Op::PutTask {
         task: Box::new(task),
         at: None,

@@ -6,6 +6,7 @@ use crate::model::date::format_date;
 use crate::model::due_change::{classify, DueChange};
 use crate::model::task::Task;
 use crate::model::validate::FieldError;
+use crate::ui::clock::now_iso;
 use crate::ui::editor::field::Field;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -26,7 +27,7 @@ pub fn ExtensionReason(
         draft.with(|d| {
             state.plan.with(|p| {
                 let old = p.task(&d.id)?;
-                match classify(old, d.due, today) {
+                match classify(old, d.due, today, &now_iso()) {
                     DueChange::Extension { .. } => old.original_due(),
                     _ => None,
                 }

@@ -10,6 +10,7 @@ use crate::model::ops::Op;
 use crate::model::recurrence::Recurrence;
 use crate::model::task::{Status, Task};
 use crate::model::validate::{validate_task, FieldError};
+use crate::ui::clock::now_iso;
 use crate::ui::editor::actions::delete_with_confirmation;
 use crate::ui::editor::extension_reason::ExtensionReason;
 use crate::ui::editor::field::Field;
@@ -223,6 +224,7 @@ pub fn TaskEditor() -> impl IntoView {
                         task,
                         &reason,
                         state.today.with_untracked(|t| t.date),
+                        &now_iso(),
                     ) {
                         Ok(task) => task,
                         Err(found) => return errors.set(found),

@@ -7,6 +7,7 @@
 use crate::model::date::{format_date, parse_date};
 use crate::model::due_change::{classify, due_edit, DueChange};
 use crate::model::id::TaskId;
+use crate::ui::clock::now_iso;
 use crate::ui::ledger::inline_edit::edit_field;
 use crate::ui::state::AppState;
 use chrono::NaiveDate;
@@ -43,7 +44,7 @@ fn commit_due(state: AppState, id: &TaskId, input: &web_sys::HtmlInputElement, a
     let today = state.today.with_untracked(|t| t.date);
     let change = state
         .plan
-        .with_untracked(|p| p.task(id).map(|t| classify(t, due, today)));
+        .with_untracked(|p| p.task(id).map(|t| classify(t, due, today, &now_iso())));
     let saved = match change {
         None | Some(DueChange::Unchanged) => true,
         Some(DueChange::Plain) => edit_field(state, id, "完成时限", |t| t.due = due),
@@ -73,7 +74,7 @@ fn confirm(state: AppState, id: &TaskId, asking: Asking) {
     let reason = asking.reason.get_untracked();
     let built = state.plan.with_untracked(|p| {
         let title = p.task(id).map(|t| t.title.clone()).unwrap_or_default();
-        due_edit(p, id, Some(to), &reason, today).map(|op| (op, title))
+        due_edit(p, id, Some(to), &reason, today, &now_iso()).map(|op| (op, title))
     });
     match built {
         Ok((op, title)) => {
