@@ -181,9 +181,21 @@ fn copying_to_next_year_leaves_stopped_work_and_what_hangs_below_it_out() {
         paused,
         task("b"),
     ]);
-    assert_eq!(stopped_left_out(&plan), 2);
+    let left = stopped_left_out(&plan);
+    assert_eq!((left.stopped, left.total), (1, 2));
+    assert_eq!(
+        left.note().as_deref(),
+        Some("已中止的 1 项任务及其下级任务（共 2 项）不带入新计划。")
+    );
     let next = copy_to_next_year(&plan);
     let titles: Vec<&str> = next.tasks.iter().map(|t| t.title.as_str()).collect();
     assert_eq!(titles, ["任务a", "任务w", "任务b"]);
     assert!(next.tasks.iter().all(|t| t.status == Status::NotStarted));
+}
+
+#[test]
+fn a_plan_without_stopped_work_has_nothing_to_say_about_it() {
+    let plan = plan_of(vec![span("a", "2026-01-01", "2026-12-31")]);
+    assert_eq!(stopped_left_out(&plan).note(), None);
+    assert_eq!(copy_to_next_year(&plan).tasks.len(), 1);
 }

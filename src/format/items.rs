@@ -133,10 +133,26 @@ pub(crate) fn restore_item<T: DeserializeOwned>(
                     }
                 }
             };
+            let before = own.len();
             let read = retry::<T>(Value::Object(probe), path, &[], &at_file_position, &mut own);
-            if let Some((_, Value::Object(mut repaired))) = read {
-                if let Some(Value::Array(mut one)) = repaired.remove(&key) {
-                    kept.extend(one.pop());
+            match read {
+                Some((_, Value::Object(mut repaired))) => {
+                    if let Some(Value::Array(mut one)) = repaired.remove(&key) {
+                        kept.extend(one.pop());
+                    }
+                }
+                // Giving up on a probe costs the record, not the item:
+                // say so, at the record's place.
+                _ => {
+                    let record = join_path(path, &[Seg::Key(key.clone()), Seg::Index(i)]);
+                    for p in &mut own[before..] {
+                        if let Some(m) = p.message.strip_suffix("已跳过这一项") {
+                            p.message = format!("{m}已跳过这一条记录");
+                            if p.path == path {
+                                p.path.clone_from(&record);
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -38,10 +38,39 @@ fn left_out(plan: &Plan) -> HashSet<TaskId> {
     out
 }
 
-/// How many tasks `copy_to_next_year` leaves out because they (or a task
-/// above them) are 中止, for the copy dialog to say so.
-pub fn stopped_left_out(plan: &Plan) -> usize {
-    left_out(plan).len()
+/// What `copy_to_next_year` leaves out of the copy, for the copy dialog
+/// to say so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LeftOut {
+    /// Tasks that are 中止 themselves.
+    pub stopped: usize,
+    /// Those and every task below them.
+    pub total: usize,
+}
+
+impl LeftOut {
+    /// The sentence for the copy dialog; `None` when nothing is left out.
+    pub fn note(&self) -> Option<String> {
+        match (self.stopped, self.total) {
+            (0, _) => None,
+            (s, t) if s == t => Some(format!("已中止的 {s} 项任务不带入新计划。")),
+            (s, t) => Some(format!(
+                "已中止的 {s} 项任务及其下级任务（共 {t} 项）不带入新计划。"
+            )),
+        }
+    }
+}
+
+/// What `copy_to_next_year` leaves out: 中止 tasks and all below them.
+pub fn stopped_left_out(plan: &Plan) -> LeftOut {
+    LeftOut {
+        stopped: plan
+            .tasks
+            .iter()
+            .filter(|t| t.status == Status::Stopped)
+            .count(),
+        total: left_out(plan).len(),
+    }
 }
 
 /// A copy of `plan` for the following year, with fresh ids; 中止 tasks
