@@ -122,6 +122,19 @@ pub(crate) fn restore_item<T: DeserializeOwned>(
         if !skeleton.contains_key(&key) {
             continue;
         }
+        // A list the item does not know was reported once as such with
+        // the fields; its elements are not tried one by one (each would be
+        // reported again).
+        let mut empty = base.clone();
+        empty.insert(key.clone(), Value::Array(Vec::new()));
+        let unknown = attempt::<T>(&Value::Object(empty)).is_ok_and(|(_, ignored)| {
+            ignored
+                .iter()
+                .any(|p| matches!(p.as_slice(), [Seg::Key(k)] if *k == key))
+        });
+        if unknown {
+            continue;
+        }
         let mut kept = Vec::with_capacity(elements.len());
         for (i, element) in elements.into_iter().enumerate() {
             let mut probe = base.clone();
