@@ -172,3 +172,22 @@ fn a_list_this_version_does_not_know_is_reported_once() {
     );
     assert_eq!(r.plan.tasks[0].updates.len(), 1);
 }
+
+#[test]
+fn a_hundred_thousand_unknown_fields_beside_a_bad_record_read_in_linear_time() {
+    // Problems are put back in field order: looking each one's field up by
+    // scanning the fields would cost 100,000² steps.
+    let mut fields = serde_json::Map::new();
+    fields.insert("id".into(), json!("t1"));
+    fields.insert("title".into(), json!("甲"));
+    for n in 0..100_000 {
+        fields.insert(format!("x{n:06}"), json!(n));
+    }
+    fields.insert("updates".into(), json!([bad_update(0), good_update(1)]));
+    let plan = json!({"tasks": [Value::Object(fields)]});
+    let r = restore_plan(&envelope(plan)).expect("a plan");
+    assert_eq!(r.plan.tasks[0].updates.len(), 1);
+    assert_eq!(r.problems.len(), 100_001);
+    assert_eq!(r.problems[0].path, "plan.tasks[0].updates[0].date");
+    assert_eq!(r.problems[1].path, "plan.tasks[0].x000000");
+}

@@ -93,7 +93,11 @@ pub(crate) fn restore_item<T: DeserializeOwned>(
     };
     // Problems are put back in the order of the fields they concern, as
     // reading the item at once would have reported them.
-    let order: Vec<String> = fields.keys().cloned().collect();
+    let order: HashMap<String, usize> = fields
+        .keys()
+        .enumerate()
+        .map(|(i, k)| (k.clone(), i))
+        .collect();
     let mut own = Vec::new();
     let mut lists: Vec<(String, Vec<Value>)> = Vec::new();
     for (key, field) in fields.iter_mut() {
@@ -178,15 +182,16 @@ pub(crate) fn restore_item<T: DeserializeOwned>(
             .split(['.', '['])
             .next()
             .unwrap_or_default();
-        order.iter().position(|k| k == key).unwrap_or(order.len())
+        order.get(key).copied().unwrap_or(order.len())
     };
-    own.sort_by_key(|p| rank(p));
+    own.sort_by_cached_key(rank);
     problems.append(&mut own);
     // Every part was read on its own; together they read too, unless the
     // type checks something across fields, which the careful pass handles.
-    match attempt::<T>(&Value::Object(skeleton.clone())) {
+    let whole = Value::Object(skeleton);
+    match attempt::<T>(&whole) {
         Ok((item, _)) => Some(item),
-        Err(_) => retry(Value::Object(skeleton), path, required, &|_| {}, problems).map(|(t, _)| t),
+        Err(_) => retry(whole, path, required, &|_| {}, problems).map(|(t, _)| t),
     }
 }
 
