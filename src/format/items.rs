@@ -6,7 +6,7 @@ use crate::format::error::Problem;
 use crate::format::messages::humanize;
 use crate::format::path::{ignored_segments, join_path, remove_at, to_file_positions, Seg};
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::HashMap;
 
 /// Fields without which a listed item means nothing; an error there skips
@@ -71,43 +71,219 @@ fn item_label(path: &str, index: usize, value: &Value) -> String {
 /// Deserialises one item. A bad field is dropped (an optional field falls
 /// back to its default; a bad element of a list inside the item is removed)
 /// and the item retried; an item whose required fields are bad is skipped.
+///
+/// Linear in the item's size: most items read at once; one that does not
+/// is read as its fields without their lists, then each list element on
+/// its own beside only the fields the item cannot do without. Retrying the
+/// whole item after each bad record would cost its size once per bad
+/// record (a task with 300 of them among thousands of good ones took
+/// minutes), and a bound on retries would drop the whole task.
 pub(crate) fn restore_item<T: DeserializeOwned>(
-    mut value: Value,
+    value: Value,
     path: &str,
     required: &[&str],
     problems: &mut Vec<Problem>,
 ) -> Option<T> {
+    if let Ok((item, ignored)) = attempt::<T>(&value) {
+        report_ignored(ignored, path, &HashMap::new(), &|_| {}, problems);
+        return Some(item);
+    }
+    let Value::Object(mut fields) = value else {
+        return retry(value, path, required, &|_| {}, problems).map(|(t, _)| t);
+    };
+    // Problems are put back in the order of the fields they concern, as
+    // reading the item at once would have reported them.
+    let order: HashMap<String, usize> = fields
+        .keys()
+        .enumerate()
+        .map(|(i, k)| (k.clone(), i))
+        .collect();
+    let mut own = Vec::new();
+    let mut lists: Vec<(String, Vec<Value>)> = Vec::new();
+    for (key, field) in fields.iter_mut() {
+        if let Value::Array(elements) = field {
+            if !elements.is_empty() {
+                lists.push((key.clone(), std::mem::take(elements)));
+            }
+        }
+    }
+    if lists.is_empty() {
+        return retry(Value::Object(fields), path, required, &|_| {}, problems).map(|(t, _)| t);
+    }
+    let (_, skeleton) = retry::<T>(Value::Object(fields), path, required, &|_| {}, &mut own)
+        .or_else(|| {
+            problems.append(&mut own);
+            None
+        })?;
+    let Value::Object(mut skeleton) = skeleton else {
+        problems.append(&mut own);
+        return None;
+    };
+    let base = required_fields::<T>(&skeleton);
+    for (key, elements) in lists {
+        // The field itself was dropped (it was not a list of this kind):
+        // its elements go with it, already reported.
+        if !skeleton.contains_key(&key) {
+            continue;
+        }
+        // A list the item does not know was reported once as such with
+        // the fields; its elements are not tried one by one (each would be
+        // reported again).
+        let mut empty = base.clone();
+        empty.insert(key.clone(), Value::Array(Vec::new()));
+        let unknown = attempt::<T>(&Value::Object(empty)).is_ok_and(|(_, ignored)| {
+            ignored
+                .iter()
+                .any(|p| matches!(p.as_slice(), [Seg::Key(k)] if *k == key))
+        });
+        if unknown {
+            continue;
+        }
+        let mut kept = Vec::with_capacity(elements.len());
+        for (i, element) in elements.into_iter().enumerate() {
+            let mut probe = base.clone();
+            probe.insert(key.clone(), Value::Array(vec![element]));
+            let at_file_position = |segments: &mut Vec<Seg>| {
+                if let [Seg::Key(k), Seg::Index(n), ..] = segments.as_mut_slice() {
+                    if *k == key {
+                        *n = i;
+                    }
+                }
+            };
+            let before = own.len();
+            let read = retry::<T>(Value::Object(probe), path, &[], &at_file_position, &mut own);
+            match read {
+                Some((_, Value::Object(mut repaired))) => {
+                    if let Some(Value::Array(mut one)) = repaired.remove(&key) {
+                        kept.extend(one.pop());
+                    }
+                }
+                // Giving up on a probe costs the record, not the item:
+                // say so, at the record's place.
+                _ => {
+                    let record = join_path(path, &[Seg::Key(key.clone()), Seg::Index(i)]);
+                    for p in &mut own[before..] {
+                        if let Some(m) = p.message.strip_suffix("已跳过这一项") {
+                            p.message = format!("{m}已跳过这一条记录");
+                            if p.path == path {
+                                p.path.clone_from(&record);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        skeleton.insert(key, Value::Array(kept));
+    }
+    let rank = |p: &Problem| {
+        let rest = p.path.strip_prefix(path).unwrap_or_default();
+        let key = rest
+            .trim_start_matches('.')
+            .split(['.', '['])
+            .next()
+            .unwrap_or_default();
+        order.get(key).copied().unwrap_or(order.len())
+    };
+    own.sort_by_cached_key(rank);
+    problems.append(&mut own);
+    // Every part was read on its own; together they read too, unless the
+    // type checks something across fields, which the careful pass handles.
+    let whole = Value::Object(skeleton);
+    match attempt::<T>(&whole) {
+        Ok((item, _)) => Some(item),
+        Err(_) => retry(whole, path, required, &|_| {}, problems).map(|(t, _)| t),
+    }
+}
+
+/// What reading a value once gives: the item and the paths of the fields
+/// it did not know, or the error with its path.
+type Attempt<T> = Result<(T, Vec<Vec<Seg>>), serde_path_to_error::Error<serde_json::Error>>;
+
+/// Reads `value` as a `T` once, by reference (no copy of the value).
+fn attempt<T: DeserializeOwned>(value: &Value) -> Attempt<T> {
+    let mut ignored = Vec::new();
+    let mut note_ignored = |p: serde_ignored::Path| ignored.push(ignored_segments(&p));
+    let item = serde_path_to_error::deserialize::<_, T>(serde_ignored::Deserializer::new(
+        value,
+        &mut note_ignored,
+    ))?;
+    Ok((item, ignored))
+}
+
+/// The fields of `fields` a `T` cannot be read without, found by asking
+/// serde which are missing from an empty object (at most one question per
+/// field). A list element is tried beside these alone, so trying each costs
+/// the element, not the whole item. All the fields when the answer is not
+/// a missing field (then the probe costs more but is still right).
+fn required_fields<T: DeserializeOwned>(fields: &Map<String, Value>) -> Map<String, Value> {
+    let mut base = Map::new();
+    for _ in 0..=fields.len() {
+        let missing = match attempt::<T>(&Value::Object(base.clone())) {
+            Ok(_) => return base,
+            Err(e) => e
+                .inner()
+                .to_string()
+                .strip_prefix("missing field `")
+                .and_then(|rest| rest.split('`').next())
+                .map(str::to_string),
+        };
+        match missing.and_then(|name| fields.get(&name).map(|v| (name, v))) {
+            Some((name, v)) if !base.contains_key(&name) => {
+                base.insert(name, v.clone());
+            }
+            _ => break,
+        }
+    }
+    fields.clone()
+}
+
+/// Reports fields this version does not know: they would be lost on the
+/// next save, so say so rather than drop them quietly.
+fn report_ignored(
+    ignored: Vec<Vec<Seg>>,
+    path: &str,
+    removed: &HashMap<String, Vec<usize>>,
+    remap: &dyn Fn(&mut Vec<Seg>),
+    problems: &mut Vec<Problem>,
+) {
+    problems.extend(ignored.into_iter().map(|segments| {
+        let name = match segments.last() {
+            Some(Seg::Key(k)) => k.clone(),
+            _ => String::new(),
+        };
+        // In file positions, as for every other problem.
+        let mut in_file = to_file_positions(&segments, removed);
+        remap(&mut in_file);
+        Problem {
+            message: format!("无法识别的内容“{name}”（可能来自其他版本的落实），已忽略"),
+            path: join_path(path, &in_file),
+        }
+    }));
+}
+
+/// Reads `value`, dropping what serde names as bad one thing at a time
+/// until it reads: the item and the value as it finally read. Each retry
+/// reads the whole value, so this is for values without long lists
+/// (`restore_item` takes those apart first). `remap` turns positions in
+/// the value into positions in the file where the value is a part.
+fn retry<T: DeserializeOwned>(
+    mut value: Value,
+    path: &str,
+    required: &[&str],
+    remap: &dyn Fn(&mut Vec<Seg>),
+    problems: &mut Vec<Problem>,
+) -> Option<(T, Value)> {
     // Elements removed so far, by list (a path in file positions) and file
     // position: serde reports positions in the trimmed value, and the user
     // needs the ones in the file.
     let mut removed: HashMap<String, Vec<usize>> = HashMap::new();
     // Each retry removes something, so this ends; the bound guards against a
-    // pathological document making us spin for long.
+    // pathological value making us spin for long.
     for _ in 0..256 {
-        let mut ignored = Vec::new();
-        let mut note_ignored = |p: serde_ignored::Path| ignored.push(ignored_segments(&p));
-        let attempt = serde_path_to_error::deserialize::<_, T>(serde_ignored::Deserializer::new(
-            value.clone(),
-            &mut note_ignored,
-        ));
-        let err = match attempt {
-            Ok(item) => {
-                // Fields this version does not know would be lost on the next
-                // save; say so rather than drop them quietly.
-                problems.extend(ignored.into_iter().map(|segments| {
-                    let name = match segments.last() {
-                        Some(Seg::Key(k)) => k.clone(),
-                        _ => String::new(),
-                    };
-                    Problem {
-                        message: format!(
-                            "无法识别的内容“{name}”（可能来自其他版本的落实），已忽略"
-                        ),
-                        // In file positions, as for every other problem.
-                        path: join_path(path, &to_file_positions(&segments, &removed)),
-                    }
-                }));
-                return Some(item);
+        let err = match attempt::<T>(&value) {
+            Ok((item, ignored)) => {
+                report_ignored(ignored, path, &removed, remap, problems);
+                return Some((item, value));
             }
             Err(e) => e,
         };
@@ -129,7 +305,9 @@ pub(crate) fn restore_item<T: DeserializeOwned>(
             .map(|i| i + 1)
             .or(if segments.is_empty() { None } else { Some(1) });
         let in_file = to_file_positions(&segments, &removed);
-        let full = join_path(path, &in_file);
+        let mut shown = in_file.clone();
+        remap(&mut shown);
+        let full = join_path(path, &shown);
         let done = match cut {
             Some(n) if !is_required(&segments[..n], required) => {
                 remove_at(&mut value, &segments[..n])

@@ -19,18 +19,21 @@ pub(crate) fn dedupe_ids<T>(
 ) {
     let taken: HashSet<String> = items.iter_mut().map(|item| id(item).clone()).collect();
     let mut seen = HashSet::new();
+    // The next suffix to try for each repeated id: counting from 2 each
+    // time made 50,000 copies of one id cost 50,000²/2 tries (minutes).
+    let mut next: HashMap<String, usize> = HashMap::new();
     for (i, item) in items.iter_mut().enumerate() {
         let current = id(item).clone();
         if seen.insert(current.clone()) {
             continue;
         }
-        let mut n = 2;
+        let n = next.entry(current.clone()).or_insert(2);
         let fresh = loop {
             let candidate = format!("{current}-{n}");
+            *n += 1;
             if !seen.contains(&candidate) && !taken.contains(&candidate) {
                 break candidate;
             }
-            n += 1;
         };
         problems.push(Problem {
             path: format!("{path}[{}].id", positions.get(i).copied().unwrap_or(i)),

@@ -1,7 +1,10 @@
 //! The reason for a task's light in words, as the task panel shows it:
 //! expected against reported progress, the deadline judged by, whether it
-//! has reported this period, missed occurrences and unanswered 督办.
+//! has reported this period, missed occurrences and unanswered 督办. A
+//! parent whose light comes from a child names that child and gives its
+//! reasons, not the parent's own dates.
 
+use crate::model::index::PlanIndex;
 use crate::model::recurrence;
 use crate::model::reporting::{owed_period, period_of, reported_since};
 use crate::model::schedule::{Assessment, ExpectedFrom, Level};
@@ -29,6 +32,10 @@ pub fn reporting_line(task: &Task, settings: &Settings, today: NaiveDate) -> Opt
         return None;
     }
     let period = period_of(settings, today)?;
+    if !crate::model::reporting::owes_this_period(task, settings, today) {
+        let start = task.start.map(chinese_date).unwrap_or_default();
+        return Some(format!("{start}开始，本期不要求报送，从下一期起报送"));
+    }
     let done = reported_since(task, period.start, today);
     Some(match (settings.report_cycle, done) {
         (ReportCycle::Rolling, true) => {
@@ -121,6 +128,51 @@ pub fn reasons(task: &Task, a: &Assessment, settings: &Settings, today: NaiveDat
     }
     if a.unanswered > 0 {
         out.push(format!("督办/催办逾期未反馈 {} 件", a.unanswered));
+    }
+    out
+}
+
+/// Every reason behind the light of the task at `pos` (`assessments` by
+/// position, as `rollup::assess_positions` gives them). When the light
+/// comes from a child, the child is named (down to the task whose own
+/// state it is, e.g. “推进会” → “第二次推进会”) and its reasons given.
+pub fn reasons_at(
+    index: &PlanIndex,
+    assessments: &[Assessment],
+    pos: usize,
+    today: NaiveDate,
+) -> Vec<String> {
+    let settings = &index.plan().settings;
+    let Some(a) = assessments.get(pos) else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    let mut cur = pos;
+    // Bounded by the number of tasks, so bad data cannot make it spin.
+    while names.len() < index.len() {
+        let next = assessments
+            .get(cur)
+            .and_then(|x| x.from_child.as_ref())
+            .and_then(|id| index.position(id));
+        let Some(child) = next else { break };
+        names.push(format!("“{}”", index.at(child).title));
+        cur = child;
+    }
+    let Some(source) = assessments.get(cur).filter(|_| cur != pos) else {
+        return reasons(index.at(pos), a, settings, today);
+    };
+    let mut out = vec![format!(
+        "灯色来自子任务{}：{}",
+        names.join(" → "),
+        source.label()
+    )];
+    out.extend(reasons(index.at(cur), source, settings, today));
+    if a.open_children {
+        out.push("已标记办结，但有子任务未办结".into());
+    }
+    if a.halted_open_children {
+        let what = if a.stopped { "中止" } else { "暂缓" };
+        out.push(format!("已标记{what}，但有子任务仍在办理"));
     }
     out
 }

@@ -7,6 +7,7 @@ pub mod activity;
 pub mod audit;
 pub mod charts;
 pub mod date;
+pub mod due_change;
 pub mod edit;
 pub mod explain;
 pub mod hierarchy;

@@ -112,19 +112,21 @@ const MAX_OCCURRENCES: usize = 400;
 
 /// The occurrences of a standing task that have begun by `today`, oldest
 /// first. A task without a start begins with the year of its due date; one
-/// without either has none to follow.
+/// without either has none to follow. The due date is the one in force on
+/// `today`: an extension granted later does not yet add occurrences.
 pub fn occurrences(task: &Task, today: NaiveDate) -> Vec<Occurrence> {
     let Some(rec) = task.recurrence else {
         return Vec::new();
     };
-    let Some(first) = task.start.or_else(|| {
-        task.due
-            .and_then(|d| NaiveDate::from_ymd_opt(d.year(), 1, 1))
-    }) else {
+    let due = task.due_as_of(today);
+    let Some(first) = task
+        .start
+        .or_else(|| due.and_then(|d| NaiveDate::from_ymd_opt(d.year(), 1, 1)))
+    else {
         return Vec::new();
     };
     // Without a due date, standing work goes on until today.
-    let last = task.due.unwrap_or(today);
+    let last = due.unwrap_or(today);
     let closed = task.closed_on().filter(|_| task.is_closed());
     let mut out = Vec::new();
     let mut day = first;

@@ -129,6 +129,15 @@ pub fn expected_to_report(task: &Task, today: NaiveDate) -> bool {
         && task.start.is_none_or(|s| s <= today)
 }
 
+/// Owes a report for the period containing `today` (本期应报送): expected
+/// to report, and started by the period's first day. A task that starts
+/// later in the period reports from the next period on, as the README's
+/// 报送周期 rule says; for the rolling cycle, once it has run a whole window.
+pub fn owes_this_period(task: &Task, settings: &Settings, today: NaiveDate) -> bool {
+    expected_to_report(task, today)
+        && period_of(settings, today).is_some_and(|p| task.start.is_none_or(|s| s <= p.start))
+}
+
 /// One unit's reporting this period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitCoverage {
@@ -153,7 +162,7 @@ pub fn coverage(index: &PlanIndex, settings: &Settings, today: NaiveDate) -> Vec
     let mut by_unit: Vec<UnitCoverage> = Vec::new();
     for pos in index.work_items_in_order() {
         let task = &plan.tasks[pos];
-        if !expected_to_report(task, today) {
+        if !owes_this_period(task, settings, today) {
             continue;
         }
         let unit = task.lead_unit.clone().unwrap_or_default();

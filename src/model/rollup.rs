@@ -11,7 +11,7 @@
 use crate::model::id::TaskId;
 use crate::model::index::PlanIndex;
 use crate::model::plan::Plan;
-use crate::model::schedule::{assess, combine, judge, Assessment, Basis};
+use crate::model::schedule::{assess, combine_from, judge, Assessment, Basis};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -66,7 +66,9 @@ pub fn assess_positions(index: &PlanIndex, today: NaiveDate) -> Vec<Assessment> 
             assess(task, today, settings)
         } else {
             let basis = parent_basis(index, i, &children, today);
-            combine(judge(task, basis, today, settings), &children)
+            let (mut a, from) = combine_from(judge(task, basis, today, settings), &children);
+            a.from_child = from.and_then(|k| kids.get(k)).map(|&k| index.id(k).clone());
+            a
         };
         out[i] = Some(a);
     }

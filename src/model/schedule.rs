@@ -1,6 +1,7 @@
 //! The warning rules (红黄绿灯). A warning is always computed from a task, a
 //! date and the settings; it is never stored, so it cannot go stale.
 
+use crate::model::id::TaskId;
 use crate::model::recurrence;
 use crate::model::reporting;
 use crate::model::settings::{Lateness, Settings};
@@ -101,6 +102,14 @@ pub struct Assessment {
     /// A parent marked closed by hand while some of its children are still
     /// open: it shows the most urgent of their lights instead of hiding them.
     pub open_children: bool,
+    /// A parent marked 暂缓/中止 by hand while some of its children are
+    /// still open: like one closed by hand, it shows the most urgent of
+    /// their lights, and it counts in its own parent's progress as open
+    /// work (light and weight agree).
+    pub halted_open_children: bool,
+    /// The child whose light this parent shows, when a child's is more
+    /// urgent than the parent's own: the reasons are that child's.
+    pub from_child: Option<TaskId>,
     /// What the expected progress is based on.
     pub expected_from: ExpectedFrom,
     /// Milestones due before the day and not reached by then.
@@ -160,6 +169,9 @@ impl Assessment {
         };
         if self.open_children {
             format!("{base}（已标记办结，但有子任务未办结）")
+        } else if self.halted_open_children {
+            let what = if self.stopped { "中止" } else { "暂缓" };
+            format!("{base}（已标记{what}，但有子任务仍在办理）")
         } else {
             base
         }
@@ -269,6 +281,8 @@ pub fn judge(task: &Task, basis: Basis, today: NaiveDate, settings: &Settings) -
         closed_on: None,
         paused: false,
         open_children: false,
+        halted_open_children: false,
+        from_child: None,
         expected_from,
         missed_milestones: 0,
         missed_occurrences: 0,
@@ -298,7 +312,9 @@ pub fn judge(task: &Task, basis: Basis, today: NaiveDate, settings: &Settings) -
         a.stopped = task.status == Status::Stopped;
         return a;
     }
-    if basis.reporting && task.start.is_none_or(|s| s <= today) {
+    // 本期未报 only for what owes this period: work that starts mid-period
+    // reports from the next one on.
+    if basis.reporting && reporting::owes_this_period(task, settings, today) {
         a.reported = Some(reporting::reported_this_period(task, settings, today));
     }
     a.unanswered = task
@@ -342,24 +358,44 @@ fn past_grace(task: &Task, today: NaiveDate, settings: &Settings) -> bool {
 
 /// Combines a parent's own verdict with its children's: the most urgent
 /// light wins, so a red child is never hidden under a green heading, nor
-/// under a heading closed by hand while children are still open.
+/// under a heading closed or halted by hand while children are still open.
 pub fn combine(own: Assessment, children: &[&Assessment]) -> Assessment {
+    combine_from(own, children).0
+}
+
+/// `combine`, also saying which child (by position in `children`) the
+/// light comes from, when it comes from one.
+pub fn combine_from(own: Assessment, children: &[&Assessment]) -> (Assessment, Option<usize>) {
     let mut out = own;
+    let mut from = None;
+    let worst_open = children
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.level.is_open())
+        .max_by_key(|(i, c)| (c.level.urgency(), std::cmp::Reverse(*i)));
     let closed_by_hand = out.level.is_closed();
     if closed_by_hand {
-        let Some(worst) = children
-            .iter()
-            .filter(|c| c.level.is_open())
-            .max_by_key(|c| c.level.urgency())
-        else {
-            return out;
+        let Some((i, worst)) = worst_open else {
+            return (out, None);
         };
         out.level = worst.level;
         out.open_children = true;
+        from = Some(i);
+    } else if out.level == Level::Halted {
+        // Halted by hand (children all halted leave no open one): the
+        // children still at work are not hidden, and the parent is open
+        // work in its own parent's progress too.
+        if let Some((i, worst)) = worst_open {
+            out.level = worst.level;
+            out.paused = false;
+            out.halted_open_children = true;
+            from = Some(i);
+        }
     }
-    for c in children {
+    for (i, c) in children.iter().enumerate() {
         if c.level.urgency() > out.level.urgency() {
             out.level = c.level;
+            from = Some(i);
         }
         if c.level == Level::Yellow && out.level == Level::Yellow {
             out.due_soon |= c.due_soon;
@@ -369,5 +405,5 @@ pub fn combine(own: Assessment, children: &[&Assessment]) -> Assessment {
             out.unanswered += c.unanswered;
         }
     }
-    out
+    (out, from)
 }

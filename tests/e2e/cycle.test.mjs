@@ -139,6 +139,77 @@ describe("lifecycle", () => {
       await waitLevel(page, id, "red");
     }));
 
+  test("moving a red task's date in the ledger row asks for the 延期理由: cancelling keeps the date, confirming records a 延期 and it stays red", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      await appReady(page);
+      const id = await workItemLabelled(page, "逾期");
+      await page.locator(`${row(id)} td.col-no`).click();
+      const input = `${row(id)} [data-testid='inline-due']`;
+      const ask = `${row(id)} [data-testid='inline-extension']`;
+      await page.waitForSelector(input);
+      const due = await page.inputValue(input);
+      await page.fill(input, "2026-12-31");
+      await page.press(input, "Enter");
+      await page.waitForSelector(ask);
+      assert.match(await page.locator(ask).textContent(), /修改完成时限将记为延期，请填写延期理由/);
+      assert.equal(await levelOf(page, id), "red", "nothing saved while asking");
+
+      // 取消: the date is put back and nothing is recorded.
+      await page.click(`${row(id)} [data-testid='inline-extension-cancel']`);
+      await page.waitForSelector(ask, { state: "detached" });
+      assert.equal(await page.inputValue(input), due);
+      assert.equal(await page.locator(`${row(id)} .original-due`).count(), 0);
+      assert.equal(await levelOf(page, id), "red");
+
+      // Without a reason nothing is saved; with one it is a 延期.
+      await page.fill(input, "2026-12-31");
+      await page.press(input, "Enter");
+      await page.waitForSelector(ask);
+      await page.click(`${row(id)} [data-testid='inline-extension-save']`);
+      assert.match(await testIdText(page, "inline-extension-error"), /延期理由/);
+      assert.equal(await page.locator(`${row(id)} .original-due`).count(), 0);
+      await page.fill(`${row(id)} [data-testid='inline-extension-reason']`, "经区委办同意延至年底");
+      await page.click(`${row(id)} [data-testid='inline-extension-save']`);
+      await page.locator(`${row(id)} .original-due`).waitFor();
+      assert.match(await page.locator(`${row(id)} .col-due`).textContent(), new RegExp(`原定 ${due}，已延期`));
+      assert.equal(await page.inputValue(input), "2026-12-31");
+      assert.equal(await levelOf(page, id), "red", "judged on the original date: still red");
+      assert.match(await testIdText(page, "undo"), /^撤销：延期“/);
+      await openProgress(page, id);
+      assert.match(await testIdText(page, "task-dues"), new RegExp(`原定完成时限 ${due}，现完成时限 2026-12-31（延期 1 次）`));
+    }));
+
+  test("moving a red task's date in the editor asks for the 延期理由; 取消 leaves the date", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      await appReady(page);
+      const id = await workItemLabelled(page, "逾期");
+      const due = (await page.locator(`${row(id)} .col-due`).textContent()).trim();
+      await page.locator(row(id)).dblclick();
+      await page.waitForSelector("[data-testid='task-editor']");
+      assert.equal(await page.locator("[data-testid='editor-extension']").count(), 0, "asked only once the date moves");
+      await page.fill("[data-testid='editor-due']", "2026-12-31");
+      await page.waitForSelector("[data-testid='editor-extension']");
+      assert.match(await testIdText(page, "editor-extension"), /修改完成时限将记为延期，请填写延期理由/);
+      await page.click("[data-testid='save-task']");
+      assert.match(await testIdText(page, "field-error-extend_reason"), /延期理由/);
+      await page.click("[data-testid='cancel-edit']");
+      await page.waitForSelector("[data-testid='task-editor']", { state: "detached" });
+      // The row is selected now, so its date shows in the quick-edit field.
+      assert.equal(await page.inputValue(`${row(id)} [data-testid='inline-due']`), due, "取消 leaves the date");
+
+      await page.locator(row(id)).dblclick();
+      await page.waitForSelector("[data-testid='task-editor']");
+      await page.fill("[data-testid='editor-due']", "2026-12-31");
+      await page.fill("[data-testid='editor-extension-reason']", "工程量调整，经区委办同意");
+      await page.click("[data-testid='save-task']");
+      await page.waitForSelector("[data-testid='task-editor']", { state: "detached" });
+      await page.locator(`${row(id)} .original-due`).waitFor();
+      assert.match(await page.locator(`${row(id)} .col-due`).textContent(), new RegExp(`原定 ${due}，已延期`));
+      assert.equal(await levelOf(page, id), "red", "judged on the original date: still red");
+    }));
+
   test("closing late needs a note and counts as closed late; reopening needs a reason", () =>
     withPage(async (page) => {
       await page.goto(at());

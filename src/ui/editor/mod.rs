@@ -2,6 +2,7 @@
 //! saved, and the structure actions on the selected task.
 
 pub mod actions;
+pub mod extension_reason;
 pub mod field;
 pub mod keyboard;
 pub mod milestones;

@@ -3,13 +3,16 @@
 //! saved as one undoable edit.
 
 use crate::model::date::{format_date, parse_date};
+use crate::model::due_change::settle_due;
 use crate::model::edit::{add_task, Place};
 use crate::model::id::TaskId;
 use crate::model::ops::Op;
 use crate::model::recurrence::Recurrence;
 use crate::model::task::{Status, Task};
 use crate::model::validate::{validate_task, FieldError};
+use crate::ui::clock::now_iso;
 use crate::ui::editor::actions::delete_with_confirmation;
+use crate::ui::editor::extension_reason::ExtensionReason;
 use crate::ui::editor::field::Field;
 use crate::ui::editor::keyboard::{close_asking, keep_focus};
 use crate::ui::editor::milestones::MilestonesEditor;
@@ -119,6 +122,8 @@ pub fn TaskEditor() -> impl IntoView {
         now
     });
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    // The 延期理由, asked for when the new due date must be an extension.
+    let extension_reason = RwSignal::new(String::new());
     let lead_text = RwSignal::new(String::new());
     let units = Signal::derive(move || state.plan.with(|p| p.units.clone()));
     let unit_name = move |id: &str| {
@@ -144,6 +149,7 @@ pub fn TaskEditor() -> impl IntoView {
         loaded.set_value(task.clone());
         draft.set(task);
         errors.set(Vec::new());
+        extension_reason.set(String::new());
     });
     // Something typed into the form and not saved.
     let typed = move || {
@@ -205,7 +211,24 @@ pub fn TaskEditor() -> impl IntoView {
                 Some(current) => {
                     let mut before = loaded.get_value();
                     before.title = before.title.trim().to_string();
-                    with_editor_fields(current, &before, edited)
+                    let task = with_editor_fields(current.clone(), &before, edited);
+                    let found = state.plan.with_untracked(|p| validate_task(p, &task));
+                    if !found.is_empty() {
+                        return errors.set(found);
+                    }
+                    // A later date on a started or overdue task is saved
+                    // as a 延期 with its reason, the original date kept.
+                    let reason = extension_reason.get_untracked();
+                    match settle_due(
+                        &current,
+                        task,
+                        &reason,
+                        state.today.with_untracked(|t| t.date),
+                        &now_iso(),
+                    ) {
+                        Ok(task) => task,
+                        Err(found) => return errors.set(found),
+                    }
                 }
                 None => {
                     state.editing.set(None);
@@ -340,6 +363,7 @@ pub fn TaskEditor() -> impl IntoView {
                             {date_input(|t| t.due, |t, d| t.due = d, "due")}
                         </Field>
                     </div>
+                    <ExtensionReason draft=draft reason=extension_reason errors=errors />
                     <MilestonesEditor draft=draft errors=errors />
                     <Field label="常态化工作（定期报送）" name="recurrence" errors=errors>
                         <select data-testid="editor-recurrence" prop:value=move || draft.with(|t| t.recurrence.map_or("", |r| r.key())) on:change=move |e| {

@@ -1,10 +1,8 @@
-//! Quick edits in the ledger row itself, for the selected task: due date,
-//! lead unit and status. Each is one undoable edit, validated like the
-//! editor's (a due date before the start is refused with a message).
-//! Closing a task (已办结) needs a date and a note, so it is not offered
-//! here.
+//! Quick edits in the ledger row itself, for the selected task: lead unit
+//! and status (the due date is `inline_due`). Each is one undoable edit,
+//! validated like the editor's. Closing a task (已办结) needs a date and a
+//! note, so it is not offered here.
 
-use crate::model::date::{format_date, parse_date};
 use crate::model::id::TaskId;
 use crate::model::ops::Op;
 use crate::model::task::{Status, Task};
@@ -14,7 +12,12 @@ use leptos::prelude::*;
 
 /// Applies `change` to the task `id` and saves it, or shows why not;
 /// true when the task now holds the change.
-fn edit_field(state: AppState, id: &TaskId, what: &str, change: impl FnOnce(&mut Task)) -> bool {
+pub(super) fn edit_field(
+    state: AppState,
+    id: &TaskId,
+    what: &str,
+    change: impl FnOnce(&mut Task),
+) -> bool {
     let Some(mut task) = state.plan.with_untracked(|p| p.task(id).cloned()) else {
         return false;
     };
@@ -40,55 +43,6 @@ fn edit_field(state: AppState, id: &TaskId, what: &str, change: impl FnOnce(&mut
             label,
         )
         .is_ok()
-}
-
-/// Saves the date typed into `input`, or puts back the one in force.
-fn commit_due(state: AppState, id: &TaskId, input: &web_sys::HtmlInputElement) {
-    let due = match input.value().trim() {
-        "" => None,
-        v => match parse_date(v) {
-            Ok(d) => Some(d),
-            Err(_) => return,
-        },
-    };
-    if !edit_field(state, id, "完成时限", |t| t.due = due) {
-        let shown = state
-            .plan
-            .with_untracked(|p| p.task(id).and_then(|t| t.due).map(format_date))
-            .unwrap_or_default();
-        input.set_value(&shown);
-    }
-}
-
-fn input_of(e: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
-    e.target()
-        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
-}
-
-/// The due date as a date input, saved when the field is left or Enter is
-/// pressed (not on every keystroke, which would save half-typed dates).
-pub fn due_input(state: AppState, id: TaskId) -> impl IntoView {
-    let value = state
-        .plan
-        .with_untracked(|p| p.task(&id).and_then(|t| t.due).map(format_date))
-        .unwrap_or_default();
-    let (on_key, on_leave) = (id.clone(), id);
-    view! {
-        <input type="date" class="inline" data-testid="inline-due" aria-label="完成时限" prop:value=value
-            on:click=|e| e.stop_propagation()
-            on:keydown=move |e| {
-                if e.key() == "Enter" {
-                    if let Some(input) = input_of(&e) {
-                        commit_due(state, &on_key, &input);
-                    }
-                }
-            }
-            on:focusout=move |e| {
-                if let Some(input) = input_of(&e) {
-                    commit_due(state, &on_leave, &input);
-                }
-            } />
-    }
 }
 
 /// The lead unit as a choice from the registry.

@@ -3,6 +3,7 @@
 pub mod area_row;
 pub mod counts;
 pub mod filter_bar;
+pub mod inline_due;
 pub mod inline_edit;
 pub mod page;
 pub mod table;

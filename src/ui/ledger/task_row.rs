@@ -2,7 +2,8 @@
 //! progress and light.
 
 use crate::model::ledger::TaskLine;
-use crate::ui::ledger::inline_edit::{due_input, lead_select, status_select};
+use crate::ui::ledger::inline_due::due_input;
+use crate::ui::ledger::inline_edit::{lead_select, status_select};
 use crate::ui::ledger::warning_badge::WarningBadge;
 use crate::ui::state::{use_app, Editing};
 use leptos::prelude::*;

@@ -3,7 +3,7 @@
 //! the original and current deadlines.
 
 use crate::model::date::format_date;
-use crate::model::explain::{progress_line, reasons, reporting_line};
+use crate::model::explain::{progress_line, reasons_at, reporting_line};
 use crate::model::id::TaskId;
 use crate::model::index::PlanIndex;
 use crate::ui::ledger::warning_badge::WarningBadge;
@@ -18,7 +18,10 @@ pub fn TaskSummary(id: TaskId) -> impl IntoView {
         state.plan.with(|p| {
             let index = PlanIndex::new(p);
             let pos = index.position(&id)?;
-            let a = state.assessments.with(|all| all.get(pos).cloned())?;
+            let (a, reasons) = state.assessments.with(|all| {
+                let a = all.get(pos).cloned()?;
+                Some((a, reasons_at(&index, all, pos, today)))
+            })?;
             let t = index.at(pos);
             let dues = match (t.original_due(), a.current_due) {
                 (Some(o), Some(c)) if o != c => format!(
@@ -33,7 +36,7 @@ pub fn TaskSummary(id: TaskId) -> impl IntoView {
             Some((
                 a.level,
                 a.label(),
-                reasons(t, &a, &p.settings, today),
+                reasons,
                 progress_line(&a),
                 if index.is_parent(pos) {
                     None
