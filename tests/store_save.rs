@@ -164,7 +164,7 @@ fn a_full_quota_is_reported_and_the_stored_plan_kept() {
     let before = mem.snapshot();
     let mut big = small.clone();
     // Random ids: text that does not compress away.
-    big.issuer = (0..6_000).map(|_| luoshi::model::id::new_id()).collect();
+    big.issuer = (0..12_000).map(|_| luoshi::model::id::new_id()).collect();
     assert_eq!(
         repo.save(KEY, &big, Some(&s), AT),
         SaveOutcome::Failed(luoshi::store::SaveError::Quota)

@@ -461,6 +461,35 @@ describe("several plans", () => {
       await page.waitForFunction(() => document.querySelectorAll("[data-testid='plan-switcher'] option").length === 3);
       await page.waitForSelector("[data-testid='plan-title']:has-text('2028年')");
     }));
+
+  test("copying to next year says first that 中止 work stays behind, and leaves it out", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      await appReady(page);
+      const doc = await waitForStored(page, (d) => d != null);
+      // One work item stopped for good (中止).
+      const parents = new Set(doc.plan.tasks.map((t) => t.parent).filter(Boolean));
+      const stopped = doc.plan.tasks.find((t) => !parents.has(t.id));
+      stopped.status = "stopped";
+      stopped.status_note = "工作取消";
+      doc.plan.sample = false;
+      await page.evaluate((t) => localStorage.setItem("luoshi.plan", t), JSON.stringify(doc));
+      await page.reload();
+      await appReady(page);
+      await page.click("[data-testid='plan-actions']");
+      await page.click("[data-testid='copy-plan']");
+      assert.match(await testIdText(page, "confirm-message"), /2027年计划.*已中止的 1 项任务不带入新计划/);
+      // 取消 copies nothing.
+      await page.click("[data-testid='confirm-cancel']");
+      assert.equal(await page.locator("[data-testid='plan-switcher'] option").count(), 1);
+      await page.click("[data-testid='plan-actions']");
+      await clickConfirmed(page, "copy-plan");
+      await page.waitForSelector("[data-testid='plan-title']:has-text('2027年')");
+      const list = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plans")));
+      const copy = await waitForStored(page, (d) => d?.plan.year === 2027, list.plans.find((p) => p.id === list.current).key);
+      assert.equal(copy.plan.tasks.length, doc.plan.tasks.length - 1);
+      assert.ok(!copy.plan.tasks.some((t) => t.title === stopped.title && t.status === "stopped"));
+    }));
 });
 
 describe("leaving the page", () => {

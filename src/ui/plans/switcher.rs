@@ -42,7 +42,23 @@ pub fn PlanSwitcher() -> impl IntoView {
     let copy_next = move |_| {
         close();
         let next = state.plan.with_untracked(copy_to_next_year);
-        report(state, add(state, next, "复制为下一年计划"));
+        // 中止 work is not carried into next year: said before copying, so
+        // nothing disappears without the user's knowing.
+        let note = state
+            .plan
+            .with_untracked(|p| crate::model::rollover::stopped_left_out(p).note());
+        match note {
+            None => report(state, add(state, next, "复制为下一年计划")),
+            Some(note) => state.ask(
+                "复制为下一年计划",
+                format!(
+                    "将复制为{}年计划，日期顺延一年，进展、督办和办结记录不带入。{note}",
+                    next.year
+                ),
+                "复制",
+                move || report(state, add(state, next.clone(), "复制为下一年计划")),
+            ),
+        }
     };
     let start_rename = move |_| {
         close();
