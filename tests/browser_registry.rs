@@ -199,7 +199,8 @@ fn fill(root: &web_sys::HtmlElement, selector: &str, value: &str) {
 
 fn unit_ids(state: &AppState) -> Vec<String> {
     state
-        .plan
+        .doc
+        .plan()
         .with_untracked(|p| p.units.iter().map(|u| u.id.clone()).collect())
 }
 
@@ -221,7 +222,7 @@ fn assignments_in(plan: &Plan) -> Vec<Assignment> {
 }
 
 fn assignments(state: &AppState) -> Vec<Assignment> {
-    state.plan.with_untracked(assignments_in)
+    state.doc.plan().with_untracked(assignments_in)
 }
 
 #[wasm_bindgen_test]
@@ -280,7 +281,8 @@ async fn adding_a_unit_puts_it_last_and_one_undo_removes_it() {
     settle().await;
 
     let added = state
-        .plan
+        .doc
+        .plan()
         .with_untracked(|p| p.units.last().cloned())
         .unwrap();
     assert_eq!(added.name, "区委宣传部");
@@ -301,7 +303,7 @@ async fn adding_a_unit_puts_it_last_and_one_undo_removes_it() {
     .unchecked_into();
     assert_eq!(input.value(), "");
     assert_eq!(
-        state.undo_label.get_untracked().as_deref(),
+        state.doc.undo_label().get_untracked().as_deref(),
         Some("新增单位“区委宣传部”")
     );
 
@@ -335,7 +337,7 @@ async fn a_unit_without_a_name_or_with_a_taken_one_is_not_saved() {
     assert!(text(&root, "[data-testid='unit-name-error']").contains("已有名为“区委组织部”的单位"));
     assert_eq!(unit_ids(&state), ["u1", "u2", "u3", "u4"]);
     assert!(
-        state.undo_label.get_untracked().is_none(),
+        state.doc.undo_label().get_untracked().is_none(),
         "nothing was changed"
     );
 
@@ -358,7 +360,7 @@ async fn a_unit_without_a_name_or_with_a_taken_one_is_not_saved() {
     )
     .contains("已有名为“区委办公室”的单位"));
     assert_eq!(
-        state.plan.with_untracked(|p| p.unit_name("u2")),
+        state.doc.plan().with_untracked(|p| p.unit_name("u2")),
         "区委组织部"
     );
 }
@@ -397,7 +399,8 @@ async fn renaming_a_unit_shows_the_new_name_in_the_ledger_at_once() {
 
     assert!(!present(&root, "unit-editor"), "the editor closes");
     let renamed = state
-        .plan
+        .doc
+        .plan()
         .with_untracked(|p| p.unit("u2").cloned())
         .unwrap();
     assert_eq!(
@@ -409,7 +412,7 @@ async fn renaming_a_unit_shows_the_new_name_in_the_ledger_at_once() {
     assert!(text(&root, "[data-task-id='t1'] .col-support").contains("中共××区委组织部"));
     assert!(text(&root, "[data-task-id='t1a'] .col-lead").contains("中共××区委组织部"));
     assert_eq!(
-        state.undo_label.get_untracked().as_deref(),
+        state.doc.undo_label().get_untracked().as_deref(),
         Some("将单位“区委组织部”改名为“中共××区委组织部”")
     );
     // Tasks keep naming the unit by id.
@@ -443,7 +446,7 @@ async fn moving_units_up_and_down_reorders_the_registry() {
         ["u2", "u1", "u3", "u4"]
     );
     assert_eq!(
-        state.undo_label.get_untracked().as_deref(),
+        state.doc.undo_label().get_untracked().as_deref(),
         Some("下移单位“区委办公室”")
     );
 
@@ -487,7 +490,7 @@ async fn deleting_an_unused_unit_asks_first_and_undo_brings_it_back() {
     assert_eq!(unit_ids(&state), ["u1", "u2", "u3"]);
     assert!(!present(&root, "confirm-dialog"));
     assert_eq!(
-        state.undo_label.get_untracked().as_deref(),
+        state.doc.undo_label().get_untracked().as_deref(),
         Some("删除单位“区档案馆”")
     );
 
@@ -503,7 +506,7 @@ async fn deleting_an_unused_unit_asks_first_and_undo_brings_it_back() {
 #[wasm_bindgen_test]
 async fn deleting_a_used_unit_names_its_tasks_and_hands_them_over_in_one_step() {
     let (root, state, _handle) = mount_registry(fixture()).await;
-    let before_units = state.plan.with_untracked(|p| p.units.clone());
+    let before_units = state.doc.plan().with_untracked(|p| p.units.clone());
     let before_tasks = assignments(&state);
     click(
         &root,
@@ -544,13 +547,16 @@ async fn deleting_a_used_unit_names_its_tasks_and_hands_them_over_in_one_step() 
     );
     assert!(text(&root, "[data-task-id='t1'] .col-lead").contains("区委组织部"));
     assert_eq!(
-        state.undo_label.get_untracked().as_deref(),
+        state.doc.undo_label().get_untracked().as_deref(),
         Some("删除单位“区委办公室”（3 项任务改由“区委组织部”承担）")
     );
 
     state.dispatch(Change::Undo).unwrap();
     settle().await;
-    assert_eq!(state.plan.with_untracked(|p| p.units.clone()), before_units);
+    assert_eq!(
+        state.doc.plan().with_untracked(|p| p.units.clone()),
+        before_units
+    );
     assert_eq!(assignments(&state), before_tasks);
     assert_eq!(
         row_ids(&root, "unit-row", "data-unit-id"),
@@ -561,7 +567,7 @@ async fn deleting_a_used_unit_names_its_tasks_and_hands_them_over_in_one_step() 
 #[wasm_bindgen_test]
 async fn cancelling_a_reassignment_changes_nothing() {
     let (root, state, _handle) = mount_registry(fixture()).await;
-    let before = state.plan.get_untracked();
+    let before = state.doc.plan().get_untracked();
     click(
         &root,
         &format!("{} [data-testid='delete-unit']", unit_row("u3")),
@@ -571,7 +577,7 @@ async fn cancelling_a_reassignment_changes_nothing() {
     click(&root, "[data-testid='cancel-reassign']");
     settle().await;
     assert!(!present(&root, "reassign-panel"));
-    assert_eq!(state.plan.get_untracked(), before);
+    assert_eq!(state.doc.plan().get_untracked(), before);
 }
 
 #[wasm_bindgen_test]
@@ -616,7 +622,8 @@ async fn adding_and_renaming_areas() {
     click(&root, "[data-testid='add-area-submit']");
     settle().await;
     let added = state
-        .plan
+        .doc
+        .plan()
         .with_untracked(|p| p.areas.last().cloned())
         .unwrap();
     assert_eq!((added.name.as_str(), added.order), ("民生保障", 4));
@@ -625,7 +632,7 @@ async fn adding_and_renaming_areas() {
         Some(&added.id)
     );
     assert_eq!(
-        state.undo_label.get_untracked().as_deref(),
+        state.doc.undo_label().get_untracked().as_deref(),
         Some("新增领域“民生保障”")
     );
 
@@ -638,7 +645,7 @@ async fn adding_and_renaming_areas() {
     click(&root, "[data-testid='add-area-submit']");
     settle().await;
     assert!(text(&root, "[data-testid='area-name-error']").contains("已有名为“经济发展”的领域"));
-    assert_eq!(state.plan.with_untracked(|p| p.areas.len()), 4);
+    assert_eq!(state.doc.plan().with_untracked(|p| p.areas.len()), 4);
 
     click(
         &root,
@@ -654,7 +661,7 @@ async fn adding_and_renaming_areas() {
     settle().await;
     assert!(!present(&root, "area-editor"));
     assert_eq!(
-        state.plan.with_untracked(|p| p.areas[0].name.clone()),
+        state.doc.plan().with_untracked(|p| p.areas[0].name.clone()),
         "全面从严治党"
     );
     assert!(text(&root, &area_row("a1")).contains("全面从严治党"));
@@ -663,7 +670,7 @@ async fn adding_and_renaming_areas() {
         "the ledger follows"
     );
     assert_eq!(
-        state.undo_label.get_untracked().as_deref(),
+        state.doc.undo_label().get_untracked().as_deref(),
         Some("将领域“党的建设”改名为“全面从严治党”")
     );
 }
@@ -677,7 +684,7 @@ async fn moving_an_area_swaps_orders_in_one_step() {
     );
     settle().await;
     let orders = || {
-        state.plan.with_untracked(|p| {
+        state.doc.plan().with_untracked(|p| {
             p.areas
                 .iter()
                 .map(|a| (a.id.clone(), a.order))
@@ -715,13 +722,13 @@ async fn deleting_an_unused_area_asks_first() {
     assert!(text(&root, "[data-testid='confirm-message']").contains("社会治理"));
     click(&root, "[data-testid='confirm-ok']");
     settle().await;
-    assert!(state.plan.with_untracked(|p| p.area("a3").is_none()));
+    assert!(state.doc.plan().with_untracked(|p| p.area("a3").is_none()));
     assert_eq!(
         row_ids(&root, "registry-area-row", "data-area-id"),
         ["a1", "a2"]
     );
     assert_eq!(
-        state.undo_label.get_untracked().as_deref(),
+        state.doc.undo_label().get_untracked().as_deref(),
         Some("删除领域“社会治理”")
     );
 }
@@ -729,7 +736,7 @@ async fn deleting_an_unused_area_asks_first() {
 #[wasm_bindgen_test]
 async fn deleting_a_used_area_files_its_tasks_elsewhere_and_undo_restores_both() {
     let (root, state, _handle) = mount_registry(fixture()).await;
-    let areas = || state.plan.with_untracked(|p| p.areas.clone());
+    let areas = || state.doc.plan().with_untracked(|p| p.areas.clone());
     let before = areas();
     click(
         &root,
@@ -753,13 +760,14 @@ async fn deleting_a_used_area_files_its_tasks_elsewhere_and_undo_restores_both()
     settle().await;
     let areas_of_tasks = || {
         state
-            .plan
+            .doc
+            .plan()
             .with_untracked(|p| p.tasks.iter().map(|t| t.area.clone()).collect::<Vec<_>>())
     };
     assert_eq!(areas_of_tasks(), [None, None, Some("a2".to_string())]);
-    assert!(state.plan.with_untracked(|p| p.area("a1").is_none()));
+    assert!(state.doc.plan().with_untracked(|p| p.area("a1").is_none()));
     assert_eq!(
-        state.undo_label.get_untracked().as_deref(),
+        state.doc.undo_label().get_untracked().as_deref(),
         Some("删除领域“党的建设”（2 项任务改为未分领域）")
     );
 
@@ -793,7 +801,7 @@ async fn deleting_a_used_area_files_its_tasks_elsewhere_and_undo_restores_both()
         ]
     );
     assert_eq!(
-        state.undo_label.get_untracked().as_deref(),
+        state.doc.undo_label().get_untracked().as_deref(),
         Some("删除领域“党的建设”（2 项任务改归“社会治理”）")
     );
 }

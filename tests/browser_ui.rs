@@ -74,8 +74,8 @@ async fn mount_damage_panel(
     let seen = luoshi::store::Seen::of(Some(&damage.raw));
     let state = state_with(sample_plan(2026), Some(damage));
     state
-        .synced
-        .set_value(Some(luoshi::store::Synced { plan: None, seen }));
+        .storage
+        .synced_to(luoshi::store::Synced { plan: None, seen });
     let handle = mount_to(root.clone(), move || {
         provide_context(state);
         view! { <DamagePanel /> }
@@ -187,7 +187,7 @@ fn present(root: &web_sys::HtmlElement, testid: &str) -> bool {
 #[wasm_bindgen_test]
 async fn start_empty_asks_first_and_cancel_keeps_the_sample() {
     let (root, state, _handle) = mount_ledger(sample_plan(2026)).await;
-    let tasks = state.plan.with_untracked(|p| p.tasks.len());
+    let tasks = state.doc.plan().with_untracked(|p| p.tasks.len());
     click(&root, "start-empty");
     tick().await;
     assert!(text(&root, "confirm-message").contains(&format!("{tasks} 项任务")));
@@ -195,7 +195,8 @@ async fn start_empty_asks_first_and_cancel_keeps_the_sample() {
     tick().await;
     assert!(!present(&root, "confirm-dialog"));
     assert!(state
-        .plan
+        .doc
+        .plan()
         .with_untracked(|p| p.sample && p.tasks.len() == tasks));
     assert!(!present(&root, "undo"), "nothing happened, nothing to undo");
 }
@@ -203,7 +204,7 @@ async fn start_empty_asks_first_and_cancel_keeps_the_sample() {
 #[wasm_bindgen_test]
 async fn start_empty_replaces_sample_with_empty_plan_and_can_be_undone() {
     let (root, state, _handle) = mount_ledger(sample_plan(2026)).await;
-    let before = state.plan.get_untracked();
+    let before = state.doc.plan().get_untracked();
     click(&root, "start-empty");
     tick().await;
     click(&root, "confirm-ok");
@@ -211,13 +212,15 @@ async fn start_empty_replaces_sample_with_empty_plan_and_can_be_undone() {
     assert_eq!(text(&root, "count-total"), "0");
     assert!(text(&root, "ledger-empty").contains("还没有任务"));
     assert!(state
-        .plan
+        .doc
+        .plan()
         .with_untracked(|p| !p.sample && p.tasks.is_empty()));
     assert_eq!(text(&root, "undo"), "撤销：新建空白计划");
     click(&root, "undo");
     tick().await;
     assert!(state
-        .plan
+        .doc
+        .plan()
         .with_untracked(|p| p.sample && p.tasks == before.tasks));
     assert_eq!(
         all(&root, "[data-testid='task-row']").len(),
@@ -235,7 +238,8 @@ async fn load_sample_into_an_empty_plan_asks_first() {
     click(&root, "confirm-ok");
     tick().await;
     assert!(state
-        .plan
+        .doc
+        .plan()
         .with_untracked(|p| p.sample && p.tasks.len() > 40));
     assert_eq!(text(&root, "undo"), "撤销：载入示例计划");
 }
@@ -250,9 +254,10 @@ async fn damage_panel_sets_raw_text_aside_before_replacing() {
     assert!(text(&root, "damage-messages").contains("plan.tasks[0]"));
     click(&root, "damage-empty");
     tick().await;
-    assert!(state.damage.with_untracked(Option::is_none));
+    assert!(state.storage.damage().with_untracked(Option::is_none));
     assert!(state
-        .plan
+        .doc
+        .plan()
         .with_untracked(|p| p.tasks.is_empty() && !p.sample));
     let s = storage();
     let kept: Vec<String> = (0..s.length().unwrap())
@@ -281,12 +286,18 @@ async fn damage_panel_does_not_replace_data_another_window_changed() {
     let (root, state, _handle) = mount_damage_panel(damage).await;
     click(&root, "damage-empty");
     tick().await;
-    assert!(state.external_change.get_untracked(), "conflict raised");
     assert!(
-        state.damage.with_untracked(Option::is_some),
+        state.storage.external_change().get_untracked(),
+        "conflict raised"
+    );
+    assert!(
+        state.storage.damage().with_untracked(Option::is_some),
         "still deciding"
     );
-    assert!(state.plan.with_untracked(|p| p.sample), "plan untouched");
+    assert!(
+        state.doc.plan().with_untracked(|p| p.sample),
+        "plan untouched"
+    );
     assert_eq!(
         storage().get_item(PLAN_KEY).unwrap().as_deref(),
         Some("{\"other\":true}")
@@ -319,7 +330,7 @@ async fn crash_screen_offers_the_stored_data() {
 #[wasm_bindgen_test]
 async fn a_change_while_paused_is_not_written_even_where_storage_looks_unchanged() {
     use luoshi::model::ops::Op;
-    use luoshi::ui::saving;
+    use luoshi::ui::persistence::saving;
     // Storage holds exactly what this tab last synced, so only the pause
     // itself can keep the change from being written.
     let plan = sample_plan(2026);
@@ -340,15 +351,22 @@ async fn a_change_while_paused_is_not_written_even_where_storage_looks_unchanged
         }),
         None,
     );
-    state.external_change.set(true);
+    state.storage.conflict();
     state
         .edit(Op::ReplacePlan(Box::new(Plan::empty(2026))), "新建空白计划")
         .unwrap();
     saving::save(state);
     assert_eq!(storage().get_item(PLAN_KEY).unwrap(), Some(text.clone()));
     assert!(saving::unsaved(state));
-    // With the pause lifted, the same call writes.
-    state.external_change.set(false);
+    // With the pause lifted (the user kept this tab's data: storage holds
+    // what was synced), the same call writes.
+    state.storage.conflict_settled(
+        luoshi::store::Synced {
+            plan: Some(sample_plan(2026)),
+            seen: luoshi::store::Seen::of(Some(&text)),
+        },
+        None,
+    );
     saving::save(state);
     assert_ne!(storage().get_item(PLAN_KEY).unwrap(), Some(text));
     assert!(!saving::unsaved(state));

@@ -11,14 +11,17 @@
 use crate::model::id::TaskId;
 use crate::model::plan::{Area, Plan, Unit};
 use crate::model::task::Task;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// Lookups by id and the hierarchy as a forest, built in one pass.
-pub struct PlanIndex<'a> {
-    pub plan: &'a Plan,
-    by_id: HashMap<&'a str, usize>,
-    units: HashMap<&'a str, &'a Unit>,
-    areas: HashMap<&'a str, &'a Area>,
+/// The index itself, owning everything it holds (positions, not
+/// references), so the page can keep one per plan and lend it to every
+/// view (`PlanIndex::with_data`) instead of each building its own.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IndexData {
+    by_id: HashMap<String, usize>,
+    units: HashMap<String, usize>,
+    areas: HashMap<String, usize>,
     /// Children in display order (by `order`, then position), in the
     /// forest actually walked.
     kids: Vec<Vec<usize>>,
@@ -35,15 +38,22 @@ pub struct PlanIndex<'a> {
     place: Vec<usize>,
 }
 
-impl<'a> PlanIndex<'a> {
-    pub fn new(plan: &'a Plan) -> PlanIndex<'a> {
+/// Lookups by id and the hierarchy as a forest, over a plan: the plan and
+/// its index, built here in one pass (`new`) or lent (`with_data`).
+pub struct PlanIndex<'a> {
+    pub plan: &'a Plan,
+    data: Cow<'a, IndexData>,
+}
+
+impl IndexData {
+    pub fn new(plan: &Plan) -> IndexData {
         let tasks = &plan.tasks;
         let n = tasks.len();
         // The first task with an id wins, as restore gives repeated ids
         // fresh ones and a plan in memory never has duplicates.
-        let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(n);
+        let mut by_id: HashMap<String, usize> = HashMap::with_capacity(n);
         for (i, t) in tasks.iter().enumerate() {
-            by_id.entry(t.id.as_str()).or_insert(i);
+            by_id.entry(t.id.as_str().to_string()).or_insert(i);
         }
         let known_parent: Vec<Option<usize>> = tasks
             .iter()
@@ -69,11 +79,19 @@ impl<'a> PlanIndex<'a> {
         }
         by_order(&mut true_roots);
 
-        let mut index = PlanIndex {
-            plan,
+        // The first unit or area with an id wins, as for tasks.
+        let mut units = HashMap::with_capacity(plan.units.len());
+        for (i, u) in plan.units.iter().enumerate() {
+            units.entry(u.id.clone()).or_insert(i);
+        }
+        let mut areas = HashMap::with_capacity(plan.areas.len());
+        for (i, a) in plan.areas.iter().enumerate() {
+            areas.entry(a.id.clone()).or_insert(i);
+        }
+        let mut index = IndexData {
             by_id,
-            units: plan.units.iter().map(|u| (u.id.as_str(), u)).collect(),
-            areas: plan.areas.iter().map(|a| (a.id.as_str(), a)).collect(),
+            units,
+            areas,
             kids: vec![Vec::new(); n],
             roots: Vec::new(),
             stranded: vec![false; n],
@@ -113,6 +131,23 @@ impl<'a> PlanIndex<'a> {
         }
         index
     }
+}
+
+impl<'a> PlanIndex<'a> {
+    pub fn new(plan: &'a Plan) -> PlanIndex<'a> {
+        PlanIndex {
+            plan,
+            data: Cow::Owned(IndexData::new(plan)),
+        }
+    }
+
+    /// The index `data`, built by `IndexData::new` from this very `plan`.
+    pub fn with_data(plan: &'a Plan, data: &'a IndexData) -> PlanIndex<'a> {
+        PlanIndex {
+            plan,
+            data: Cow::Borrowed(data),
+        }
+    }
 
     pub fn len(&self) -> usize {
         self.plan.tasks.len()
@@ -128,7 +163,7 @@ impl<'a> PlanIndex<'a> {
     }
 
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        self.data.by_id.get(id).copied()
     }
 
     pub fn task(&self, id: &str) -> Option<&'a Task> {
@@ -136,11 +171,13 @@ impl<'a> PlanIndex<'a> {
     }
 
     pub fn unit(&self, id: &str) -> Option<&'a Unit> {
-        self.units.get(id).copied()
+        let plan = self.plan;
+        self.data.units.get(id).and_then(|&i| plan.units.get(i))
     }
 
     pub fn area(&self, id: &str) -> Option<&'a Area> {
-        self.areas.get(id).copied()
+        let plan = self.plan;
+        self.data.areas.get(id).and_then(|&i| plan.areas.get(i))
     }
 
     /// The name to show for a unit id; an unknown id is shown as itself so
@@ -170,50 +207,50 @@ impl<'a> PlanIndex<'a> {
 
     /// Children of the task at `pos`, in display order.
     pub fn children(&self, pos: usize) -> &[usize] {
-        &self.kids[pos]
+        &self.data.kids[pos]
     }
 
     pub fn is_parent(&self, pos: usize) -> bool {
-        !self.kids[pos].is_empty()
+        !self.data.kids[pos].is_empty()
     }
 
     /// Roots in display order.
     pub fn roots(&self) -> &[usize] {
-        &self.roots
+        &self.data.roots
     }
 
     /// True for a root whose parent link leads round a cycle.
     pub fn is_stranded(&self, pos: usize) -> bool {
-        self.stranded[pos]
+        self.data.stranded[pos]
     }
 
     /// Every task with parents before children and each subtree together;
     /// reversed, children come before their parents (for roll-up).
     pub fn preorder(&self) -> &[usize] {
-        &self.preorder
+        &self.data.preorder
     }
 
     /// 0 for a 要点, 1 for its 任务, …
     pub fn depth(&self, pos: usize) -> usize {
-        self.depth[pos]
+        self.data.depth[pos]
     }
 
     /// 1-based place among siblings.
     pub fn place(&self, pos: usize) -> usize {
-        self.place[pos]
+        self.data.place[pos]
     }
 
     /// The top-level task above `pos` (itself for a root).
     pub fn root_of(&self, pos: usize) -> usize {
-        self.root[pos]
+        self.data.root[pos]
     }
 
     /// The area a task belongs to: its root's, when that is a known area.
     /// The one rule for both the ledger's grouping and the statistics; a
     /// task under an unknown area id, or a stranded one, has none (未分领域).
     pub fn area_of(&self, pos: usize) -> Option<&'a Area> {
-        let root = self.root[pos];
-        if self.stranded[root] {
+        let root = self.data.root[pos];
+        if self.data.stranded[root] {
             return None;
         }
         self.plan.tasks[root]

@@ -3,7 +3,6 @@
 //! shell around the current page.
 
 use crate::model::id::TaskId;
-use crate::model::query::Query;
 use crate::store::plans::LIST_KEY;
 use crate::store::{self, local, Synced};
 use crate::ui::audit::page::AuditPage;
@@ -12,10 +11,10 @@ use crate::ui::data::page::DataPage;
 use crate::ui::editor::actions::install_shortcuts;
 use crate::ui::ledger::page::LedgerPage;
 use crate::ui::notice::page::NoticePage;
-use crate::ui::plans::open::{at_start, Opened};
+use crate::ui::persistence::plans::{at_start, Opened};
+use crate::ui::persistence::saving;
 use crate::ui::problems::page::ProblemsPage;
 use crate::ui::registry::page::RegistryPage;
-use crate::ui::saving;
 use crate::ui::settings::page::SettingsPage;
 use crate::ui::shell::alerts::Alerts;
 use crate::ui::shell::confirm_dialog::ConfirmDialog;
@@ -38,8 +37,8 @@ pub fn App() -> impl IntoView {
         message,
     } = at_start(today.date.year());
     let state = AppState::new(plan, key, today, damage, synced, message);
-    state.plans.set(list);
-    local::set_tab_plan(&state.plan.with_untracked(|p| p.id.clone()));
+    state.storage.listed(list);
+    local::set_tab_plan(&state.doc.plan().with_untracked(|p| p.id.clone()));
     provide_context(state);
     saving::install(state);
     install_shortcuts(state);
@@ -72,7 +71,7 @@ pub fn App() -> impl IntoView {
     // The crash screen offers the plan this tab shows; it runs where no
     // Rust state can be trusted, so the key is kept on the page itself.
     Effect::new(move |_| {
-        let key = state.plan_key.get();
+        let key = state.storage.plan_key().get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-plan-key", &key);
         }
@@ -86,39 +85,44 @@ pub fn App() -> impl IntoView {
         // Another window added, renamed or removed a plan.
         if e.key().as_deref() == Some(LIST_KEY) {
             if let Ok((list, _)) = local::repo().list() {
-                state.plans.set(list);
+                state.storage.listed(list);
             }
             return;
         }
         // No key means another tab cleared all storage.
-        if e.key().is_some_and(|k| k != state.plan_key.get_untracked()) {
+        if e.key()
+            .is_some_and(|k| k != state.storage.plan_key().get_untracked())
+        {
             return;
         }
         // Another tab writing the very plan shown here is no conflict, unless
         // this tab still has damaged data to decide about.
         let text = e.new_value();
-        let deciding = state.damage.with_untracked(Option::is_some);
+        let deciding = state.storage.damage().with_untracked(Option::is_some);
         let same = state
-            .plan
+            .doc
+            .plan()
             .with_untracked(|mine| store::repo::value_holds(text.as_deref(), mine));
         let untouched = state
-            .synced
-            .with_value(|s| s.as_ref().is_some_and(|s| s.seen == store::Seen::Absent))
-            && state.plan.with_untracked(store::untouched_sample);
+            .storage
+            .with_synced(|s| s.as_ref().is_some_and(|s| s.seen == store::Seen::Absent))
+            && state.doc.plan().with_untracked(store::untouched_sample);
         if same && !deciding {
             // Whatever was in question, storage now holds this very plan.
-            state.synced.set_value(Some(Synced {
-                plan: Some(state.plan.get_untracked()),
-                seen: store::Seen::of(text.as_deref()),
-            }));
-            state.external_change.set(false);
-        } else if untouched && !deciding && !state.external_change.get_untracked() {
+            state.storage.conflict_settled(
+                Synced {
+                    plan: Some(state.doc.plan().get_untracked()),
+                    seen: store::Seen::of(text.as_deref()),
+                },
+                None,
+            );
+        } else if untouched && !deciding && !state.storage.external_change().get_untracked() {
             match store::repo::read_value(text) {
                 (store::Loaded::Plan { plan, .. }, seen) => saving::show_stored(state, plan, seen),
-                _ => state.external_change.set(true),
+                _ => state.storage.conflict(),
             }
         } else {
-            state.external_change.set(true);
+            state.storage.conflict();
         }
     });
     on_cleanup(move || {
@@ -135,7 +139,7 @@ pub fn App() -> impl IntoView {
                 <crate::ui::shell::as_of::AsOfBanner />
                 <DamagePanel />
                 <ConfirmDialog />
-                {move || match state.page.get() {
+                {move || match state.nav.page().get() {
                     Page::Ledger => view! { <LedgerPage /> }.into_any(),
                     Page::Dashboard => view! { <crate::ui::dashboard::page::DashboardPage /> }.into_any(),
                     Page::Gantt => view! { <crate::ui::gantt::page::GanttPage /> }.into_any(),
@@ -156,35 +160,34 @@ pub fn App() -> impl IntoView {
 /// `edit=<task id>` (links from the blind-spot audit use it).
 fn follow_address(state: AppState) {
     let hash = current_hash();
-    state.page.set(Page::from_hash(&hash));
     // A view bookmarked or sent from another plan names it (`plan=`).
     let plan = form_urlencoded::parse(hash_query(&hash).as_bytes())
         .find(|(k, _)| k == "plan")
         .map(|(_, v)| v.into_owned());
     if let Some(id) = plan {
-        let other = state.plan.with_untracked(|p| p.id != id);
-        if other && state.plans.with_untracked(|l| l.entry(&id).is_some()) {
-            if let Err(e) = crate::ui::plans::open::open(state, &id) {
+        let other = state.doc.plan().with_untracked(|p| p.id != id);
+        if other
+            && state
+                .storage
+                .plans()
+                .with_untracked(|l| l.entry(&id).is_some())
+        {
+            if let Err(e) = crate::ui::persistence::plans::open(state, &id) {
                 state
                     .edit_error
                     .set(Some(format!("地址中的计划未能打开：{e}")));
             }
         }
     }
-    // The ledger and the Gantt show the tasks the address's filters select.
-    if matches!(state.page.get_untracked(), Page::Ledger | Page::Gantt) {
-        let (query, problems) = Query::from_address(hash_query(&hash));
-        if state.query.with_untracked(|q| *q != query) {
-            state.query.set(query);
-        }
-        state.query_problems.set(problems);
-    }
+    // After any switch of plan (which drops the filters): the page, and on
+    // the ledger and the Gantt the tasks the address's filters select.
+    state.nav.follow(&hash);
     let edit = form_urlencoded::parse(hash_query(&hash).as_bytes())
         .find(|(k, _)| k == "edit")
         .map(|(_, v)| TaskId::from(v.into_owned()));
     if let Some(id) = edit {
-        if state.page.get_untracked() == Page::Ledger
-            && state.plan.with_untracked(|p| p.task(&id).is_some())
+        if state.nav.page().get_untracked() == Page::Ledger
+            && state.doc.plan().with_untracked(|p| p.task(&id).is_some())
         {
             state.selected.set(Some(id.clone()));
             state.editing.set(Some(Editing::Task(id)));

@@ -14,7 +14,7 @@ pub fn AuditPage() -> impl IntoView {
     let state = use_app();
     let spots = Memo::new(move |_| {
         let today = state.today_date();
-        state.plan.with(|p| audit(p, today))
+        state.doc.plan().with(|p| audit(p, today))
     });
     let total = move || spots.with(Vec::len);
     let any = move || total() != 0;

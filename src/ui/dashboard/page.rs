@@ -5,7 +5,6 @@ use crate::model::charts::burnup::burn_up;
 use crate::model::charts::donut::donut;
 use crate::model::charts::ranking::{ranking, unit_ranking, Group};
 use crate::model::charts::{completion_rate, deadlines, headline, STATES};
-use crate::model::index::PlanIndex;
 use crate::ui::dashboard::burnup_chart::BurnUpChart;
 use crate::ui::dashboard::donut_chart::DonutChart;
 use crate::ui::dashboard::headline::HeadlineCards;
@@ -23,9 +22,9 @@ pub fn DashboardPage() -> impl IntoView {
     let laid_out = Memo::new_with_compare(
         move |_| {
             let today = state.today_date();
-            state.plan.with(|p| {
-                let index = PlanIndex::new(p);
-                state.assessments.with(|a| {
+            state.doc.with_index(|index| {
+                let p = index.plan;
+                state.doc.assessments().with(|a| {
                     let counts: Vec<_> = STATES
                         .iter()
                         .map(|&l| {
@@ -39,15 +38,15 @@ pub fn DashboardPage() -> impl IntoView {
                         })
                         .collect();
                     (
-                        headline(&index, a),
-                        completion_rate(&index, a),
+                        headline(index, a),
+                        completion_rate(index, a),
                         donut(&counts, 45.0, 75.0),
                         counts.iter().map(|(_, n)| n).sum::<usize>(),
-                        unit_ranking(&index, a, WIDTH),
-                        burn_up(&index, p.year, today, 600.0, 180.0),
-                        ranking(&index, a, Group::Area, WIDTH),
-                        ranking(&index, a, Group::Leader, WIDTH),
-                        deadlines(&index, a, 8),
+                        unit_ranking(index, a, WIDTH),
+                        burn_up(index, p.year, today, 600.0, 180.0),
+                        ranking(index, a, Group::Area, WIDTH),
+                        ranking(index, a, Group::Leader, WIDTH),
+                        deadlines(index, a, 8),
                     )
                 })
             })
@@ -69,7 +68,7 @@ pub fn DashboardPage() -> impl IntoView {
         <section class="dashboard" data-testid="dashboard"
             on:click=marks.click() on:keydown=marks.key() on:mouseover=marks.over() on:mouseout=marks.out()
             on:focusin=marks.focus_in() on:focusout=marks.focus_out()>
-            <h1>{move || state.plan.with(|p| p.title.clone())}" · 总览"</h1>
+            <h1>{move || state.doc.plan().with(|p| p.title.clone())}" · 总览"</h1>
             <HeadlineCards cards=cards rate=rate />
             <p class="chart-tooltip" data-testid="chart-tooltip" aria-live="polite">
                 {move || tip.0.get().unwrap_or_else(|| "将鼠标移到图上或用 Tab 键选中，可查看具体数字；点击可查看对应的任务。".into())}

@@ -13,8 +13,8 @@ pub fn FoundPlans() -> impl IntoView {
     let state = use_app();
     let message = RwSignal::new(None::<String>);
     let found = Memo::new(move |_| {
-        state.stored_at.track();
-        let list = state.plans.get();
+        state.storage.stored_at().track();
+        let list = state.storage.plans().get();
         let repo = local::repo();
         let found = repo.usage(&list).map(|u| u.found).unwrap_or_default();
         // Rare, and only on this page: each is read to show its title.
@@ -41,11 +41,11 @@ pub fn FoundPlans() -> impl IntoView {
         let result = local::repo()
             .adopt_found(&key, &crate::ui::clock::now_iso())
             .and_then(|(list, id)| {
-                state.plans.set(list);
-                crate::ui::plans::open::open(state, &id)
+                state.storage.listed(list);
+                crate::ui::persistence::plans::open(state, &id)
             });
         match result {
-            Ok(()) => state.stored_at.update(|n| *n += 1),
+            Ok(()) => state.storage.space_freed(),
             Err(e) => message.set(Some(e)),
         }
     };
@@ -66,7 +66,7 @@ pub fn FoundPlans() -> impl IntoView {
             "确定从本机删除这份不在计划列表中的计划吗？删除后无法恢复，建议先下载。",
             "删除",
             move || match local::repo().remove_found(&key) {
-                Ok(()) => state.stored_at.update(|n| *n += 1),
+                Ok(()) => state.storage.space_freed(),
                 Err(e) => message.set(Some(e)),
             },
         );

@@ -18,7 +18,7 @@ pub fn DataPage() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     // While stored data awaits a decision, the plan on screen is only the
     // readable part of it; the file says so in its name.
-    let partial = move || state.damage.with(Option::is_some);
+    let partial = move || state.storage.damage().with(Option::is_some);
     let export = move |_: ()| {
         let what = if partial() {
             "可读取部分"
@@ -26,7 +26,8 @@ pub fn DataPage() -> impl IntoView {
             "数据"
         };
         let result = state
-            .plan
+            .doc
+            .plan()
             .with_untracked(|p| store::serialize(p, &now_iso()))
             .map_err(|e| e.to_string())
             .and_then(|text| {
@@ -34,7 +35,7 @@ pub fn DataPage() -> impl IntoView {
                     stamped_name(what, today())
                 } else {
                     // A unit returning its 填报包 sends a file named as one.
-                    state.plan.with_untracked(|p| match &p.package {
+                    state.doc.plan().with_untracked(|p| match &p.package {
                         Some(pkg) => {
                             package_file_name(&p.title, &pkg.unit_name, &format_date(today()))
                         }
@@ -56,7 +57,7 @@ pub fn DataPage() -> impl IntoView {
             <crate::ui::data::found_plans::FoundPlans />
             <ExportPanel on_export_plan=Callback::new(move |_| export(())) />
             <crate::ui::excel::export_panel::ExcelExportPanel />
-            <Show when=move || state.damage.with(Option::is_none)>
+            <Show when=move || state.storage.damage().with(Option::is_none)>
                 <ImportPanel />
             </Show>
             <Show when=partial>

@@ -20,8 +20,8 @@ pub fn RecoveryCopies() -> impl IntoView {
     let version = RwSignal::new(0u32);
     let copies = Memo::new(move |_| {
         version.track();
-        state.plan.track();
-        state.stored_at.track();
+        state.doc.plan().track();
+        state.storage.stored_at().track();
         local::repo().copies().unwrap_or_default()
     });
     let download = move |key: String| {
@@ -49,9 +49,9 @@ pub fn RecoveryCopies() -> impl IntoView {
         match local::repo().remove_copy(&key) {
             Ok(()) => {
                 version.update(|v| *v += 1);
-                state.stored_at.update(|n| *n += 1);
-                // Space was freed: retry a save that failed for want of it.
-                state.save_requested.notify();
+                // Space was freed: measure again, and retry a save that
+                // failed for want of it.
+                state.storage.space_freed();
             }
             Err(e) => message.set(Some(e.to_string())),
         }
@@ -103,7 +103,7 @@ fn restore_backup(state: AppState, key: &str) -> Result<(), String> {
     // silently.
     let problems = problems_note(&restored.problems);
     let plan = restored.plan;
-    let current = state.plan.with_untracked(|p| p.id.clone());
+    let current = state.doc.plan().with_untracked(|p| p.id.clone());
     if plan.id == current {
         let when = label(key);
         state.ask(
@@ -115,7 +115,7 @@ fn restore_backup(state: AppState, key: &str) -> Result<(), String> {
             "恢复",
             move || {
                 let saved = state
-                    .plan
+                    .doc.plan()
                     .with_untracked(|p| local::repo().back_up(p, "恢复备份前", &now_iso()));
                 match saved {
                     Ok(_) => {
@@ -129,7 +129,11 @@ fn restore_backup(state: AppState, key: &str) -> Result<(), String> {
         );
         return Ok(());
     }
-    if let Some(entry) = state.plans.with_untracked(|l| l.entry(&plan.id).cloned()) {
+    if let Some(entry) = state
+        .storage
+        .plans()
+        .with_untracked(|l| l.entry(&plan.id).cloned())
+    {
         return Err(format!(
             "这份备份属于计划“{}”，请先在右上角切换到该计划再恢复。",
             entry.title
@@ -137,14 +141,14 @@ fn restore_backup(state: AppState, key: &str) -> Result<(), String> {
     }
     let label = format!("恢复备份为计划“{}”", plan.title);
     if problems.is_empty() {
-        return crate::ui::plans::open::add(state, plan, &label);
+        return crate::ui::persistence::plans::add(state, plan, &label);
     }
     state.ask(
         "恢复备份",
         format!("把这份备份恢复为计划“{}”？{problems}", plan.title),
         "恢复",
         move || {
-            if let Err(e) = crate::ui::plans::open::add(state, plan.clone(), &label) {
+            if let Err(e) = crate::ui::persistence::plans::add(state, plan.clone(), &label) {
                 state.edit_error.set(Some(e));
             }
         },

@@ -17,9 +17,10 @@ pub fn StorageSpace() -> impl IntoView {
     // Measured again after every write this tab makes (`stored_at`), so
     // the meter shows what is stored once the save is done.
     let usage = Memo::new(move |_| {
-        state.stored_at.track();
+        state.storage.stored_at().track();
         state
-            .plans
+            .storage
+            .plans()
             .with(|l| local::repo().usage(l))
             .unwrap_or_default()
     });
@@ -49,7 +50,7 @@ pub fn StorageSpace() -> impl IntoView {
                 <p>"本机存储空间即将用满。下面是占用空间的其他计划和备份（从大到小），可以先下载到文件，再从本机删除；当前打开的计划不在其中。"</p>
                 <ul>
                     {move || {
-                        let key = state.plan_key.get();
+                        let key = state.storage.plan_key().get();
                         usage.with(|u| u.removable(&key)).into_iter().map(|(item, size)| {
                             let name = match &item {
                                 Removable::Plan(e) => format!("计划“{}”", e.title),
@@ -101,14 +102,13 @@ fn download_and_remove(state: AppState, item: Removable) -> Result<(), String> {
         "删除",
         move || {
             let done = match &item {
-                Removable::Plan(e) => crate::ui::plans::open::delete_downloaded(state, &e.id),
+                Removable::Plan(e) => crate::ui::persistence::plans::delete_downloaded(state, &e.id),
                 Removable::Backup(k) => local::repo().remove_copy(k).map_err(|e| e.to_string()),
             };
             match done {
                 Ok(()) => {
-                    state.stored_at.update(|n| *n += 1);
                     // Space was freed: retry a save that failed for want of it.
-                    state.save_requested.notify();
+                    state.storage.space_freed();
                 }
                 Err(e) => state.edit_error.set(Some(format!("没有删除：{e}"))),
             }

@@ -4,14 +4,13 @@
 
 use crate::model::edit::{self, Direction, Place};
 use crate::model::id::TaskId;
-use crate::model::index::PlanIndex;
 use crate::model::ops::{EditError, Op};
 use crate::ui::state::{use_app, AppState, Editing};
 use leptos::prelude::*;
 
 /// Deletes a task after saying what goes with it.
 pub fn delete_with_confirmation(state: AppState, id: TaskId) {
-    let (title, below) = state.plan.with_untracked(|p| {
+    let (title, below) = state.doc.plan().with_untracked(|p| {
         (
             p.task(&id).map(|t| t.title.clone()).unwrap_or_default(),
             edit::descendants(p, &id).len(),
@@ -28,7 +27,10 @@ pub fn delete_with_confirmation(state: AppState, id: TaskId) {
         } else {
             format!("删除任务“{title}”")
         };
-        let op = state.plan.with_untracked(|p| edit::delete_task(p, &id));
+        let op = state
+            .doc
+            .plan()
+            .with_untracked(|p| edit::delete_task(p, &id));
         if op.and_then(|op| state.edit(op, label)).is_ok() {
             state.editing.set(None);
             state.selected.set(None);
@@ -50,16 +52,17 @@ fn on_selected(
     };
     // With rows hidden or reordered, "up" and "the one above" are not what
     // the screen shows.
-    if !state.query.with_untracked(|q| q.is_empty()) {
+    if !state.nav.query().with_untracked(|q| q.is_empty()) {
         state.edit_error.set(Some(
             "筛选或排序时不能调整层级和顺序，请先点击“清除筛选”。".into(),
         ));
         return;
     }
     let title = state
-        .plan
+        .doc
+        .plan()
         .with_untracked(|p| p.task(&id).map(|t| t.title.clone()).unwrap_or_default());
-    let op = state.plan.with_untracked(|p| build(p, &id));
+    let op = state.doc.plan().with_untracked(|p| build(p, &id));
     let result = op.and_then(|op| state.edit(op, format!("{label}“{title}”")));
     if let Err(e) = result {
         state.edit_error.set(Some(format!("操作未完成：{e}")));
@@ -68,8 +71,8 @@ fn on_selected(
 
 /// Where a new 要点 goes: the selected task's area, else the first area.
 fn new_point_place(state: AppState) -> Place {
-    state.plan.with_untracked(|p| {
-        let index = PlanIndex::new(p);
+    state.doc.with_index_untracked(|index| {
+        let p = index.plan;
         let area = state
             .selected
             .get_untracked()
@@ -114,9 +117,9 @@ fn shortcut(state: AppState, e: &leptos::ev::KeyboardEvent) -> bool {
         .as_ref()
         .is_some_and(|el| el.tag_name() == "BODY" || crate::ui::ledger::table::is_table_itself(el));
     if !on_ledger
-        || state.page.get_untracked() != crate::ui::state::Page::Ledger
+        || state.nav.page().get_untracked() != crate::ui::state::Page::Ledger
         || state.editing.with_untracked(Option::is_some)
-        || state.damage.with_untracked(Option::is_some)
+        || state.storage.damage().with_untracked(Option::is_some)
     {
         return false;
     }

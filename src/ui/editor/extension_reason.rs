@@ -25,7 +25,7 @@ pub fn ExtensionReason(
     let original = move || {
         let today = state.today_date();
         draft.with(|d| {
-            state.plan.with(|p| {
+            state.doc.plan().with(|p| {
                 let old = p.task(&d.id)?;
                 match classify(old, d.due, today, &now_iso()) {
                     DueChange::Extension { .. } => old.original_due(),

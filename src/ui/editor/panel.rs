@@ -29,7 +29,7 @@ fn new_draft(state: AppState, place: &Place) -> Task {
     let mut t = Task::new(TaskId::random(), "");
     t.status = Status::NotStarted;
     if let Place::LastChildOf(parent) | Place::After(parent) = place {
-        state.plan.with_untracked(|p| {
+        state.doc.plan().with_untracked(|p| {
             if let Some(p) = p.task(parent) {
                 t.lead_unit = p.lead_unit.clone();
                 t.leader = p.leader.clone();
@@ -125,9 +125,9 @@ pub fn TaskEditor() -> impl IntoView {
     // The 延期理由, asked for when the new due date must be an extension.
     let extension_reason = RwSignal::new(String::new());
     let lead_text = RwSignal::new(String::new());
-    let units = Signal::derive(move || state.plan.with(|p| p.units.clone()));
+    let units = Signal::derive(move || state.doc.plan().with(|p| p.units.clone()));
     let unit_name = move |id: &str| {
-        state.plan.with_untracked(|p| {
+        state.doc.plan().with_untracked(|p| {
             p.unit(id)
                 .map_or_else(|| id.to_string(), |u| u.name.clone())
         })
@@ -139,7 +139,7 @@ pub fn TaskEditor() -> impl IntoView {
             return;
         };
         let task = match &editing {
-            Editing::Task(id) => match state.plan.with_untracked(|p| p.task(id).cloned()) {
+            Editing::Task(id) => match state.doc.plan().with_untracked(|p| p.task(id).cloned()) {
                 Some(t) => t,
                 None => return state.editing.set(None),
             },
@@ -163,7 +163,7 @@ pub fn TaskEditor() -> impl IntoView {
         let Some(Editing::Task(id)) = state.editing.get() else {
             return;
         };
-        let Some(current) = state.plan.with(|p| p.task(&id).cloned()) else {
+        let Some(current) = state.doc.plan().with(|p| p.task(&id).cloned()) else {
             return;
         };
         if !typed() && current != loaded.get_value() {
@@ -202,17 +202,18 @@ pub fn TaskEditor() -> impl IntoView {
         let mut edited = draft.get_untracked();
         edited.title = edited.title.trim().to_string();
         edited.lead_unit = state
-            .plan
+            .doc
+            .plan()
             .with_untracked(|p| unit_id_for(&p.units, &lead_text.get_untracked()));
         // The editor's fields go onto the task as it is now: whatever
         // changed meanwhile (a move, an inline edit) is kept.
         let task = match &editing {
-            Editing::Task(id) => match state.plan.with_untracked(|p| p.task(id).cloned()) {
+            Editing::Task(id) => match state.doc.plan().with_untracked(|p| p.task(id).cloned()) {
                 Some(current) => {
                     let mut before = loaded.get_value();
                     before.title = before.title.trim().to_string();
                     let task = with_editor_fields(current.clone(), &before, edited);
-                    let found = state.plan.with_untracked(|p| validate_task(p, &task));
+                    let found = state.doc.plan().with_untracked(|p| validate_task(p, &task));
                     if !found.is_empty() {
                         return errors.set(found);
                     }
@@ -240,7 +241,7 @@ pub fn TaskEditor() -> impl IntoView {
             },
             Editing::New(_) => edited,
         };
-        let found = state.plan.with_untracked(|p| validate_task(p, &task));
+        let found = state.doc.plan().with_untracked(|p| validate_task(p, &task));
         if !found.is_empty() {
             return errors.set(found);
         }
@@ -251,7 +252,10 @@ pub fn TaskEditor() -> impl IntoView {
                 task: Box::new(task),
                 at: None,
             }),
-            Editing::New(place) => state.plan.with_untracked(|p| add_task(p, task, &place)),
+            Editing::New(place) => state
+                .doc
+                .plan()
+                .with_untracked(|p| add_task(p, task, &place)),
         };
         if op.and_then(|op| state.edit(op, label)).is_ok() {
             state.editing.set(None);
@@ -290,7 +294,7 @@ pub fn TaskEditor() -> impl IntoView {
                                 aria-selected=move || (state.task_tab.get() == t).to_string()
                                 on:click=move |_| state.task_tab.set(t)>{label}</button>
                         };
-                        let title = state.plan.with_untracked(|p| p.task(&id).map(|t| t.title.clone()).unwrap_or_default());
+                        let title = state.doc.plan().with_untracked(|p| p.task(&id).map(|t| t.title.clone()).unwrap_or_default());
                         view! {
                             <div class="panel-title">
                                 <h2 class="task-title">{title}</h2>
@@ -333,7 +337,7 @@ pub fn TaskEditor() -> impl IntoView {
                                 draft.update(|t| t.area = (!v.is_empty()).then_some(v));
                             }>
                                 <option value="">"（未分领域）"</option>
-                                {move || state.plan.with(|p| p.areas.clone()).into_iter().map(|a| {
+                                {move || state.doc.plan().with(|p| p.areas.clone()).into_iter().map(|a| {
                                     let selected = draft.with_untracked(|t| t.area.as_deref() == Some(a.id.as_str()));
                                     view! { <option value=a.id.clone() selected=selected>{a.name}</option> }
                                 }).collect_view()}

@@ -30,7 +30,8 @@ pub fn ExcelExportPanel() -> impl IntoView {
         let today = state.today_date();
         let day = format_date(today);
         let (document, title) = state
-            .plan
+            .doc
+            .plan()
             .with_untracked(|p| (write_plan(p, &now_iso(), "导出"), p.title.clone()));
         let document = match document {
             Ok(d) => d,

@@ -5,7 +5,6 @@
 
 use crate::model::charts::gantt::view::{line_in_view, span_in_view, ticks_in_view};
 use crate::model::charts::gantt::{layout, shown, window as rows_in_view, Entry, Grouping, Zoom};
-use crate::model::index::PlanIndex;
 use crate::model::query::select;
 use crate::model::search::SearchIndex;
 use crate::model::TaskId;
@@ -38,22 +37,23 @@ pub fn GanttPage() -> impl IntoView {
     let paper = RwSignal::new(None::<Paper>);
     let filtered = move || {
         state
-            .query
+            .nav
+            .query()
             .with(|q| q.filters() || !q.text.trim().is_empty())
     };
     let lines = Lines(Memo::new_with_compare(
         move |_| {
-            state.plan.with(|p| {
-                let index = PlanIndex::new(p);
+            state.doc.with_index(|index| {
                 // The ledger's filters and search select the rows here too.
                 let only = filtered().then(|| {
-                    state.assessments.with(|a| {
+                    state.doc.assessments().with(|a| {
                         state
-                            .search
+                            .doc
+                            .search()
                             .with(|s| {
                                 let fallback = SearchIndex::default();
                                 let search = s.as_ref().unwrap_or(&fallback);
-                                state.query.with(|q| select(&index, a, search, q))
+                                state.nav.query().with(|q| select(index, a, search, q))
                             })
                             .rows
                             .iter()
@@ -62,7 +62,7 @@ pub fn GanttPage() -> impl IntoView {
                     })
                 });
                 let c = collapsed.get();
-                let entries = closed.with(|g| shown(&index, grouping.get(), &c, g, only.as_ref()));
+                let entries = closed.with(|g| shown(index, grouping.get(), &c, g, only.as_ref()));
                 (entries, c)
             })
         },
@@ -72,12 +72,11 @@ pub fn GanttPage() -> impl IntoView {
         move |_| {
             let today = state.today_date();
             let px = zoom.get().px_per_day();
-            state.plan.with(|p| {
-                let index = PlanIndex::new(p);
-                state.assessments.with(|a| {
+            state.doc.with_index(|index| {
+                state.doc.assessments().with(|a| {
                     lines
                         .0
-                        .with(|(entries, c)| layout(&index, a, entries, c, px, today))
+                        .with(|(entries, c)| layout(index, a, entries, c, px, today))
                 })
             })
         },
@@ -113,8 +112,7 @@ pub fn GanttPage() -> impl IntoView {
         }),
     });
     let collapse_all = move |_| {
-        state.plan.with_untracked(|p| {
-            let index = PlanIndex::new(p);
+        state.doc.with_index_untracked(|index| {
             collapsed.set(
                 (0..index.len())
                     .filter(|&i| index.is_parent(i))

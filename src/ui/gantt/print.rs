@@ -3,7 +3,6 @@
 //! width of an A4 or A3 landscape page, and no row split across pages.
 
 use crate::model::charts::gantt::{fit, layout, Line};
-use crate::model::index::PlanIndex;
 use crate::ui::gantt::page::Lines;
 use crate::ui::gantt::track::Track;
 use crate::ui::state::use_app;
@@ -51,19 +50,19 @@ pub fn GanttPrint(paper: Paper, lines: Lines) -> impl IntoView {
     let state = use_app();
     // A few pixels spare for the table's borders.
     let track = paper.width() - NAME - 8.0;
-    let timeline = state.plan.with_untracked(|p| {
-        let index = PlanIndex::new(p);
+    let timeline = state.doc.with_index_untracked(|index| {
         let today = state.today_date();
-        state.assessments.with_untracked(|a| {
+        state.doc.assessments().with_untracked(|a| {
             lines.0.with_untracked(|(entries, collapsed)| {
-                layout(&index, a, entries, collapsed, fit(&index, track), today)
+                layout(index, a, entries, collapsed, fit(index, track), today)
             })
         })
     });
-    let title = state.plan.with_untracked(|p| p.title.clone());
+    let title = state.doc.plan().with_untracked(|p| p.title.clone());
     let day = crate::model::date::format_date(state.today_date());
     let filtered = state
-        .query
+        .nav
+        .query()
         .with_untracked(|q| q.filters() || !q.text.trim().is_empty());
     let page_rule = format!(
         "@media print {{ @page {{ size: {} landscape; margin: 10mm; }} }}",

@@ -1,4 +1,4 @@
-//! Search, filters and sort above the ledger. They live in `state.query`
+//! Search, filters and sort above the ledger. They live in `state.nav.query()`
 //! and in the page address (`#/ledger?q=…&unit=…`), so a view can be
 //! bookmarked, reloaded and sent to a colleague.
 
@@ -14,18 +14,19 @@ use std::collections::BTreeSet;
 /// (the ledger or the Gantt) without adding a step to the browser's history
 /// for every keystroke.
 pub fn set_query(state: AppState, change: impl FnOnce(&mut Query)) {
-    state.query.update(change);
+    state.nav.change_query(change);
     let Some(window) = web_sys::window() else {
         return;
     };
     let hash = window.location().hash().unwrap_or_default();
     let mut rest = state
-        .query
+        .nav
+        .query()
         .with_untracked(|q| q.replace_in_address(hash_query(&hash)));
     // The view names its plan, so a bookmark opens the same plan's view.
     let has_plan = form_urlencoded::parse(rest.as_bytes()).any(|(k, _)| k == "plan");
     if !has_plan && !rest.is_empty() {
-        let id = state.plan.with_untracked(|p| p.id.clone());
+        let id = state.doc.plan().with_untracked(|p| p.id.clone());
         let pair: String = form_urlencoded::Serializer::new(String::new())
             .append_pair("plan", &id)
             .finish();
@@ -56,9 +57,9 @@ fn chosen(value: String) -> Option<String> {
 #[component]
 pub fn FilterBar(#[prop(default = true)] sortable: bool) -> impl IntoView {
     let state = use_app();
-    let q = state.query;
+    let q = state.nav.query();
     let choices = Memo::new(move |_| {
-        state.plan.with(|p| {
+        state.doc.plan().with(|p| {
             let leaders: BTreeSet<String> = p
                 .tasks
                 .iter()
@@ -139,7 +140,7 @@ pub fn FilterBar(#[prop(default = true)] sortable: bool) -> impl IntoView {
                 <button data-testid="clear-filters" on:click=move |_| set_query(state, |q| *q = Query::default())>"清除筛选"</button>
             </Show>
         </div>
-        {move || state.query_problems.with(|p| (!p.is_empty()).then(|| view! {
+        {move || state.nav.query_problems().with(|p| (!p.is_empty()).then(|| view! {
             <div class="alert alert-warn" data-testid="query-problems">{p.join("；")}</div>
         }))}
     }

@@ -16,7 +16,8 @@ use leptos::prelude::*;
 /// The date in force as the cell shows it.
 fn shown_due(state: AppState, id: &TaskId) -> String {
     state
-        .plan
+        .doc
+        .plan()
         .with_untracked(|p| p.task(id).and_then(|t| t.due).map(format_date))
         .unwrap_or_default()
 }
@@ -43,7 +44,8 @@ fn commit_due(state: AppState, id: &TaskId, input: &web_sys::HtmlInputElement, a
     };
     let today = state.today.with_untracked(|t| t.date);
     let change = state
-        .plan
+        .doc
+        .plan()
         .with_untracked(|p| p.task(id).map(|t| classify(t, due, today, &now_iso())));
     let saved = match change {
         None | Some(DueChange::Unchanged) => true,
@@ -72,7 +74,7 @@ fn confirm(state: AppState, id: &TaskId, asking: Asking) {
     };
     let today = state.today.with_untracked(|t| t.date);
     let reason = asking.reason.get_untracked();
-    let built = state.plan.with_untracked(|p| {
+    let built = state.doc.plan().with_untracked(|p| {
         let title = p.task(id).map(|t| t.title.clone()).unwrap_or_default();
         due_edit(p, id, Some(to), &reason, today, &now_iso()).map(|op| (op, title))
     });

@@ -18,7 +18,7 @@ pub(super) fn edit_field(
     what: &str,
     change: impl FnOnce(&mut Task),
 ) -> bool {
-    let Some(mut task) = state.plan.with_untracked(|p| p.task(id).cloned()) else {
+    let Some(mut task) = state.doc.plan().with_untracked(|p| p.task(id).cloned()) else {
         return false;
     };
     let before = task.clone();
@@ -26,7 +26,7 @@ pub(super) fn edit_field(
     if task == before {
         return true;
     }
-    let problems = state.plan.with_untracked(|p| validate_task(p, &task));
+    let problems = state.doc.plan().with_untracked(|p| validate_task(p, &task));
     if let Some(problem) = problems.into_iter().find(|p| p.field != "title") {
         state
             .edit_error
@@ -47,7 +47,7 @@ pub(super) fn edit_field(
 
 /// The lead unit as a choice from the registry.
 pub fn lead_select(state: AppState, id: TaskId) -> impl IntoView {
-    let (current, units) = state.plan.with_untracked(|p| {
+    let (current, units) = state.doc.plan().with_untracked(|p| {
         (
             p.task(&id)
                 .and_then(|t| t.lead_unit.clone())
@@ -73,7 +73,10 @@ pub fn lead_select(state: AppState, id: TaskId) -> impl IntoView {
 
 /// The status as a choice; a closed task shows its status as text.
 pub fn status_select(state: AppState, id: TaskId) -> impl IntoView {
-    let current = state.plan.with_untracked(|p| p.task(&id).map(|t| t.status));
+    let current = state
+        .doc
+        .plan()
+        .with_untracked(|p| p.task(&id).map(|t| t.status));
     // 办结, 暂缓 and 中止 need a date or a reason: they are set in the task
     // panel's 进展与办理 tab, not here.
     if let Some(s) = current.filter(|s| *s == Status::Closed || s.is_halted()) {

@@ -1,6 +1,5 @@
 //! The ledger page: the plan in hierarchy order with lights and counts.
 
-use crate::model::index::PlanIndex;
 use crate::model::ledger::ledger_view;
 use crate::model::ops::Op;
 use crate::model::sample::sample_plan;
@@ -19,15 +18,19 @@ pub fn LedgerPage() -> impl IntoView {
     let state = use_app();
     // Lights and roll-up: recomputed when the plan changes or the day
     // moves on, not on every keystroke in the search box.
-    let assessments = state.assessments;
+    let assessments = state.doc.assessments();
     // The search index is built once per plan, and only while searching.
-    let search = state.search;
+    let search = state.doc.search();
     let view_model = Memo::new_with_compare(
         move |_| {
-            state.plan.with(|p| {
-                let index = PlanIndex::new(p);
+            state.doc.with_index(|index| {
                 assessments.with(|a| {
-                    search.with(|s| state.query.with(|q| ledger_view(&index, a, q, s.as_ref())))
+                    search.with(|s| {
+                        state
+                            .nav
+                            .query()
+                            .with(|q| ledger_view(index, a, q, s.as_ref()))
+                    })
                 })
             })
         },
@@ -35,7 +38,7 @@ pub fn LedgerPage() -> impl IntoView {
     );
     let load_sample = move |_| {
         let year = state.today.with_untracked(|t| t.date.year());
-        let title = state.plan.with_untracked(|p| p.title.clone());
+        let title = state.doc.plan().with_untracked(|p| p.title.clone());
         state.ask(
             "载入示例计划",
             format!("当前计划“{title}”将被替换为示例计划。替换后可点击“撤销”恢复。"),
@@ -43,27 +46,27 @@ pub fn LedgerPage() -> impl IntoView {
             move || {
                 // Same plan id: the plan list keeps naming this plan.
                 let mut next = sample_plan(year);
-                next.id = state.plan.with_untracked(|p| p.id.clone());
+                next.id = state.doc.plan().with_untracked(|p| p.id.clone());
                 let _ = state.edit(Op::ReplacePlan(Box::new(next)), "载入示例计划");
             },
         );
     };
     let tally = Signal::derive(move || view_model.with(|(_, t)| t.clone()));
     let lines = Memo::new(move |_| view_model.with(|(l, _)| l.clone()));
-    let is_empty = move || state.plan.with(|p| p.tasks.is_empty());
+    let is_empty = move || state.doc.plan().with(|p| p.tasks.is_empty());
     view! {
         <section class="ledger" data-testid="ledger">
             <SampleNotice />
             <LedgerCounts tally=tally />
             // While stored data awaits a decision, nothing may be edited.
-            <Show when=move || state.damage.with(Option::is_none)>
+            <Show when=move || state.storage.damage().with(Option::is_none)>
                 <StructureToolbar />
                 <TaskEditor />
             </Show>
             <FilterBar />
             // The counts above are over work items; this says how many rows
             // the search or filter matched (要点 included).
-            <Show when=move || !state.query.with(|q| q.is_empty())>
+            <Show when=move || !state.nav.query().with(|q| q.is_empty())>
                 <p class="hint" data-testid="match-count">
                     {move || {
                         let matched = lines.with(|l| {
@@ -82,7 +85,7 @@ pub fn LedgerPage() -> impl IntoView {
                         <p>"当前计划还没有任务。"</p>
                         // While stored data awaits a decision, the damage panel
                         // is the only place that may replace the plan.
-                        <Show when=move || state.damage.with(Option::is_none)>
+                        <Show when=move || state.storage.damage().with(Option::is_none)>
                             <button
                                 data-testid="load-sample"
                                 on:click=load_sample

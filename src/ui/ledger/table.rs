@@ -155,7 +155,7 @@ pub fn LedgerTable(
 /// A column heading that sorts by its column: a click sorts ascending,
 /// a second descending, a third returns to the hierarchy.
 fn heading(state: crate::ui::state::AppState, key: SortKey, class: &'static str) -> impl IntoView {
-    let sorted = move || state.query.with(|q| q.sort.filter(|s| s.key == key));
+    let sorted = move || state.nav.query().with(|q| q.sort.filter(|s| s.key == key));
     let click = move |_| {
         set_query(state, |q| {
             q.sort = match q.sort.filter(|s| s.key == key) {

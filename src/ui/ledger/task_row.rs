@@ -39,7 +39,7 @@ pub fn TaskRow(
     let selected = Memo::new(move |_| state.selected.with(|s| s.as_ref() == Some(&is_id)));
     // Quick edits appear in the selected row (not while stored data awaits
     // a decision).
-    let editable = move || selected.get() && state.damage.with(Option::is_none);
+    let editable = move || selected.get() && state.storage.damage().with(Option::is_none);
     let (due_id, lead_id, status_id) = (id.clone(), id.clone(), id.clone());
     view! {
         <tr

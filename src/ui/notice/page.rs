@@ -25,7 +25,7 @@ pub fn NoticePage() -> impl IntoView {
     on_cleanup(move || listener.remove());
     let notices = Memo::new(move |_| {
         let wanted = ids.get();
-        state.plan.with(|p| {
+        state.doc.plan().with(|p| {
             wanted
                 .iter()
                 .filter_map(|id| {

@@ -1,5 +1,5 @@
-//! Several plans: opening, creating, copying to the next year, deleting,
-//! and the switcher in the header.
+//! The plan switcher in the header, with the actions on whole plans (new,
+//! copy to next year, rename, delete); opening and storing plans is
+//! `persistence::plans`.
 
-pub mod open;
 pub mod switcher;

@@ -4,7 +4,7 @@
 use crate::model::ops::{Op, PlanInfo};
 use crate::model::plan::Plan;
 use crate::model::rollover::copy_to_next_year;
-use crate::ui::plans::open::{add, delete, open};
+use crate::ui::persistence::plans::{add, delete, open};
 use crate::ui::state::{use_app, AppState};
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -27,7 +27,7 @@ pub fn PlanSwitcher() -> impl IntoView {
             d.set_open(false);
         }
     };
-    let current_id = move || state.plan.with(|p| p.id.clone());
+    let current_id = move || state.doc.plan().with(|p| p.id.clone());
     let switch = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
         if id != current_id() {
@@ -41,11 +41,12 @@ pub fn PlanSwitcher() -> impl IntoView {
     };
     let copy_next = move |_| {
         close();
-        let next = state.plan.with_untracked(copy_to_next_year);
+        let next = state.doc.plan().with_untracked(copy_to_next_year);
         // 中止 work is not carried into next year: said before copying, so
         // nothing disappears without the user's knowing.
         let note = state
-            .plan
+            .doc
+            .plan()
             .with_untracked(|p| crate::model::rollover::stopped_left_out(p).note());
         match note {
             None => report(state, add(state, next, "复制为下一年计划")),
@@ -62,7 +63,7 @@ pub fn PlanSwitcher() -> impl IntoView {
     };
     let start_rename = move |_| {
         close();
-        renaming.set(Some(state.plan.with_untracked(|p| p.title.clone())));
+        renaming.set(Some(state.doc.plan().with_untracked(|p| p.title.clone())));
     };
     let finish_rename = move || {
         let Some(title) = renaming.get_untracked() else {
@@ -73,7 +74,7 @@ pub fn PlanSwitcher() -> impl IntoView {
             state.edit_error.set(Some("计划名称不能为空".into()));
             return;
         }
-        let info = state.plan.with_untracked(|p| PlanInfo {
+        let info = state.doc.plan().with_untracked(|p| PlanInfo {
             title,
             year: p.year,
             issuer: p.issuer.clone(),
@@ -85,7 +86,8 @@ pub fn PlanSwitcher() -> impl IntoView {
     let delete_plan = move |_| {
         close();
         let (id, title, count) = state
-            .plan
+            .doc
+            .plan()
             .with_untracked(|p| (p.id.clone(), p.title.clone(), p.tasks.len()));
         state.ask(
             "删除计划",
@@ -98,15 +100,15 @@ pub fn PlanSwitcher() -> impl IntoView {
         <div class="plan-switcher">
             <select data-testid="plan-switcher" aria-label="切换计划" on:change=switch
                 prop:value=current_id>
-                {move || state.plans.get().plans.into_iter().map(|p| {
+                {move || state.storage.plans().get().plans.into_iter().map(|p| {
                     let selected = p.id == current_id();
                     view! { <option value=p.id.clone() selected=selected>{p.title}</option> }
                 }).collect_view()}
                 // The plan on screen, before its first save lists it.
                 {move || {
-                    let listed = state.plans.with(|l| l.entry(&current_id()).is_some());
+                    let listed = state.storage.plans().with(|l| l.entry(&current_id()).is_some());
                     (!listed).then(|| view! {
-                        <option value=current_id() selected=true>{move || state.plan.with(|p| p.title.clone())}</option>
+                        <option value=current_id() selected=true>{move || state.doc.plan().with(|p| p.title.clone())}</option>
                     })
                 }}
             </select>

@@ -2,7 +2,6 @@
 //! that fix it, picked from the plan in hierarchy order.
 
 use crate::model::id::new_id;
-use crate::model::index::PlanIndex;
 use crate::model::ops::Op;
 use crate::model::problems::Problem;
 use crate::model::validate::FieldError;
@@ -23,7 +22,8 @@ pub fn ProblemForm(
     let today = state.today.with_untracked(|t| t.date);
     let existing = editing.as_ref().and_then(|id| {
         state
-            .plan
+            .doc
+            .plan()
             .with_untracked(|p| p.problems.iter().find(|x| &x.id == id).cloned())
     });
     let base = existing.clone().unwrap_or(Problem {
@@ -40,8 +40,7 @@ pub fn ProblemForm(
     let picked = RwSignal::new(String::new());
     // Every task, indented by depth, for the picker.
     let options = Memo::new(move |_| {
-        state.plan.with(|p| {
-            let index = PlanIndex::new(p);
+        state.doc.with_index(|index| {
             index
                 .preorder()
                 .iter()
@@ -56,7 +55,7 @@ pub fn ProblemForm(
         })
     });
     let title_of = move |id: &TaskId| {
-        state.plan.with(|p| {
+        state.doc.plan().with(|p| {
             p.task(id)
                 .map(|t| t.title.clone())
                 .unwrap_or_else(|| "（任务已不存在）".into())

@@ -2,7 +2,6 @@
 //! rectification tasks) and tasks; add, edit and delete (undoable).
 
 use crate::model::date::format_date;
-use crate::model::index::PlanIndex;
 use crate::model::ops::Op;
 use crate::model::problems::{state_with, Problem};
 use crate::ui::ledger::warning_badge::WarningBadge;
@@ -16,9 +15,9 @@ pub fn ProblemsPage() -> impl IntoView {
     // `Some(None)`: adding; `Some(Some(id))`: editing that problem.
     let editing = RwSignal::new(None::<Option<String>>);
     let rows = Memo::new(move |_| {
-        state.plan.with(|p| {
-            let index = PlanIndex::new(p);
-            let all = state.assessments.get();
+        state.doc.with_index(|index| {
+            let p = index.plan;
+            let all = state.doc.assessments().get();
             let a = |id: &str| index.position(id).and_then(|i| all.get(i));
             p.problems
                 .iter()

@@ -27,7 +27,7 @@ fn when(at: &str) -> String {
 pub fn ActivityLog(id: TaskId) -> impl IntoView {
     let state = use_app();
     let entries = Memo::new(move |_| {
-        state.plan.with(|p| {
+        state.doc.plan().with(|p| {
             let mut list = p.task(&id).map(|t| t.log.clone()).unwrap_or_default();
             list.reverse();
             list

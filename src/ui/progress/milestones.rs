@@ -15,7 +15,7 @@ pub fn MilestoneTicks(id: TaskId) -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let list_id = id.clone();
     let milestones = Memo::new(move |_| {
-        state.plan.with(|p| {
+        state.doc.plan().with(|p| {
             let mut list = p
                 .task(&list_id)
                 .map(|t| t.milestones.clone())

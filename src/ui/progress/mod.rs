@@ -53,7 +53,7 @@ pub fn save_task(
 /// The task with `id` as the plan holds it now, untracked.
 pub fn current_task(state: AppState, id: &TaskId) -> Option<Task> {
     use leptos::prelude::*;
-    state.plan.with_untracked(|p| p.task(id).cloned())
+    state.doc.plan().with_untracked(|p| p.task(id).cloned())
 }
 
 /// Which form is open in the panel.

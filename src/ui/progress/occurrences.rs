@@ -10,7 +10,7 @@ pub fn Occurrences(id: TaskId) -> impl IntoView {
     let state = use_app();
     let data = Memo::new(move |_| {
         let today = state.today_date();
-        state.plan.with(|p| {
+        state.doc.plan().with(|p| {
             let t = p.task(&id)?;
             let rec = t.recurrence?;
             Some((rec.label(), occurrences(t, today)))

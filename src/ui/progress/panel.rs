@@ -23,11 +23,16 @@ pub fn TaskProgress(id: TaskId) -> impl IntoView {
     let action = state.task_action;
     let status_id = id.clone();
     let parent_id = id.clone();
-    let status = Memo::new(move |_| state.plan.with(|p| p.task(&status_id).map(|t| t.status)));
+    let status = Memo::new(move |_| {
+        state
+            .doc
+            .plan()
+            .with(|p| p.task(&status_id).map(|t| t.status))
+    });
     // A 要点 or 任务 with children moves through its children: its
     // progress is theirs, and so is any reply to a 督办.
     let is_parent = Memo::new(move |_| {
-        state.plan.with(|p| {
+        state.doc.plan().with(|p| {
             p.tasks
                 .iter()
                 .any(|t| t.parent.as_ref() == Some(&parent_id))

@@ -5,7 +5,6 @@
 use crate::model::date::format_date;
 use crate::model::explain::{progress_line, reasons_at, reporting_line};
 use crate::model::id::TaskId;
-use crate::model::index::PlanIndex;
 use crate::ui::ledger::warning_badge::WarningBadge;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -15,12 +14,12 @@ pub fn TaskSummary(id: TaskId) -> impl IntoView {
     let state = use_app();
     let view = Memo::new(move |_| {
         let today = state.today_date();
-        state.plan.with(|p| {
-            let index = PlanIndex::new(p);
+        state.doc.with_index(|index| {
+            let p = index.plan;
             let pos = index.position(&id)?;
-            let (a, reasons) = state.assessments.with(|all| {
+            let (a, reasons) = state.doc.assessments().with(|all| {
                 let a = all.get(pos).cloned()?;
-                Some((a, reasons_at(&index, all, pos, today)))
+                Some((a, reasons_at(index, all, pos, today)))
             })?;
             let t = index.at(pos);
             let dues = match (t.original_due(), a.current_due) {

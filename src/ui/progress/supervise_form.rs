@@ -43,7 +43,8 @@ pub fn SuperviseForm(
         };
         let today: NaiveDate = state.today.with_untracked(|t| t.date);
         let made = state
-            .plan
+            .doc
+            .plan()
             .with_untracked(|p| supervise(p, &ids, &form, today));
         match made {
             Ok((op, records)) => {

@@ -13,7 +13,7 @@ pub fn SupervisionRecords(id: TaskId) -> impl IntoView {
     let state = use_app();
     let rows = Memo::new(move |_| {
         let today = state.today_date();
-        state.plan.with(|p| {
+        state.doc.plan().with(|p| {
             let Some(t) = p.task(&id) else {
                 return Vec::new();
             };

@@ -13,7 +13,7 @@ pub fn UpdateHistory(id: TaskId, action: RwSignal<Option<TaskAction>>) -> impl I
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let list_id = id.clone();
     let updates = Memo::new(move |_| {
-        state.plan.with(|p| {
+        state.doc.plan().with(|p| {
             let mut list: Vec<_> = p
                 .task(&list_id)
                 .map(|t| t.updates.iter().cloned().enumerate().collect())

@@ -46,7 +46,8 @@ pub fn AreaForm(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let checked = state
-            .plan
+            .doc
+            .plan()
             .with_untracked(|p| check_area_name(p, &value.get_untracked(), except.as_deref()));
         let problem = match checked {
             Ok(name) => on_save.run(name),

@@ -17,18 +17,18 @@ use leptos::prelude::*;
 pub fn AreaList() -> impl IntoView {
     let state = use_app();
     let order = Memo::new(move |_| {
-        state.plan.with(|p| {
+        state.doc.plan().with(|p| {
             sorted_areas(p)
                 .into_iter()
                 .map(|a| a.id)
                 .collect::<Vec<_>>()
         })
     });
-    let counts = Memo::new(move |_| state.plan.with(area_counts));
+    let counts = Memo::new(move |_| state.doc.plan().with(area_counts));
     let add = Callback::new(move |name: String| {
         let area = Area {
             id: new_id(),
-            order: state.plan.with_untracked(next_area_order),
+            order: state.doc.plan().with_untracked(next_area_order),
             name,
         };
         let label = format!("新增领域“{}”", area.name);

@@ -22,7 +22,8 @@ pub fn AreaRemoval() -> impl IntoView {
             return None;
         };
         state
-            .plan
+            .doc
+            .plan()
             .with(|p| p.area(&id).map(|a| (a.id.clone(), a.name.clone())))
     });
     let title = Signal::derive(move || {
@@ -35,7 +36,8 @@ pub fn AreaRemoval() -> impl IntoView {
     let message = Signal::derive(move || {
         target.with(|t| match t {
             Some((id, name)) => state
-                .plan
+                .doc
+                .plan()
                 .with(|p| area_use_message(name, &area_use(p, id))),
             None => String::new(),
         })
@@ -44,7 +46,7 @@ pub fn AreaRemoval() -> impl IntoView {
         let Some((id, _)) = target.get() else {
             return Vec::new();
         };
-        let mut list: Vec<(String, String)> = state.plan.with(|p| {
+        let mut list: Vec<(String, String)> = state.doc.plan().with(|p| {
             sorted_areas(p)
                 .into_iter()
                 .filter(|a| a.id != id)
@@ -63,7 +65,7 @@ pub fn AreaRemoval() -> impl IntoView {
             return;
         };
         let to = (to != NO_AREA).then_some(to);
-        let (op, label) = state.plan.with_untracked(|p| {
+        let (op, label) = state.doc.plan().with_untracked(|p| {
             let tasks = area_use(p, &id).tasks;
             let whereto = match &to {
                 Some(to) => format!(

@@ -27,7 +27,7 @@ pub fn RegistryAreaRow(
     let renaming = RwSignal::new(false);
     let area = {
         let id = id.clone();
-        Memo::new(move |_| state.plan.with(|p| p.area(&id).cloned()))
+        Memo::new(move |_| state.doc.plan().with(|p| p.area(&id).cloned()))
     };
     let name = move || area.with(|a| a.as_ref().map(|a| a.name.clone()).unwrap_or_default());
     // For event handlers and the editor's start, which should not subscribe.
@@ -44,7 +44,7 @@ pub fn RegistryAreaRow(
     let shift = {
         let id = id.clone();
         move |up: bool| {
-            if let Some(op) = state.plan.with_untracked(|p| move_area(p, &id, up)) {
+            if let Some(op) = state.doc.plan().with_untracked(|p| move_area(p, &id, up)) {
                 let way = if up { "上移" } else { "下移" };
                 let _ = state.edit(op, format!("{way}领域“{}”", name_now()));
             }

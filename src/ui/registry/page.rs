@@ -19,7 +19,7 @@ pub fn RegistryPage() -> impl IntoView {
         let hash = window().location().hash().unwrap_or_default();
         if let Some(id) = edit_target(&hash) {
             // An id from an old link may name a unit since removed.
-            if state.plan.with_untracked(|p| p.unit(&id).is_some()) {
+            if state.doc.plan().with_untracked(|p| p.unit(&id).is_some()) {
                 registry.editing_unit.set(Some(id));
             }
         }

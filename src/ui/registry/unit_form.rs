@@ -49,7 +49,8 @@ pub fn UnitForm(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let checked = state
-            .plan
+            .doc
+            .plan()
             .with_untracked(|p| check_unit_name(p, &name.get_untracked(), Some(&id)));
         let name_ok = match checked {
             Ok(n) => n,

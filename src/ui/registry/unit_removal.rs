@@ -19,7 +19,8 @@ pub fn UnitRemoval() -> impl IntoView {
             return None;
         };
         state
-            .plan
+            .doc
+            .plan()
             .with(|p| p.unit(&id).map(|u| (u.id.clone(), u.name.clone())))
     });
     let title = Signal::derive(move || {
@@ -32,7 +33,8 @@ pub fn UnitRemoval() -> impl IntoView {
     let message = Signal::derive(move || {
         target.with(|t| match t {
             Some((id, name)) => state
-                .plan
+                .doc
+                .plan()
                 .with(|p| unit_use_message(name, &unit_use(p, id))),
             None => String::new(),
         })
@@ -41,7 +43,7 @@ pub fn UnitRemoval() -> impl IntoView {
         let Some((id, _)) = target.get() else {
             return Vec::new();
         };
-        state.plan.with(|p| {
+        state.doc.plan().with(|p| {
             p.units
                 .iter()
                 .filter(|u| u.id != id)
@@ -54,7 +56,7 @@ pub fn UnitRemoval() -> impl IntoView {
         let Some((id, name)) = target.get_untracked() else {
             return;
         };
-        let (op, label) = state.plan.with_untracked(|p| {
+        let (op, label) = state.doc.plan().with_untracked(|p| {
             let to_name = p.unit_name(&to);
             let label = unit_reassign_label(&name, &unit_use(p, &id), &to_name);
             (reassign_unit(p, &id, &to), label)

@@ -23,12 +23,12 @@ pub fn UnitRow(
     let registry = use_registry();
     let unit = {
         let id = id.clone();
-        Memo::new(move |_| state.plan.with(|p| p.unit(&id).cloned()))
+        Memo::new(move |_| state.doc.plan().with(|p| p.unit(&id).cloned()))
     };
     let place = {
         let id = id.clone();
         Memo::new(move |_| {
-            state.plan.with(|p| {
+            state.doc.plan().with(|p| {
                 let pos = p.units.iter().position(|u| u.id == id).unwrap_or(0);
                 (pos, p.units.len())
             })
@@ -53,7 +53,7 @@ pub fn UnitRow(
     let shift = {
         let id = id.clone();
         move |up: bool| {
-            let op = state.plan.with_untracked(|p| move_unit(p, &id, up));
+            let op = state.doc.plan().with_untracked(|p| move_unit(p, &id, up));
             if let Some(op) = op {
                 let way = if up { "上移" } else { "下移" };
                 let _ = state.edit(op, format!("{way}单位“{}”", name_now()));

@@ -17,10 +17,11 @@ use leptos::prelude::*;
 pub fn UnitTable() -> impl IntoView {
     let state = use_app();
     // One pass over the tasks per change, shared by every row.
-    let counts = Memo::new(move |_| state.plan.with(use_counts));
+    let counts = Memo::new(move |_| state.doc.plan().with(use_counts));
     let ids = Memo::new(move |_| {
         state
-            .plan
+            .doc
+            .plan()
             .with(|p| p.units.iter().map(|u| u.id.clone()).collect::<Vec<_>>())
     });
     let add = Callback::new(move |unit: Unit| {

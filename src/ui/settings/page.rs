@@ -13,13 +13,13 @@ fn apply(
     error: RwSignal<Option<String>>,
     change: impl FnOnce(&mut Settings),
 ) {
-    let mut next = state.plan.with_untracked(|p| p.settings.clone());
+    let mut next = state.doc.plan().with_untracked(|p| p.settings.clone());
     change(&mut next);
     if let Some((_, message)) = next.problems().into_iter().next() {
         error.set(Some(message));
         return;
     }
-    if state.plan.with_untracked(|p| p.settings == next) {
+    if state.doc.plan().with_untracked(|p| p.settings == next) {
         return;
     }
     error.set(None);
@@ -30,7 +30,7 @@ fn apply(
 pub fn SettingsPage() -> impl IntoView {
     let state = use_app();
     let error = RwSignal::new(None::<String>);
-    let get = move |f: fn(&Settings) -> String| move || state.plan.with(|p| f(&p.settings));
+    let get = move |f: fn(&Settings) -> String| move || state.doc.plan().with(|p| f(&p.settings));
     let number = move |label: &'static str,
                        testid: &'static str,
                        f: fn(&Settings) -> u32,
@@ -38,7 +38,7 @@ pub fn SettingsPage() -> impl IntoView {
         view! {
             <label class="field">
                 <span class="field-label">{label}</span>
-                <input type="number" min="0" data-testid=testid prop:value=move || state.plan.with(|p| f(&p.settings).to_string())
+                <input type="number" min="0" data-testid=testid prop:value=move || state.doc.plan().with(|p| f(&p.settings).to_string())
                     on:change=move |e| {
                         let text = event_target_value(&e);
                         match text.trim().parse::<u32>() {
@@ -74,11 +74,11 @@ pub fn SettingsPage() -> impl IntoView {
             </div>
             <label class="field">
                 <span class="field-label">"逾期判断依据"</span>
-                <select data-testid="settings-lateness" prop:value=move || state.plan.with(|p| p.settings.lateness.key()) on:change=move |e| {
+                <select data-testid="settings-lateness" prop:value=move || state.doc.plan().with(|p| p.settings.lateness.key()) on:change=move |e| {
                     if let Some(l) = Lateness::from_key(&event_target_value(&e)) { apply(state, "逾期判断依据", error, |s| s.lateness = l); }
                 }>
                     {[Lateness::Original, Lateness::Current].into_iter().map(|l| view! {
-                        <option value=l.key() selected=move || state.plan.with(|p| p.settings.lateness == l)>{l.label()}</option>
+                        <option value=l.key() selected=move || state.doc.plan().with(|p| p.settings.lateness == l)>{l.label()}</option>
                     }).collect_view()}
                 </select>
             </label>
@@ -86,11 +86,11 @@ pub fn SettingsPage() -> impl IntoView {
             <div class="field-row">
                 <label class="field">
                     <span class="field-label">"周期"</span>
-                    <select data-testid="settings-cycle" prop:value=move || state.plan.with(|p| p.settings.report_cycle.key()) on:change=move |e| {
+                    <select data-testid="settings-cycle" prop:value=move || state.doc.plan().with(|p| p.settings.report_cycle.key()) on:change=move |e| {
                         if let Some(c) = ReportCycle::from_key(&event_target_value(&e)) { apply(state, "报送周期", error, |s| s.report_cycle = c); }
                     }>
                         {ReportCycle::ALL.into_iter().map(|c| view! {
-                            <option value=c.key() selected=move || state.plan.with(|p| p.settings.report_cycle == c)>{c.label()}</option>
+                            <option value=c.key() selected=move || state.doc.plan().with(|p| p.settings.report_cycle == c)>{c.label()}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -105,7 +105,7 @@ pub fn SettingsPage() -> impl IntoView {
                 {text("督办编号字头", "settings-supervise-prefix", |s| s.supervise_prefix.clone(), |s, v| s.supervise_prefix = v)}
                 {text("催办编号字头", "settings-chase-prefix", |s| s.chase_prefix.clone(), |s, v| s.chase_prefix = v)}
             </div>
-            <p class="muted">{move || state.plan.with(|p| format!(
+            <p class="muted">{move || state.doc.plan().with(|p| format!(
                 "编号示例：{}〔{}〕1号。编号按年度、按督办/催办分别连续编排，删除记录后编号也不会重复使用。",
                 p.settings.supervise_prefix, p.year
             ))}</p>

@@ -36,7 +36,7 @@ pub fn ExportPanel(
     let message = RwSignal::new(None::<String>);
     let day = move || format_date(state.today.with_untracked(|t| t.date));
     let source = move || {
-        state.plan.with_untracked(|p| {
+        state.doc.plan().with_untracked(|p| {
             if p.settings.office_name.is_empty() {
                 p.issuer.clone()
             } else {
@@ -50,7 +50,8 @@ pub fn ExportPanel(
             return message.set(Some("请先选择单位".into()));
         }
         let result = state
-            .plan
+            .doc
+            .plan()
             .with_untracked(|p| export_package(p, &id, &day(), &source()));
         message.set(Some(match result {
             Ok(true) => "已生成填报包，请在浏览器的下载列表中查看，发给该单位。".into(),
@@ -60,7 +61,7 @@ pub fn ExportPanel(
     };
     let all = move |_| {
         let (mut made, mut failed) = (0, Vec::new());
-        state.plan.with_untracked(|p| {
+        state.doc.plan().with_untracked(|p| {
             for u in &p.units {
                 match export_package(p, &u.id, &day(), &source()) {
                     Ok(true) => made += 1,
@@ -78,13 +79,13 @@ pub fn ExportPanel(
     view! {
         <section class="export" data-testid="export-panel">
             <h3>"导出"</h3>
-            <p class="hint">{move || state.plan.with(|p| format!("整个计划导出为“{}”。", plan_file_name(&p.title, &day())))}</p>
+            <p class="hint">{move || state.doc.plan().with(|p| format!("整个计划导出为“{}”。", plan_file_name(&p.title, &day())))}</p>
             <button data-testid="export-plan" on:click=move |_| on_export_plan.run(())>"导出整个计划（JSON）"</button>
             <div class="field-row export-package">
                 <select data-testid="export-unit" aria-label="选择单位" prop:value=move || unit.get()
                     on:change=move |e| unit.set(event_target_value(&e))>
                     <option value="">"（选择单位）"</option>
-                    {move || state.plan.with(|p| p.units.clone()).into_iter().map(|u| view! {
+                    {move || state.doc.plan().with(|p| p.units.clone()).into_iter().map(|u| view! {
                         <option value=u.id.clone()>{u.name}</option>
                     }).collect_view()}
                 </select>

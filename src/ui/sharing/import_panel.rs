@@ -74,16 +74,17 @@ pub fn start(state: AppState, stage: RwSignal<Stage>, file: web_sys::File) {
             stage.set(match result {
                 Err(e) => Stage::Failed(e),
                 Ok(restored) => {
-                    let current = state.plan.with_untracked(|p| p.id.clone());
+                    let current = state.doc.plan().with_untracked(|p| p.id.clone());
                     let same = restored.plan.id == current;
                     let merge = same.then(|| {
                         state
-                            .plan
+                            .doc
+                            .plan()
                             .with_untracked(|p| merge_preview(p, &restored.plan))
                     });
                     let other_plan = (!same)
                         .then(|| {
-                            state.plans.with_untracked(|l| {
+                            state.storage.plans().with_untracked(|l| {
                                 l.entry(&restored.plan.id).map(|e| e.title.clone())
                             })
                         })
@@ -105,7 +106,8 @@ pub fn start(state: AppState, stage: RwSignal<Stage>, file: web_sys::File) {
 /// first, see `Repo::back_up_before_import`).
 fn back_up(state: AppState) -> Result<(), String> {
     state
-        .plan
+        .doc
+        .plan()
         .with_untracked(|p| local::repo().back_up_before_import(p, &now_iso()))
         .map(|_| ())
 }
@@ -126,7 +128,8 @@ fn confirm_merge(
         None => incoming.name.clone(),
     };
     let op = state
-        .plan
+        .doc
+        .plan()
         .with_untracked(|p| {
             merge_op(
                 p,
@@ -150,13 +153,16 @@ fn confirm_merge(
 /// already holds a plan with its id).
 fn open_as_new(state: AppState, incoming: &Incoming) -> Result<String, String> {
     let mut plan = incoming.restored.plan.clone();
-    let taken = state.plans.with_untracked(|l| l.entry(&plan.id).is_some());
+    let taken = state
+        .storage
+        .plans()
+        .with_untracked(|l| l.entry(&plan.id).is_some());
     if taken {
         plan.id = crate::model::id::new_id();
         plan.title = format!("{}（导入副本）", plan.title);
     }
     let title = plan.title.clone();
-    crate::ui::plans::open::add(state, plan, &format!("打开“{}”为新计划", incoming.name))?;
+    crate::ui::persistence::plans::add(state, plan, &format!("打开“{}”为新计划", incoming.name))?;
     Ok(format!("已把“{}”作为新计划“{title}”打开。", incoming.name))
 }
 

@@ -49,7 +49,7 @@ pub async fn sheet_incoming(
 ) -> Result<Incoming, String> {
     let today = crate::model::date::format_date(state.today_date());
     let now = now_iso();
-    let ours = state.plan.with_untracked(|p| {
+    let ours = state.doc.plan().with_untracked(|p| {
         if as_new {
             let mut empty = Plan::empty(p.year);
             empty.title = name

@@ -14,7 +14,7 @@ pub fn Alerts() -> impl IntoView {
         {today_problem.map(|msg| view! {
             <div class="alert alert-warn" data-testid="today-problem" role="alert">{msg}</div>
         })}
-        {move || state.save_error.get().map(|msg| view! {
+        {move || state.storage.save_error().get().map(|msg| view! {
             <div class="alert alert-error" data-testid="save-error" role="alert">{msg}</div>
         })}
         {move || state.edit_error.get().map(|msg| view! {

@@ -12,7 +12,12 @@ use leptos::prelude::*;
 #[component]
 pub fn AsOfControl() -> impl IntoView {
     let state = use_app();
-    let year_start = move || state.plan.with(|p| NaiveDate::from_ymd_opt(p.year, 1, 1));
+    let year_start = move || {
+        state
+            .doc
+            .plan()
+            .with(|p| NaiveDate::from_ymd_opt(p.year, 1, 1))
+    };
     // Day of the plan's year, 0-based, for the slider.
     let offset = move || {
         year_start()
@@ -20,7 +25,7 @@ pub fn AsOfControl() -> impl IntoView {
             .unwrap_or(0)
     };
     let year_days = move || {
-        state.plan.with(|p| {
+        state.doc.plan().with(|p| {
             if NaiveDate::from_ymd_opt(p.year, 2, 29).is_some() {
                 365
             } else {

@@ -24,9 +24,9 @@ enum Downloaded {
 /// True when what would be given up now is still what was downloaded.
 fn still_downloaded(state: AppState, downloaded: &Downloaded) -> bool {
     match downloaded {
-        Downloaded::Mine(plan) => state.plan.with_untracked(|p| p == &**plan),
+        Downloaded::Mine(plan) => state.doc.plan().with_untracked(|p| p == &**plan),
         Downloaded::Theirs(seen) => local::repo()
-            .changed_since(&state.plan_key.get_untracked(), seen)
+            .changed_since(&state.storage.plan_key().get_untracked(), seen)
             .is_ok_and(|changed| !changed),
     }
 }
@@ -42,29 +42,29 @@ enum Waiting {
 /// hold a change that could not be saved), unless `skip_copy` because the
 /// user downloaded it.
 fn load_theirs(state: AppState, skip_copy: bool) -> Result<(), String> {
-    let key = state.plan_key.get_untracked();
-    let mine = state.plan.get_untracked();
+    let key = state.storage.plan_key().get_untracked();
+    let mine = state.doc.plan().get_untracked();
     let (loaded, seen) =
         local::repo().take_theirs(&key, (!skip_copy).then_some(&mine), &now_iso())?;
-    state.external_change.set(false);
+    let storage = state.storage;
     match loaded {
         Loaded::Plan { plan, .. } => {
-            state.synced.set_value(Some(Synced {
-                plan: Some(plan.clone()),
-                seen,
-            }));
-            state.damage.set(None);
+            storage.conflict_settled(
+                Synced {
+                    plan: Some(plan.clone()),
+                    seen,
+                },
+                Some(None),
+            );
             let _ = state.dispatch(Change::Adopt(Box::new(plan)));
         }
         // The other window removed the data: write this tab's plan back.
         Loaded::Nothing => {
-            state.synced.set_value(Some(Synced::default()));
-            state.damage.set(None);
-            state.save_requested.notify();
+            storage.conflict_settled(Synced::default(), Some(None));
+            storage.request_save();
         }
         Loaded::Damaged(d) => {
-            state.synced.set_value(Some(Synced { plan: None, seen }));
-            state.damage.set(Some(d));
+            storage.conflict_settled(Synced { plan: None, seen }, Some(Some(d)));
         }
     }
     Ok(())
@@ -76,23 +76,24 @@ fn load_theirs(state: AppState, skip_copy: bool) -> Result<(), String> {
 /// still has damaged stored data to decide about, "this tab's data" is that
 /// damaged text: it is put back, so the decision goes on against it.
 fn keep_mine(state: AppState, skip_copy: bool) -> Result<(), String> {
-    let key = state.plan_key.get_untracked();
+    let key = state.storage.plan_key().get_untracked();
     let raw = state
-        .damage
+        .storage
+        .damage()
         .with_untracked(|d| d.as_ref().map(|d| d.raw.clone()));
     let kept = local::repo().keep_mine(&key, raw.as_deref(), skip_copy, &now_iso())?;
-    state.external_change.set(false);
+    let storage = state.storage;
     match kept {
         KeepMine::Newer(d, seen) => {
-            state.synced.set_value(Some(Synced { plan: None, seen }));
-            state.damage.set(Some(*d));
+            storage.conflict_settled(Synced { plan: None, seen }, Some(Some(*d)));
         }
         KeepMine::PutBack(seen) => {
-            state.synced.set_value(Some(Synced { plan: None, seen }));
+            storage.conflict_settled(Synced { plan: None, seen }, None);
+            storage.wrote();
         }
         KeepMine::Write(seen) => {
-            state.synced.set_value(Some(Synced { plan: None, seen }));
-            state.save_requested.notify();
+            storage.conflict_settled(Synced { plan: None, seen }, None);
+            storage.request_save();
         }
     }
     Ok(())
@@ -126,19 +127,20 @@ pub fn ConflictBanner() -> impl IntoView {
         let date = state.today.with_untracked(|t| t.date);
         let result = match waiting.get_untracked() {
             Some(Waiting::Load) => {
-                let mine = state.plan.get_untracked();
+                let mine = state.doc.plan().get_untracked();
                 store::serialize(&mine, &now_iso())
                     .map_err(|e| e.to_string())
                     .and_then(|t| download_text(&stamped_name("本窗口的数据", date), &t))
                     .map(|()| Some(Downloaded::Mine(Box::new(mine))))
             }
-            Some(Waiting::Keep) => match local::repo().stored_text(&state.plan_key.get_untracked())
-            {
-                Ok((Some(t), seen)) => download_text(&stamped_name("另一窗口的数据", date), &t)
-                    .map(|()| Some(Downloaded::Theirs(seen))),
-                Ok((None, seen)) => Ok(Some(Downloaded::Theirs(seen))),
-                Err(e) => Err(e),
-            },
+            Some(Waiting::Keep) => {
+                match local::repo().stored_text(&state.storage.plan_key().get_untracked()) {
+                    Ok((Some(t), seen)) => download_text(&stamped_name("另一窗口的数据", date), &t)
+                        .map(|()| Some(Downloaded::Theirs(seen))),
+                    Ok((None, seen)) => Ok(Some(Downloaded::Theirs(seen))),
+                    Err(e) => Err(e),
+                }
+            }
             None => Ok(None),
         };
         match result {
@@ -185,13 +187,14 @@ pub fn ConflictBanner() -> impl IntoView {
     // Another window deleted the plan shown here: its key is gone from the
     // plan list (which storage events keep up to date).
     let deleted = move || {
-        let key = state.plan_key.get();
+        let key = state.storage.plan_key().get();
         state
-            .plans
+            .storage
+            .plans()
             .with(|l| !l.plans.is_empty() && l.plans.iter().all(|p| p.key != key))
     };
     view! {
-        <Show when=move || state.external_change.get()>
+        <Show when=move || state.storage.external_change().get()>
             <div class="alert alert-warn" data-testid="external-change" role="alert">
                 {move || if deleted() {
                     "另一个浏览器窗口删除了本计划（删除前已另存备份）。本窗口的计划仍在页面上，已暂停保存；保留它即重新加入计划列表，不保留可关闭本窗口。"

@@ -27,7 +27,8 @@ pub fn DamagePanel() -> impl IntoView {
 
     let download = move |_| {
         let raw = state
-            .damage
+            .storage
+            .damage()
             .with_untracked(|d| d.as_ref().map(|d| d.raw.clone()));
         if let Some(raw) = raw {
             match download_text(&stamped_name("原始数据", today), &raw) {
@@ -39,7 +40,7 @@ pub fn DamagePanel() -> impl IntoView {
     let finish = move |next: Plan| {
         error.set(None);
         pending.set(None);
-        state.damage.set(None);
+        state.storage.damage_settled();
         // The damaged text is set aside (or downloaded): what replaces it
         // starts a fresh history.
         let _ = state.dispatch(Change::Adopt(Box::new(next)));
@@ -48,19 +49,20 @@ pub fn DamagePanel() -> impl IntoView {
     let resolve = move |next: Plan| {
         error.set(None);
         let raw = state
-            .damage
+            .storage
+            .damage()
             .with_untracked(|d| d.as_ref().map(|d| d.raw.clone()));
         let Some(raw) = raw else { return };
         // Another window may have resolved it meanwhile; never write over
         // data this tab has not seen.
         let repo = local::repo();
         let seen = state
-            .synced
-            .with_value(|s| s.as_ref().map(|s| s.seen.clone()))
+            .storage
+            .with_synced(|s| s.as_ref().map(|s| s.seen.clone()))
             .unwrap_or_default();
-        match repo.changed_since(&state.plan_key.get_untracked(), &seen) {
+        match repo.changed_since(&state.storage.plan_key().get_untracked(), &seen) {
             Ok(false) => {}
-            Ok(true) => return state.external_change.set(true),
+            Ok(true) => return state.storage.conflict(),
             Err(e) => return error.set(Some(e.to_string())),
         }
         match repo.set_aside(&raw, "读取失败时另存原始数据", &now_iso()) {
@@ -88,7 +90,8 @@ pub fn DamagePanel() -> impl IntoView {
     };
     let keep = move |_| {
         if let Some(p) = state
-            .damage
+            .storage
+            .damage()
             .with_untracked(|d| d.as_ref().and_then(|d| d.plan.clone()))
         {
             resolve(p);
@@ -96,7 +99,7 @@ pub fn DamagePanel() -> impl IntoView {
     };
 
     view! {
-        {move || state.damage.get().map(|d| {
+        {move || state.storage.damage().get().map(|d| {
             let total = d.messages.len();
             let listed: Vec<_> = d.messages.iter().take(SHOWN).cloned().collect();
             let readable = d.plan.as_ref().map(|p| p.tasks.len());

@@ -2,7 +2,6 @@
 
 use crate::model::audit::blind_spot_count;
 use crate::model::date::format_date;
-use crate::model::index::PlanIndex;
 use crate::model::schedule::Level;
 use crate::ui::plans::switcher::PlanSwitcher;
 use crate::ui::shell::as_of::AsOfControl;
@@ -28,8 +27,8 @@ pub fn AppHeader() -> impl IntoView {
                 href=href
                 data-testid=testid
                 class="nav-link"
-                class:active=move || state.page.get() == page
-                aria-current=move || (state.page.get() == page).then_some("page")
+                class:active=move || state.nav.page().get() == page
+                aria-current=move || (state.nav.page().get() == page).then_some("page")
             >
                 {label}
             </a>
@@ -38,13 +37,12 @@ pub fn AppHeader() -> impl IntoView {
     // The count of blind spots beside 盲区排查, so gaps are seen from anywhere.
     let blind_spots = Memo::new(move |_| {
         let today = state.today_date();
-        state.plan.with(|p| blind_spot_count(p, today))
+        state.doc.plan().with(|p| blind_spot_count(p, today))
     });
     // Red and yellow work items: what the supervision page lists.
     let to_supervise = Memo::new(move |_| {
-        state.plan.with(|p| {
-            let index = PlanIndex::new(p);
-            state.assessments.with(|a| {
+        state.doc.with_index(|index| {
+            state.doc.assessments().with(|a| {
                 index
                     .work_items()
                     .filter(|&i| {
@@ -60,7 +58,7 @@ pub fn AppHeader() -> impl IntoView {
             <div class="brand">
                 <span class="brand-name">"落实"</span>
                 <span class="plan-title" data-testid="plan-title">
-                    {move || state.plan.with(|p| p.title.clone())}
+                    {move || state.doc.plan().with(|p| p.title.clone())}
                 </span>
             </div>
             <nav class="nav">
@@ -71,8 +69,8 @@ pub fn AppHeader() -> impl IntoView {
                     href="#/audit"
                     data-testid="nav-audit"
                     class="nav-link"
-                    class:active=move || state.page.get() == Page::Audit
-                    aria-current=move || (state.page.get() == Page::Audit).then_some("page")
+                    class:active=move || state.nav.page().get() == Page::Audit
+                    aria-current=move || (state.nav.page().get() == Page::Audit).then_some("page")
                     title="任务缺少牵头单位、时限、责任领导等的盲区"
                 >
                     "盲区排查"
@@ -82,8 +80,8 @@ pub fn AppHeader() -> impl IntoView {
                     href="#/supervision"
                     data-testid="nav-supervision"
                     class="nav-link"
-                    class:active=move || matches!(state.page.get(), Page::Supervision | Page::Notice)
-                    aria-current=move || (state.page.get() == Page::Supervision).then_some("page")
+                    class:active=move || matches!(state.nav.page().get(), Page::Supervision | Page::Notice)
+                    aria-current=move || (state.nav.page().get() == Page::Supervision).then_some("page")
                     title="逾期和预警事项的督办清单、本期未报送情况"
                 >
                     "督办"
@@ -97,12 +95,12 @@ pub fn AppHeader() -> impl IntoView {
             </nav>
             <PlanSwitcher />
             <UndoButtons />
-            <span class="save-state" data-testid="save-state" data-state=move || match state.save_state.get() {
+            <span class="save-state" data-testid="save-state" data-state=move || match state.storage.save_state().get() {
                 SaveState::Saved => "saved",
                 SaveState::Pending => "pending",
                 SaveState::NotSaved => "not-saved",
             }>
-                {move || match state.save_state.get() {
+                {move || match state.storage.save_state().get() {
                     SaveState::Saved => "已保存",
                     SaveState::Pending => "正在保存…",
                     SaveState::NotSaved => "未保存",

@@ -17,7 +17,8 @@ pub fn SampleNotice() -> impl IntoView {
     let simulated = today.simulated;
     let start_empty = move |_| {
         let (title, count) = state
-            .plan
+            .doc
+            .plan()
             .with_untracked(|p| (p.title.clone(), p.tasks.len()));
         state.ask(
             "新建空白计划",
@@ -29,13 +30,13 @@ pub fn SampleNotice() -> impl IntoView {
                 // Same plan id: the plan list and the undo of whole-plan
                 // steps keep naming this plan.
                 let mut next = Plan::empty(year);
-                next.id = state.plan.with_untracked(|p| p.id.clone());
+                next.id = state.doc.plan().with_untracked(|p| p.id.clone());
                 let _ = state.edit(Op::ReplacePlan(Box::new(next)), "新建空白计划");
             },
         );
     };
     view! {
-        <Show when=move || state.plan.with(|p| p.sample) && state.damage.with(Option::is_none)>
+        <Show when=move || state.doc.plan().with(|p| p.sample) && state.storage.damage().with(Option::is_none)>
             <div class="notice" data-testid="sample-notice">
                 <strong>"这是示例计划。"</strong>
                 "内容根据2022年区委工作会讲话整理，用于熟悉功能，并非真实数据。"

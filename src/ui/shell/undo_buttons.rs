@@ -1,14 +1,14 @@
 //! 撤销 and 重做, each saying what it would undo or redo.
 
-use crate::ui::plans::open::{redo_plan_step, step_applies, undo_plan_step};
+use crate::ui::persistence::plans::{redo_plan_step, step_applies, undo_plan_step};
 use crate::ui::state::{use_app, AppState, Change};
 use leptos::prelude::*;
 
 /// What "撤销" undoes: the open plan's latest edit, or else the latest
 /// step on whole plans (a plan added or deleted).
 pub fn undo_label(state: AppState) -> Option<String> {
-    state.undo_label.get().or_else(|| {
-        state.plan_steps.with(|s| {
+    state.doc.undo_label().get().or_else(|| {
+        state.storage.steps().with(|s| {
             s.last()
                 .filter(|step| step_applies(state, step))
                 .map(|s| s.label().to_string())
@@ -18,7 +18,7 @@ pub fn undo_label(state: AppState) -> Option<String> {
 
 /// Undoes what `undo_label` names.
 pub fn undo(state: AppState) {
-    if state.undo_label.with_untracked(Option::is_some) {
+    if state.doc.undo_label().with_untracked(Option::is_some) {
         let _ = state.dispatch(Change::Undo);
     } else if undo_label(state).is_none() {
         // Nothing that can be undone without losing work.
@@ -30,8 +30,8 @@ pub fn undo(state: AppState) {
 /// What "重做" redoes: the open plan's latest undone edit, or else the
 /// latest undone step on whole plans.
 pub fn redo_label(state: AppState) -> Option<String> {
-    state.redo_label.get().or_else(|| {
-        state.plan_redo.with(|s| {
+    state.doc.redo_label().get().or_else(|| {
+        state.storage.undone().with(|s| {
             s.last()
                 .filter(|step| step_applies(state, step))
                 .map(|s| s.label().to_string())
@@ -41,7 +41,7 @@ pub fn redo_label(state: AppState) -> Option<String> {
 
 /// Redoes what `redo_label` names.
 pub fn redo(state: AppState) {
-    if state.redo_label.with_untracked(Option::is_some) {
+    if state.doc.redo_label().with_untracked(Option::is_some) {
         let _ = state.dispatch(Change::Redo);
     } else if redo_label(state).is_none() {
         // Nothing that can be redone without losing work.

@@ -1,7 +1,6 @@
 //! The supervision page: the list grouped as chosen, then reporting
 //! coverage per unit.
 
-use crate::model::index::PlanIndex;
 use crate::model::supervision::{list_at, GroupBy};
 use crate::ui::state::use_app;
 use crate::ui::supervision::unit_group::GroupCard;
@@ -14,11 +13,9 @@ pub fn SupervisionPage() -> impl IntoView {
     let by = RwSignal::new(GroupBy::LeadUnit);
     let groups = Memo::new(move |_| {
         let by = by.get();
-        state.plan.with(|p| {
-            state
-                .assessments
-                .with(|a| list_at(&PlanIndex::new(p), a, by))
-        })
+        state
+            .doc
+            .with_index(|index| state.doc.assessments().with(|a| list_at(index, a, by)))
     });
     let totals = move || {
         groups.with(|gs| {

@@ -1,7 +1,6 @@
 //! 本期未报送: per lead unit, the work items expected to report this
 //! period that have not, with a count per unit.
 
-use crate::model::index::PlanIndex;
 use crate::model::reporting::{coverage, period_of};
 use crate::model::supervision::chinese_date;
 use crate::ui::state::use_app;
@@ -12,10 +11,10 @@ pub fn Unreported() -> impl IntoView {
     let state = use_app();
     let data = Memo::new(move |_| {
         let today = state.today_date();
-        state.plan.with(|p| {
-            let index = PlanIndex::new(p);
+        state.doc.with_index(|index| {
+            let p = index.plan;
             let period = period_of(&p.settings, today);
-            let units: Vec<_> = coverage(&index, &p.settings, today)
+            let units: Vec<_> = coverage(index, &p.settings, today)
                 .into_iter()
                 .map(|c| {
                     let titles: Vec<(String, String)> = c

@@ -27,12 +27,12 @@ pub fn install(state: AppState) {
         save(state);
     };
     Effect::new(move |_| {
-        state.plan.track();
-        state.save_requested.track();
+        state.doc.plan().track();
+        state.storage.track_save_requests();
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        state.save_state.set(SaveState::Pending);
+        state.storage.set_save_state(SaveState::Pending);
         let handle = set_timeout_with_handle(
             move || {
                 pending.set_value(None);
@@ -48,11 +48,11 @@ pub fn install(state: AppState) {
     });
     // A conflict or damage raised from outside a save shows at once.
     Effect::new(move |_| {
-        state.damage.track();
-        state.external_change.track();
-        state.save_error.track();
-        if unsaved(state) && state.save_state.get_untracked() == SaveState::Saved {
-            state.save_state.set(SaveState::NotSaved);
+        state.storage.damage().track();
+        state.storage.external_change().track();
+        state.storage.save_error().track();
+        if unsaved(state) && state.storage.save_state().get_untracked() == SaveState::Saved {
+            state.storage.set_save_state(SaveState::NotSaved);
         }
     });
     let hide = window_event_listener_untyped("pagehide", move |_| flush());
@@ -84,14 +84,14 @@ pub fn install(state: AppState) {
 /// damage decision is pending, the last save failed, storage could not be
 /// read, or the latest change is not written yet.
 pub fn unsaved(state: AppState) -> bool {
-    if state.damage.with_untracked(Option::is_some)
-        || state.external_change.get_untracked()
-        || state.save_error.with_untracked(Option::is_some)
+    if state.storage.damage().with_untracked(Option::is_some)
+        || state.storage.external_change().get_untracked()
+        || state.storage.save_error().with_untracked(Option::is_some)
     {
         return true;
     }
-    state.plan.with_untracked(|plan| {
-        state.synced.with_value(|s| match s {
+    state.doc.plan().with_untracked(|plan| {
+        state.storage.with_synced(|s| match s {
             None => true,
             Some(s) => s.plan.as_ref() != Some(plan),
         })
@@ -106,65 +106,59 @@ pub fn save(state: AppState) {
     } else {
         SaveState::Saved
     };
-    if state.save_state.get_untracked() != now {
-        state.save_state.set(now);
-    }
+    state.storage.set_save_state(now);
 }
 
 fn write_if_allowed(state: AppState) {
-    if state.damage.with_untracked(Option::is_some) || state.external_change.get_untracked() {
+    if state.storage.damage().with_untracked(Option::is_some)
+        || state.storage.external_change().get_untracked()
+    {
         return; // the user has a decision to make first
     }
-    if state.synced.with_value(Option::is_none) {
+    if state.storage.with_synced(Option::is_none) {
         return; // storage was unreadable at start; its message stays up
     }
-    let key = state.plan_key.get_untracked();
-    let outcome = state.plan.with_untracked(|p| {
+    let key = state.storage.plan_key().get_untracked();
+    let outcome = state.doc.plan().with_untracked(|p| {
         state
-            .synced
-            .with_value(|s| local::repo().save(&key, p, s.as_ref(), &now_iso()))
+            .storage
+            .with_synced(|s| local::repo().save(&key, p, s.as_ref(), &now_iso()))
     });
+    let storage = state.storage;
     match outcome {
         SaveOutcome::Blocked => {}
-        SaveOutcome::Unchanged => clear_error(state),
-        SaveOutcome::Conflict => state.external_change.set(true),
+        SaveOutcome::Unchanged => storage.clear_error(),
+        SaveOutcome::Conflict => storage.conflict(),
         SaveOutcome::Adopt(seen) => {
-            state.synced.set_value(Some(Synced {
-                plan: Some(state.plan.get_untracked()),
+            storage.synced_to(Synced {
+                plan: Some(state.doc.plan().get_untracked()),
                 seen,
-            }));
-            clear_error(state);
+            });
+            storage.clear_error();
         }
         SaveOutcome::Yield(plan, seen) => show_stored(state, *plan, seen),
-        SaveOutcome::Unwritable(e) => state.save_error.set(Some(format!("保存失败：{e}。"))),
-        SaveOutcome::Failed(e) => state.save_error.set(Some(e.to_string())),
+        SaveOutcome::Unwritable(e) => storage.failed(format!("保存失败：{e}。")),
+        SaveOutcome::Failed(e) => storage.failed(e.to_string()),
         SaveOutcome::Written { seen, list } => {
-            state.synced.set_value(Some(Synced {
-                plan: Some(state.plan.get_untracked()),
+            storage.synced_to(Synced {
+                plan: Some(state.doc.plan().get_untracked()),
                 seen,
-            }));
+            });
             if let Some(list) = list {
-                state.plans.set(list);
+                storage.listed(list);
             }
-            state.stored_at.update(|n| *n += 1);
-            clear_error(state);
+            storage.wrote();
+            storage.clear_error();
         }
-    }
-}
-
-/// Storage holds what this tab shows: a failed save's message is over.
-fn clear_error(state: AppState) {
-    if state.save_error.with_untracked(Option::is_some) {
-        state.save_error.set(None);
     }
 }
 
 /// Shows the plan another tab wrote, in place of this tab's untouched
 /// sample (see `SaveOutcome::Yield`).
 pub fn show_stored(state: AppState, plan: crate::model::plan::Plan, seen: store::Seen) {
-    state.synced.set_value(Some(Synced {
+    state.storage.synced_to(Synced {
         plan: Some(plan.clone()),
         seen,
-    }));
+    });
     let _ = state.dispatch(crate::ui::state::Change::Adopt(Box::new(plan)));
 }

@@ -10,7 +10,7 @@ use crate::store::plans::{PlanList, LEGACY_KEY};
 use crate::store::repo::OpenedPlan;
 use crate::store::{self, local, Damage, SaveError, Synced};
 use crate::ui::clock::now_iso;
-use crate::ui::saving;
+use crate::ui::persistence::saving;
 use crate::ui::state::{AppState, Change, PlanStep};
 use leptos::prelude::*;
 
@@ -82,7 +82,7 @@ fn show(state: AppState, key: String, plan: Plan, damage: Option<Damage>, synced
     state.selected.set(None);
     // Filters name this plan's units and areas; they mean nothing in
     // another. The address drops them too (and any `plan=`).
-    state.query.set(Default::default());
+    state.nav.clear_query();
     if let Some(window) = web_sys::window() {
         let hash = window.location().hash().unwrap_or_default();
         if let Some((path, _)) = hash.split_once('?') {
@@ -92,11 +92,7 @@ fn show(state: AppState, key: String, plan: Plan, damage: Option<Damage>, synced
             }
         }
     }
-    state.synced.set_value(Some(synced));
-    state.external_change.set(false);
-    state.save_error.set(None);
-    state.damage.set(damage);
-    state.plan_key.set(key);
+    state.storage.opened(key, damage, synced);
     let _ = state.dispatch(Change::Adopt(Box::new(plan)));
 }
 
@@ -130,7 +126,7 @@ fn open_now(state: AppState, id: &str) -> Result<(), String> {
     let opened = repo
         .open(&entry, year, &now_iso())
         .map_err(|e| e.to_string())?;
-    state.plans.set(list);
+    state.storage.listed(list);
     show(state, entry.key, opened.plan, opened.damage, opened.synced);
     Ok(())
 }
@@ -138,16 +134,13 @@ fn open_now(state: AppState, id: &str) -> Result<(), String> {
 /// Adds `plan` as a new plan and switches to it, as an undoable step
 /// called `label`.
 pub fn add(state: AppState, plan: Plan, label: &str) -> Result<(), String> {
-    let back_to = state.plan.with_untracked(|p| p.id.clone());
+    let back_to = state.doc.plan().with_untracked(|p| p.id.clone());
     let id = plan.id.clone();
     create(state, plan)?;
-    state.plan_redo.set(Vec::new());
-    state.plan_steps.update(|s| {
-        s.push(PlanStep::Added {
-            id,
-            back_to,
-            label: label.to_string(),
-        })
+    state.storage.took_step(PlanStep::Added {
+        id,
+        back_to,
+        label: label.to_string(),
     });
     Ok(())
 }
@@ -156,37 +149,29 @@ pub fn add(state: AppState, plan: Plan, label: &str) -> Result<(), String> {
 /// the plan shown, unchanged since it was added.
 pub fn step_applies(state: AppState, step: &PlanStep) -> bool {
     match step {
-        PlanStep::Added { id, .. } => state.plan.with(|p| p.id == *id && p.revision == 0),
+        PlanStep::Added { id, .. } => state.doc.plan().with(|p| p.id == *id && p.revision == 0),
         PlanStep::Deleted { .. } => true,
     }
 }
 
 /// Undoes the latest step on whole plans; what undid it can be redone.
 pub fn undo_plan_step(state: AppState) -> Result<(), String> {
-    shift_plan_step(state, state.plan_steps, state.plan_redo)
+    shift_plan_step(state, true)
 }
 
 /// Redoes the latest undone step on whole plans.
 pub fn redo_plan_step(state: AppState) -> Result<(), String> {
-    shift_plan_step(state, state.plan_redo, state.plan_steps)
+    shift_plan_step(state, false)
 }
 
-/// Applies the last step of `from` and pushes what reverses it onto `to`.
-fn shift_plan_step(
-    state: AppState,
-    from: RwSignal<Vec<PlanStep>>,
-    to: RwSignal<Vec<PlanStep>>,
-) -> Result<(), String> {
-    let Some(step) = from.with_untracked(|s| s.last().cloned()) else {
+/// Applies the last step to undo (`undo`) or redo, and keeps what
+/// reverses it for the other way.
+fn shift_plan_step(state: AppState, undo: bool) -> Result<(), String> {
+    let Some(step) = state.storage.last_step(undo) else {
         return Ok(());
     };
     let inverse = apply_plan_step(state, &step)?;
-    from.update(|s| {
-        s.pop();
-    });
-    if let Some(inverse) = inverse {
-        to.update(|s| s.push(inverse));
-    }
+    state.storage.shifted_step(undo, inverse);
     Ok(())
 }
 
@@ -201,13 +186,18 @@ fn apply_plan_step(state: AppState, step: &PlanStep) -> Result<Option<PlanStep>,
                 return Err("新建的计划已有改动或不在显示中，不能直接撤销；如需删除，请用“计划操作”中的“删除本计划”".into());
             }
             let entry = state
-                .plans
+                .storage
+                .plans()
                 .with_untracked(|l| l.entry(id).cloned())
                 .ok_or_else(|| "该计划已不存在".to_string())?;
             // Written first, so the copy kept on removal can bring it back.
             saving::save(state);
             let copy_key = remove(state, id, true)?;
-            if state.plans.with_untracked(|l| l.entry(back_to).is_some()) {
+            if state
+                .storage
+                .plans()
+                .with_untracked(|l| l.entry(back_to).is_some())
+            {
                 open_now(state, back_to)?;
             }
             Ok(copy_key.map(|copy_key| PlanStep::Deleted {
@@ -221,9 +211,9 @@ fn apply_plan_step(state: AppState, step: &PlanStep) -> Result<Option<PlanStep>,
             copy_key,
             label,
         } => {
-            let back_to = state.plan.with_untracked(|p| p.id.clone());
+            let back_to = state.doc.plan().with_untracked(|p| p.id.clone());
             let list = local::repo().restore_deleted(entry, copy_key)?;
-            state.plans.set(list);
+            state.storage.listed(list);
             open(state, &entry.id)?;
             Ok(Some(PlanStep::Added {
                 id: entry.id.clone(),
@@ -243,24 +233,24 @@ pub fn create(state: AppState, plan: Plan) -> Result<(), String> {
 /// `create`, for when the plan on screen has already been dealt with.
 fn create_now(state: AppState, plan: Plan) -> Result<(), String> {
     let added = local::repo().create(&plan, true, &now_iso())?;
-    state.plans.set(added.list);
+    state.storage.listed(added.list);
     show(state, added.key, plan, None, added.synced);
     Ok(())
 }
 
 /// Deletes the plan with `id` as an undoable step (see `remove`).
 pub fn delete(state: AppState, id: &str) -> Result<(), String> {
-    let entry = state.plans.with_untracked(|l| l.entry(id).cloned());
+    let entry = state
+        .storage
+        .plans()
+        .with_untracked(|l| l.entry(id).cloned());
     let copy_key = remove(state, id, true)?;
     if let (Some(entry), Some(copy_key)) = (entry, copy_key) {
         let label = format!("删除计划“{}”", entry.title);
-        state.plan_redo.set(Vec::new());
-        state.plan_steps.update(|s| {
-            s.push(PlanStep::Deleted {
-                entry,
-                copy_key,
-                label,
-            })
+        state.storage.took_step(PlanStep::Deleted {
+            entry,
+            copy_key,
+            label,
         });
     }
     Ok(())
@@ -277,16 +267,17 @@ pub fn delete_downloaded(state: AppState, id: &str) -> Result<(), String> {
 /// a new empty one when none is left.
 fn remove(state: AppState, id: &str, keep_copy: bool) -> Result<Option<String>, String> {
     let key = state
-        .plans
+        .storage
+        .plans()
         .with_untracked(|l| l.entry(id).map(|e| e.key.clone()));
     let removed = local::repo().delete(id, keep_copy, &now_iso())?;
-    let showing = key.is_some_and(|k| state.plan_key.get_untracked() == k);
+    let showing = key.is_some_and(|k| state.storage.plan_key().get_untracked() == k);
     let list = removed.list;
-    state.plans.set(list.clone());
+    state.storage.listed(list.clone());
     if showing {
         // The plan on screen is gone: nothing of it may be saved on the
         // way to the next one.
-        state.synced.set_value(None);
+        state.storage.forget_synced();
         match list.current_entry() {
             Some(next) => open_now(state, &next.id.clone())?,
             None => {
