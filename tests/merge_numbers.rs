@@ -4,13 +4,13 @@
 
 mod common;
 
+use chrono::Datelike;
 use common::{d, plan_of, span};
 use luoshi::model::merge::{merge_op, preview};
 use luoshi::model::ops::apply;
 use luoshi::model::supervision::{next_number, supervise, NoticeCounter, SuperviseForm};
 use luoshi::model::task::SuperviseKind;
 use luoshi::model::{Plan, TaskId};
-use chrono::Datelike;
 
 const NOW: &str = "2026-07-25T09:00:00Z";
 
@@ -66,7 +66,11 @@ fn an_incoming_number_taken_here_is_renumbered_and_the_preview_says_so() {
     assert_eq!(numbers(&after), [1, 2, 3], "unique after the merge");
     assert_eq!(next_number(&after, SuperviseKind::Supervise, 2026), 4);
     let again = merged(&after, &other);
-    assert_eq!(numbers(&again), [1, 2, 3], "a second import renumbers nothing");
+    assert_eq!(
+        numbers(&again),
+        [1, 2, 3],
+        "a second import renumbers nothing"
+    );
 }
 
 #[test]

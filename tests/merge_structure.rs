@@ -134,7 +134,11 @@ fn field_choices_that_make_a_loop_still_merge() {
 
 #[test]
 fn a_new_task_under_a_task_deleted_here_is_a_choice() {
-    let mut office = plan_of(vec![task("g"), child_of(task("p"), "g"), child_of(task("c1"), "p")]);
+    let mut office = plan_of(vec![
+        task("g"),
+        child_of(task("p"), "g"),
+        child_of(task("c1"), "p"),
+    ]);
     let mut unit = office.clone();
     apply(&mut office, Op::RemoveTask("c1".into()), NOW).unwrap();
     apply(&mut office, Op::RemoveTask("p".into()), NOW).unwrap();
@@ -156,8 +160,23 @@ fn a_new_task_under_a_task_deleted_here_is_a_choice() {
 
 #[test]
 fn a_task_deleted_in_the_file_with_tasks_added_under_it_here_is_a_choice() {
-    let mut office = plan_of(vec![task("g"), child_of(task("p"), "g")]);
+    let mut office = plan_of(vec![
+        task("g"),
+        child_of(common::reported(task("p"), "2026-07-01", 10), "g"),
+    ]);
     let mut unit = office.clone();
+    // The unit deletes p's report, then p.
+    let mut p = unit.task("p").unwrap().clone();
+    p.updates.clear();
+    apply(
+        &mut unit,
+        Op::PutTask {
+            task: Box::new(p),
+            at: None,
+        },
+        NOW,
+    )
+    .unwrap();
     apply(&mut unit, Op::RemoveTask("p".into()), NOW).unwrap();
     apply(
         &mut office,
@@ -170,13 +189,24 @@ fn a_task_deleted_in_the_file_with_tasks_added_under_it_here_is_a_choice() {
     .unwrap();
     let pv = preview(&office, &unit);
     assert_eq!(pv.clashes.len(), 1);
-    assert!(pv.removed.is_empty(), "not removed unless chosen");
-    let kept = merged(&office, &unit, None);
-    assert_eq!(parent(&kept, "c"), Some("p".into()));
-    assert!(kept.deleted.is_empty(), "a kept task has no tombstone");
-    let taken = merged(&office, &unit, Some(Side::Theirs));
+    assert!(pv.removed.is_empty(), "a clash, not a plain removal");
+    assert_eq!(
+        pv.clashes[0].default,
+        Side::Theirs,
+        "the deletion wins, as it would had it been made here"
+    );
+    let taken = merged(&office, &unit, None);
     assert!(taken.task("p").is_none());
-    assert_eq!(parent(&taken, "c"), Some("g".into()), "moved up");
-    let dead: Vec<&str> = taken.deleted.iter().map(|t| t.id.as_str()).collect();
-    assert_eq!(dead, ["p"]);
+    assert_eq!(parent(&taken, "c"), Some("g".into()), "moved up, not lost");
+    let mut dead: Vec<&str> = taken.deleted.iter().map(|t| t.id.as_str()).collect();
+    dead.sort();
+    assert_eq!(dead, ["p", "u1"]);
+    let kept = merged(&office, &unit, Some(Side::Ours));
+    assert_eq!(parent(&kept, "c"), Some("p".into()));
+    assert!(
+        kept.task("p").unwrap().updates.is_empty(),
+        "its deleted report still goes"
+    );
+    let dead: Vec<&str> = kept.deleted.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(dead, ["u1"], "a kept task has no tombstone");
 }

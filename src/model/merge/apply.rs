@@ -114,6 +114,8 @@ pub fn merge_op(
         .filter(|t| !removed.contains(t.id.as_str()))
         .map(|t| (t.id.to_string(), parent_text(t)))
         .collect();
+    // A task that goes is not put first (its records' changes go with it).
+    puts.tasks.retain(|id, _| !removed.contains(id));
     for (id, (t, _)) in &puts.tasks {
         parents.insert(id.clone(), parent_text(t));
     }

@@ -11,53 +11,46 @@ use crate::model::task::Task;
 use std::collections::{HashMap, HashSet};
 
 /// The tasks the file deleted (`removable`): those with tasks staying
-/// under them are clashes (kept by default, so they stay in `parents`);
-/// the others go.
+/// under them here are clashes, the others simply go. By default the
+/// deletion wins there too and the tasks under it move up, as they would
+/// had the deletion been made here (so files give the same plan in either
+/// order); keeping the task is the choice offered.
 pub(super) fn deleted_there(
     out: &mut MergePreview,
-    parents: &mut Parents,
-    gone: &mut Parents,
+    parents: &Parents,
+    gone: &Parents,
     removable: &[&Task],
 ) {
-    let mut kept: HashSet<String> = HashSet::new();
-    let staying: Vec<String> = parents.keys().cloned().collect();
-    for s in &staying {
-        let mut p = parents.get(s).cloned().flatten();
+    let going: HashSet<&str> = removable.iter().map(|r| r.id.as_str()).collect();
+    // How many staying tasks each removable one has under it.
+    let mut under: HashMap<String, usize> = HashMap::new();
+    for parent in parents.values() {
+        let mut p = parent.clone();
         let mut steps = 0;
         while let Some(cur) = p {
-            if !removable.iter().any(|r| r.id == cur.as_str())
-                || steps > removable.len()
-                || !kept.insert(cur.clone())
-            {
+            if !going.contains(cur.as_str()) || steps > removable.len() {
                 break;
             }
+            *under.entry(cur.clone()).or_insert(0) += 1;
             p = gone.get(&cur).cloned().flatten();
             steps += 1;
         }
     }
     for r in removable {
-        let id = r.id.to_string();
-        if kept.contains(&id) {
-            let under = parents
-                .values()
-                .filter(|p| p.as_deref() == Some(id.as_str()))
-                .count();
-            out.clashes.push(Clash {
+        match under.get(r.id.as_str()) {
+            Some(n) => out.clashes.push(Clash {
                 id: r.id.clone(),
                 title: r.title.clone(),
-                what: format!("文件中已删除此任务，本计划中其下还有 {under} 项任务"),
+                what: format!("文件中已删除此任务，本计划中其下还有 {n} 项任务"),
                 ours: "保留此任务".into(),
                 theirs: "删除此任务，其下任务移到上一级".into(),
-                default: Side::Ours,
+                default: Side::Theirs,
                 kind: ClashKind::DeletedThere,
-            });
-            gone.remove(&id);
-            parents.insert(id, r.parent.as_ref().map(|p| p.to_string()));
-        } else {
-            out.removed.push(Removed {
+            }),
+            None => out.removed.push(Removed {
                 id: r.id.clone(),
                 title: r.title.clone(),
-            });
+            }),
         }
     }
 }

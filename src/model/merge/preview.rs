@@ -152,7 +152,28 @@ pub fn preview(ours: &Plan, theirs: &Plan) -> MergePreview {
             ));
         }
     }
-    clashes::deleted_there(&mut out, &mut parents, &mut gone, &removable);
+    clashes::deleted_there(&mut out, &parents, &gone, &removable);
+    // A task the file deleted may be kept by choice: without the records
+    // the file deleted, like any other.
+    for r in removable
+        .iter()
+        .filter(|r| out.clashes.iter().any(|c| c.id == r.id))
+    {
+        if record_ids(r).any(|(_, id)| dead_there.contains(id)) {
+            let o = to_map(r);
+            out.changed.extend(compare(
+                &o,
+                &o,
+                None,
+                has_base,
+                r,
+                r,
+                &names,
+                &dead_here,
+                &dead_there,
+            ));
+        }
+    }
     clashes::deleted_here(&mut out, &parents, &deleted_here);
     structure::lift(&mut parents, &gone);
     clashes::loops(&mut out, &parents, &ours_by_id, &theirs_by_id);
