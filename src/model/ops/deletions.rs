@@ -21,13 +21,13 @@ pub(super) struct Touched {
 }
 
 impl Touched {
-    fn of(plan: &Plan, ids: Vec<String>) -> Touched {
+    fn of(deleted: &[Tombstone], ids: Vec<String>) -> Touched {
         let before = ids
             .iter()
             .filter_map(|id| {
-                tombstone::find(&plan.deleted, id)
+                tombstone::find(deleted, id)
                     .ok()
-                    .map(|at| plan.deleted[at].clone())
+                    .map(|at| deleted[at].clone())
             })
             .collect();
         Touched { ids, before }
@@ -49,7 +49,7 @@ impl Touched {
 /// Putting `new` where `old` was (or as a new task): records gone are
 /// buried on `on`; the task and records present are dug up.
 pub(super) fn put(
-    plan: &mut Plan,
+    deleted: &mut Vec<Tombstone>,
     old: Option<&Task>,
     new: &Task,
     on: Option<NaiveDate>,
@@ -79,12 +79,12 @@ pub(super) fn put(
         .map(|(_, id)| id.clone())
         .chain(back.iter().cloned())
         .collect();
-    let touched = Touched::of(plan, ids);
+    let touched = Touched::of(deleted, ids);
     for (kind, id) in gone {
-        tombstone::bury(&mut plan.deleted, Tombstone { id, kind, on });
+        tombstone::bury(deleted, Tombstone { id, kind, on });
     }
     for id in &back {
-        tombstone::unbury(&mut plan.deleted, id);
+        tombstone::unbury(deleted, id);
     }
     touched
 }
@@ -95,7 +95,7 @@ pub(super) fn remove(plan: &mut Plan, task: &Task, on: Option<NaiveDate>) -> Tou
     let ids = std::iter::once(task.id.to_string())
         .chain(record_ids(task).map(|(_, id)| id.to_string()))
         .collect();
-    let touched = Touched::of(plan, ids);
+    let touched = Touched::of(&plan.deleted, ids);
     tombstone::bury(
         &mut plan.deleted,
         Tombstone {

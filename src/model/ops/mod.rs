@@ -330,8 +330,8 @@ fn put_task(
         task.revision = task.revision.max(before).saturating_add(1);
     }
     let touched = tracked.map(|now| {
-        let old = existing.map(|pos| plan.tasks[pos].clone());
-        deletions::put(plan, old.as_ref(), &task, day_of(now))
+        let old = existing.map(|pos| &plan.tasks[pos]);
+        deletions::put(&mut plan.deleted, old, &task, day_of(now))
     });
     let inverse = match existing {
         Some(pos) => {
