@@ -156,6 +156,7 @@ pub fn merge_op(
         }
     }
     let depth = structure::depths(&parents);
+    let ours_by_id: HashMap<&str, &Task> = ours.tasks.iter().map(|t| (t.id.as_str(), t)).collect();
     let mut placed: Vec<String> = std::mem::take(&mut puts.order);
     placed.sort_by_key(|id| depth.get(id).copied().unwrap_or(0));
     for id in placed {
@@ -165,7 +166,10 @@ pub fn merge_op(
         task.parent = parents.get(&id).cloned().flatten().map(TaskId::from);
         // Every conflict kept as it is here and nothing else new (the same
         // file imported again): the task is left exactly as it is.
-        if ours.task(&id).is_some_and(|mine| *mine == task) {
+        if ours_by_id
+            .get(id.as_str())
+            .is_some_and(|mine| **mine == task)
+        {
             continue;
         }
         task.log.push(entry(now, what, source));
