@@ -210,3 +210,67 @@ fn a_task_deleted_in_the_file_with_tasks_added_under_it_here_is_a_choice() {
     let dead: Vec<&str> = kept.deleted.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(dead, ["u1"], "a kept task has no tombstone");
 }
+
+#[test]
+fn a_report_on_a_task_deleted_here_after_sending_can_bring_it_back() {
+    let mut office = plan_of(vec![task("g"), child_of(task("t"), "g")]);
+    let mut unit = with_base(&office);
+    apply(&mut office, Op::RemoveTask("t".into()), NOW).unwrap();
+    let t = unit.tasks.iter_mut().find(|t| t.id == "t").unwrap();
+    *t = common::reported(t.clone(), "2026-07-20", 30);
+    let pv = preview(&office, &unit);
+    assert_eq!(pv.clashes.len(), 1, "{:?}", pv.notes);
+    assert_eq!(
+        pv.clashes[0].default,
+        Side::Ours,
+        "the deletion stands by default"
+    );
+    assert!(merged(&office, &unit, None).task("t").is_none());
+    let back = merged(&office, &unit, Some(Side::Theirs));
+    assert_eq!(
+        back.task("t").unwrap().updates.len(),
+        1,
+        "with the unit's report"
+    );
+    assert_eq!(parent(&back, "t"), Some("g".into()));
+    assert!(back.deleted.is_empty());
+}
+
+#[test]
+fn a_task_changed_here_after_the_file_deleted_it_is_a_choice() {
+    let mut office = plan_of(vec![task("a"), task("t")]);
+    let mut other = office.clone();
+    apply(
+        &mut other,
+        Op::RemoveTask("t".into()),
+        "2026-07-20T09:00:00Z",
+    )
+    .unwrap();
+    let mut t = office.task("t").unwrap().clone();
+    t.title = "区委办后来改的名称".into();
+    apply(
+        &mut office,
+        Op::PutTask {
+            task: Box::new(t),
+            at: None,
+        },
+        NOW,
+    )
+    .unwrap();
+    let pv = preview(&office, &other);
+    assert_eq!(pv.clashes.len(), 1);
+    assert!(pv.removed.is_empty());
+    assert!(
+        merged(&office, &other, None).task("t").is_none(),
+        "the deletion wins by default"
+    );
+    let kept = merged(&office, &other, Some(Side::Ours));
+    assert_eq!(kept.task("t").unwrap().title, "区委办后来改的名称");
+    assert!(kept.deleted.is_empty());
+    // Changed before the deletion: it simply goes.
+    let mut earlier = office.clone();
+    earlier.tasks[1].updated_at = "2026-07-19T09:00:00Z".into();
+    let pv = preview(&earlier, &other);
+    assert!(pv.clashes.is_empty());
+    assert_eq!(pv.removed.len(), 1);
+}

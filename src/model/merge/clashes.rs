@@ -11,15 +11,17 @@ use crate::model::task::Task;
 use std::collections::{HashMap, HashSet};
 
 /// The tasks the file deleted (`removable`): those with tasks staying
-/// under them here are clashes, the others simply go. By default the
-/// deletion wins there too and the tasks under it move up, as they would
-/// had the deletion been made here (so files give the same plan in either
-/// order); keeping the task is the choice offered.
+/// under them here, or changed here after the deletion (`changed_after`),
+/// are clashes; the others simply go. By default the deletion wins there
+/// too and the tasks under it move up, as they would had the deletion been
+/// made here (so files give the same plan in either order); keeping the
+/// task is the choice offered.
 pub(super) fn deleted_there(
     out: &mut MergePreview,
     parents: &Parents,
     gone: &Parents,
     removable: &[&Task],
+    changed_after: &dyn Fn(&Task) -> bool,
 ) {
     let going: HashSet<&str> = removable.iter().map(|r| r.id.as_str()).collect();
     // How many staying tasks each removable one has under it.
@@ -37,31 +39,38 @@ pub(super) fn deleted_there(
         }
     }
     for r in removable {
-        match under.get(r.id.as_str()) {
-            Some(n) => out.clashes.push(Clash {
-                id: r.id.clone(),
-                title: r.title.clone(),
-                what: format!("文件中已删除此任务，本计划中其下还有 {n} 项任务"),
-                ours: "保留此任务".into(),
-                theirs: "删除此任务，其下任务移到上一级".into(),
-                default: Side::Theirs,
-                kind: ClashKind::DeletedThere,
-            }),
-            None => out.removed.push(Removed {
-                id: r.id.clone(),
-                title: r.title.clone(),
-            }),
-        }
+        let what = match (under.get(r.id.as_str()), changed_after(r)) {
+            (Some(n), _) => format!("文件中已删除此任务，本计划中其下还有 {n} 项任务"),
+            (None, true) => "文件中已删除此任务，本计划在此之后又修改过它".to_string(),
+            (None, false) => {
+                out.removed.push(Removed {
+                    id: r.id.clone(),
+                    title: r.title.clone(),
+                });
+                continue;
+            }
+        };
+        out.clashes.push(Clash {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            what,
+            ours: "保留此任务".into(),
+            theirs: "删除此任务，其下任务移到上一级".into(),
+            default: Side::Theirs,
+            kind: ClashKind::DeletedThere,
+        });
     }
 }
 
 /// The tasks deleted here that the file still has: where the file puts
-/// tasks under one, a clash (restore it, or keep it deleted and move
-/// them up); otherwise a note that its changes are left out.
+/// tasks under one, or changed it after the deletion (`changed_after`), a
+/// clash (keep it deleted, moving those tasks up, or restore it with the
+/// file's changes); otherwise a note that its changes are left out.
 pub(super) fn deleted_here(
     out: &mut MergePreview,
     parents: &Parents,
     deleted_here: &HashMap<String, Task>,
+    changed_after: &dyn Fn(&Task) -> bool,
 ) {
     let mut under_deleted: Vec<(&String, usize)> = deleted_here
         .keys()
@@ -80,17 +89,21 @@ pub(super) fn deleted_here(
         let Some(task) = deleted_here.get(id) else {
             continue;
         };
-        if under == 0 {
-            out.notes.push(format!(
-                "任务“{}”已在本计划中删除，文件中对它的修改未导入",
-                task.title
-            ));
-            continue;
-        }
+        let what = match (under, changed_after(task)) {
+            (0, false) => {
+                out.notes.push(format!(
+                    "任务“{}”已在本计划中删除，文件中对它的修改未导入",
+                    task.title
+                ));
+                continue;
+            }
+            (0, true) => "本计划已删除此任务，文件中在此之后又修改过它（如报送了进展）".to_string(),
+            (n, _) => format!("本计划已删除此任务，文件中其下有 {n} 项任务"),
+        };
         out.clashes.push(Clash {
             id: task.id.clone(),
             title: task.title.clone(),
-            what: format!("本计划已删除此任务，文件中其下有 {under} 项任务"),
+            what,
             ours: "维持删除，其下任务移到上一级".into(),
             theirs: "恢复此任务".into(),
             default: Side::Ours,

@@ -11,7 +11,7 @@ use crate::model::id::TaskId;
 use crate::model::plan::Plan;
 use crate::model::task::ids::{fill_record_ids, lacks_record_ids};
 use crate::model::task::{Supervision, Task};
-use crate::model::tombstone::{self, record_ids};
+use crate::model::tombstone::{self, day_of, record_ids, Tombstone};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -152,7 +152,20 @@ pub fn preview(ours: &Plan, theirs: &Plan) -> MergePreview {
             ));
         }
     }
-    clashes::deleted_there(&mut out, &parents, &gone, &removable);
+    // Whether a task was changed after the other side deleted it: against
+    // the base when the file has one, else by the day of its last change
+    // and the day of the deletion (the same day counts, to ask rather than
+    // lose).
+    let changed_after = |t: &Task, deleted: &[Tombstone]| match base.get(t.id.as_str()) {
+        Some(b) => **b != *t,
+        None => tombstone::find(deleted, &t.id)
+            .ok()
+            .and_then(|at| deleted[at].on)
+            .is_some_and(|on| day_of(&t.updated_at).is_some_and(|d| d >= on)),
+    };
+    let changed_here = |t: &Task| changed_after(t, &theirs.deleted);
+    let changed_there = |t: &Task| changed_after(t, &ours.deleted);
+    clashes::deleted_there(&mut out, &parents, &gone, &removable, &changed_here);
     // A task the file deleted may be kept by choice: without the records
     // the file deleted, like any other.
     for r in removable
@@ -174,7 +187,7 @@ pub fn preview(ours: &Plan, theirs: &Plan) -> MergePreview {
             ));
         }
     }
-    clashes::deleted_here(&mut out, &parents, &deleted_here);
+    clashes::deleted_here(&mut out, &parents, &deleted_here, &changed_there);
     structure::lift(&mut parents, &gone);
     clashes::loops(&mut out, &parents, &ours_by_id, &theirs_by_id);
     out.changed.retain(|c| {
