@@ -2,26 +2,36 @@
 //! base (or every difference a conflict without one), record lists as
 //! unions that leave out whatever either side deleted.
 
-use super::fields::{pick, shown, union, FIELDS, RECORDS};
+use super::fields::{pick, shown, to_map, union, FIELDS, RECORDS};
 use super::{Conflict, Side, Taken, TaskMerge};
 use crate::model::task::Task;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
-/// One task both sides have: fields three ways, records as unions.
-/// `None` when nothing would change.
-#[allow(clippy::too_many_arguments)]
+/// What every comparison of one merge shares.
+pub(super) struct Context<'a> {
+    /// Unit names by id, for showing values.
+    pub names: HashMap<&'a str, &'a str>,
+    /// Ids deleted here and in the file (tombstones).
+    pub dead_here: HashSet<&'a str>,
+    pub dead_there: HashSet<&'a str>,
+    /// Whether the file carries a base (a 填报包).
+    pub has_base: bool,
+}
+
+/// One task both sides have (`mine` here, `t` in the file, `base` as
+/// sent): fields three ways, records as unions. `None` when nothing would
+/// change.
 pub(super) fn compare(
-    o: &Map<String, Value>,
-    th: &Map<String, Value>,
-    b: Option<Map<String, Value>>,
-    has_base: bool,
-    t: &Task,
+    ctx: &Context,
     mine: &Task,
-    names: &HashMap<&str, &str>,
-    dead_here: &HashSet<&str>,
-    dead_there: &HashSet<&str>,
+    t: &Task,
+    base: Option<&Task>,
 ) -> Option<TaskMerge> {
+    let (o, th) = (to_map(mine), to_map(t));
+    let b = base.map(to_map);
+    let (o, th, names, has_base) = (&o, &th, &ctx.names, ctx.has_base);
+    let (dead_here, dead_there) = (&ctx.dead_here, &ctx.dead_there);
     let mut merged = o.clone();
     let mut taken = Vec::new();
     let mut conflicts = Vec::new();

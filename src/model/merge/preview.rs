@@ -2,8 +2,7 @@
 //! the tasks new, gone or in clash, the 督办 numbers changed, and the
 //! tombstones and counters the plan would take. Nothing changes here.
 
-use super::compare::compare;
-use super::fields::to_map;
+use super::compare::{compare, Context};
 use super::numbers::{self, Renumbered};
 use super::structure::{self, Parents};
 use super::{clashes, ClashKind, MergePreview, Side};
@@ -51,13 +50,18 @@ pub fn preview(ours: &Plan, theirs: &Plan) -> MergePreview {
         .flat_map(|p| &p.base)
         .map(|t| (t.id.as_str(), t))
         .collect();
-    let has_base = theirs.package.is_some();
-    let dead_here: HashSet<&str> = ours.deleted.iter().map(|t| t.id.as_str()).collect();
-    let dead_there: HashSet<&str> = theirs.deleted.iter().map(|t| t.id.as_str()).collect();
-    let mut names: HashMap<&str, &str> = HashMap::new();
-    for u in theirs.units.iter().chain(&ours.units) {
-        names.insert(u.id.as_str(), u.name.as_str());
-    }
+    let ctx = Context {
+        names: theirs
+            .units
+            .iter()
+            .chain(&ours.units)
+            .map(|u| (u.id.as_str(), u.name.as_str()))
+            .collect(),
+        dead_here: ours.deleted.iter().map(|t| t.id.as_str()).collect(),
+        dead_there: theirs.deleted.iter().map(|t| t.id.as_str()).collect(),
+        has_base: theirs.package.is_some(),
+    };
+    let (dead_here, dead_there) = (&ctx.dead_here, &ctx.dead_there);
     let ours_tasks: Vec<Cow<Task>> = ours.tasks.iter().map(with_ids).collect();
     let theirs_tasks: Vec<Cow<Task>> = theirs.tasks.iter().map(with_ids).collect();
     let ours_by_id: HashMap<&str, &Task> =
@@ -79,9 +83,9 @@ pub fn preview(ours: &Plan, theirs: &Plan) -> MergePreview {
             if dead_here.contains(id) || base.contains_key(id) {
                 // Sent (or known), then deleted here: the deletion stands.
                 gone.insert(id.to_string(), t.parent.as_ref().map(|p| p.to_string()));
-                deleted_here.insert(id.to_string(), alive(t, &dead_here));
+                deleted_here.insert(id.to_string(), alive(t, dead_here));
             } else {
-                let new = alive(t, &dead_here);
+                let new = alive(t, dead_here);
                 parents.insert(id.to_string(), new.parent.as_ref().map(|p| p.to_string()));
                 out.new_tasks.push(new);
             }
@@ -91,19 +95,7 @@ pub fn preview(ours: &Plan, theirs: &Plan) -> MergePreview {
         let change = if same {
             None
         } else {
-            let b = base.get(t.id.as_str()).map(|b| to_map(b));
-            let (o, th) = (to_map(mine), to_map(t));
-            compare(
-                &o,
-                &th,
-                b,
-                has_base,
-                t,
-                mine,
-                &names,
-                &dead_here,
-                &dead_there,
-            )
+            compare(&ctx, mine, t, base.get(t.id.as_str()).copied())
         };
         let merged_parent = match &change {
             Some(c) => {
@@ -138,18 +130,7 @@ pub fn preview(ours: &Plan, theirs: &Plan) -> MergePreview {
         }
         parents.insert(id.to_string(), mine.parent.as_ref().map(|p| p.to_string()));
         if record_ids(mine).any(|(_, r)| dead_there.contains(r)) {
-            let o = to_map(mine);
-            out.changed.extend(compare(
-                &o,
-                &o,
-                None,
-                has_base,
-                mine,
-                mine,
-                &names,
-                &dead_here,
-                &dead_there,
-            ));
+            out.changed.extend(compare(&ctx, mine, mine, None));
         }
     }
     // Whether a task was changed after the other side deleted it: against
@@ -173,18 +154,7 @@ pub fn preview(ours: &Plan, theirs: &Plan) -> MergePreview {
         .filter(|r| out.clashes.iter().any(|c| c.id == r.id))
     {
         if record_ids(r).any(|(_, id)| dead_there.contains(id)) {
-            let o = to_map(r);
-            out.changed.extend(compare(
-                &o,
-                &o,
-                None,
-                has_base,
-                r,
-                r,
-                &names,
-                &dead_here,
-                &dead_there,
-            ));
+            out.changed.extend(compare(&ctx, r, r, None));
         }
     }
     clashes::deleted_here(&mut out, &parents, &deleted_here, &changed_there);

@@ -12,12 +12,12 @@ use std::collections::{HashMap, HashSet};
 pub(super) type Parents = HashMap<String, Option<String>>;
 
 /// Points each parent that does not stay at the nearest ancestor that does,
-/// walking up by `gone` (the parents of tasks that go); returns the tasks
-/// moved. Bounded by the number of tasks that go, so bad data cannot spin.
-pub(super) fn lift(parents: &mut Parents, gone: &Parents) -> Vec<String> {
-    let mut moved = Vec::new();
+/// walking up by `gone` (the parents of tasks that go), or at the top when
+/// none does. Bounded by the number of tasks that go, so bad data cannot
+/// spin.
+pub(super) fn lift(parents: &mut Parents, gone: &Parents) {
     let stays: HashSet<String> = parents.keys().cloned().collect();
-    for (id, parent) in parents.iter_mut() {
+    for parent in parents.values_mut() {
         let mut p = parent.clone();
         let mut steps = 0;
         while let Some(cur) = p.clone() {
@@ -30,13 +30,8 @@ pub(super) fn lift(parents: &mut Parents, gone: &Parents) -> Vec<String> {
         if p.as_ref().is_some_and(|c| !stays.contains(c)) {
             p = None;
         }
-        if p != *parent {
-            *parent = p;
-            moved.push(id.clone());
-        }
+        *parent = p;
     }
-    moved.sort();
-    moved
 }
 
 /// The loops in `parents`, each as its tasks in order up the chain,
@@ -77,17 +72,13 @@ pub(super) fn cycles(parents: &Parents) -> Vec<Vec<String>> {
     out
 }
 
-/// Breaks every loop left at its smallest id (to the top level); returns
-/// the tasks so moved.
-pub(super) fn break_cycles(parents: &mut Parents) -> Vec<String> {
-    let mut broken = Vec::new();
+/// Breaks every loop left at its smallest id, which goes to the top level.
+pub(super) fn break_cycles(parents: &mut Parents) {
     for ring in cycles(parents) {
         if let Some(first) = ring.first() {
             parents.insert(first.clone(), None);
-            broken.push(first.clone());
         }
     }
-    broken
 }
 
 /// Each task's depth (0 at the top), for putting parents before children.
