@@ -274,3 +274,21 @@ fn a_task_changed_here_after_the_file_deleted_it_is_a_choice() {
     assert!(pv.clashes.is_empty());
     assert_eq!(pv.removed.len(), 1);
 }
+
+#[test]
+fn a_task_moved_here_under_one_the_file_deleted_goes_where_the_file_put_it() {
+    // Found by tests/generated_merge.rs: walking up from the deleted parent
+    // put the task back where the base had it, so the same file imported
+    // again moved it once more.
+    let office_base = plan_of(vec![task("a"), task("b"), task("t")]);
+    let mut office = office_base.clone();
+    let mut unit = with_base(&office_base);
+    move_under(&mut office, "t", Some("b"));
+    move_under(&mut unit, "t", Some("a"));
+    apply(&mut unit, Op::RemoveTask("b".into()), NOW).unwrap();
+    let once = merged(&office, &unit, None);
+    assert!(once.task("b").is_none());
+    assert_eq!(parent(&once, "t"), Some("a".into()));
+    let twice = merged(&once, &unit, None);
+    assert_eq!(twice.tasks, once.tasks, "the same file twice");
+}

@@ -143,7 +143,16 @@ pub fn merge_op(
             }
         }
     }
-    structure::lift(&mut parents, &gone);
+    let ours_by_id: HashMap<&str, &Task> = ours.tasks.iter().map(|t| (t.id.as_str(), t)).collect();
+    // As in the preview: the deleting side's placement first.
+    let deleter = |child: &str, parent: &str| {
+        if ours_by_id.contains_key(parent) {
+            preview.theirs_parents.get(child).cloned()
+        } else {
+            ours_by_id.get(child).map(|t| parent_text(t))
+        }
+    };
+    structure::lift(&mut parents, &gone, &deleter);
     structure::break_cycles(&mut parents);
     // Tasks here that only move (their parent went, or a loop's choice).
     for t in &ours.tasks {
@@ -156,7 +165,6 @@ pub fn merge_op(
         }
     }
     let depth = structure::depths(&parents);
-    let ours_by_id: HashMap<&str, &Task> = ours.tasks.iter().map(|t| (t.id.as_str(), t)).collect();
     let mut placed: Vec<String> = std::mem::take(&mut puts.order);
     placed.sort_by_key(|id| depth.get(id).copied().unwrap_or(0));
     for id in placed {

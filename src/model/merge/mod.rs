@@ -163,6 +163,9 @@ pub struct MergePreview {
     counters: Vec<NoticeCounter>,
     /// Parents of the tasks that go (deleted on one side), to walk past.
     gone: Parents,
+    /// Every task's parent in the file, to re-home the children of a task
+    /// the file deleted where the file put them.
+    theirs_parents: Parents,
 }
 
 impl MergePreview {

@@ -158,7 +158,18 @@ pub fn preview(ours: &Plan, theirs: &Plan) -> MergePreview {
         }
     }
     clashes::deleted_here(&mut out, &parents, &deleted_here, &changed_there);
-    structure::lift(&mut parents, &gone);
+    // A task here the file deleted: the file's placement of its children;
+    // one deleted here: ours.
+    let deleter = |child: &str, parent: &str| {
+        let side = if ours_by_id.contains_key(parent) {
+            &theirs_by_id
+        } else {
+            &ours_by_id
+        };
+        side.get(child)
+            .map(|t| t.parent.as_ref().map(|p| p.to_string()))
+    };
+    structure::lift(&mut parents, &gone, &deleter);
     clashes::loops(&mut out, &parents, &ours_by_id, &theirs_by_id);
     out.changed.retain(|c| {
         !(c.taken.is_empty()
@@ -202,6 +213,10 @@ pub fn preview(ours: &Plan, theirs: &Plan) -> MergePreview {
         .cloned()
         .collect();
     out.gone = gone;
+    out.theirs_parents = theirs_tasks
+        .iter()
+        .map(|t| (t.id.to_string(), t.parent.as_ref().map(|p| p.to_string())))
+        .collect();
     let known_units: HashSet<&str> = ours.units.iter().map(|u| u.id.as_str()).collect();
     out.new_units = theirs
         .units

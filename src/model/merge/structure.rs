@@ -1,6 +1,8 @@
 //! The outline after a merge: every task that stays has a parent that
-//! stays too, and no parent chain loops. A parent that goes (deleted on
-//! one side) is walked past to the nearest one that stays; a loop made of
+//! stays too, and no parent chain loops. A task whose parent goes (deleted
+//! on one side) goes where the deleting side put it, if that stays (that
+//! side knows where its children went); else the parent is walked past to
+//! the nearest one that stays. A loop made of
 //! both sides' moves (the office put A under B, the unit B under A) is
 //! found here and becomes a choice in the preview; whatever loop is left
 //! after the choices is broken at one task, which goes to the top level,
@@ -11,14 +13,27 @@ use std::collections::{HashMap, HashSet};
 /// Parent by task id, for the tasks that stay.
 pub(super) type Parents = HashMap<String, Option<String>>;
 
-/// Points each parent that does not stay at the nearest ancestor that does,
-/// walking up by `gone` (the parents of tasks that go), or at the top when
-/// none does. Bounded by the number of tasks that go, so bad data cannot
-/// spin.
-pub(super) fn lift(parents: &mut Parents, gone: &Parents) {
+/// Re-homes each task whose parent does not stay: where `deleter(task,
+/// parent)` says the side that deleted the parent put the task, if that
+/// stays; else at the nearest ancestor that stays, walking up by `gone`
+/// (the parents of tasks that go); else at the top. Bounded by the number
+/// of tasks that go, so bad data cannot spin.
+pub(super) fn lift(
+    parents: &mut Parents,
+    gone: &Parents,
+    deleter: &dyn Fn(&str, &str) -> Option<Option<String>>,
+) {
     let stays: HashSet<String> = parents.keys().cloned().collect();
-    for parent in parents.values_mut() {
-        let mut p = parent.clone();
+    for (id, parent) in parents.iter_mut() {
+        let Some(old) = parent.clone().filter(|p| !stays.contains(p)) else {
+            continue;
+        };
+        let there = deleter(id, &old).filter(|p| p.as_ref().is_none_or(|p| stays.contains(p)));
+        if let Some(p) = there {
+            *parent = p;
+            continue;
+        }
+        let mut p = Some(old);
         let mut steps = 0;
         while let Some(cur) = p.clone() {
             if stays.contains(&cur) || steps > gone.len() {
