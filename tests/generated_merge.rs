@@ -295,8 +295,12 @@ proptest! {
         base in a_base(),
         a in proptest::collection::vec(an_edit(), 0..6),
         b in proptest::collection::vec(an_edit(), 0..6),
+        with_base in any::<bool>(),
     ) {
-        let (fa, fb) = (edited(&base, &a, "a"), edited(&base, &b, "b"));
+        let (mut fa, mut fb) = (edited(&base, &a, "a"), edited(&base, &b, "b"));
+        if with_base {
+            (fa, fb) = (as_package(fa, &base), as_package(fb, &base));
+        }
         let ab = merged(&merged(&base, &fa), &fb);
         let ba = merged(&merged(&base, &fb), &fa);
         check(&merged(&base, &fa), &fb, &ab)?;
