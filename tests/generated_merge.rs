@@ -179,14 +179,42 @@ fn merged(ours: &Plan, theirs: &Plan) -> Plan {
     out
 }
 
-fn as_package(file: Plan, base: &Plan) -> Plan {
+/// The tasks `mask` picks (by a bit per id) with their ancestors, in order:
+/// a 填报包 holds only its unit's part.
+fn part(tasks: &[Task], mask: u8) -> Vec<Task> {
+    let picked = |id: &str| mask & (1 << (id.bytes().map(u32::from).sum::<u32>() % 8)) != 0;
+    let parent: HashMap<&str, Option<&str>> = tasks
+        .iter()
+        .map(|t| (t.id.as_str(), t.parent.as_deref()))
+        .collect();
+    let mut keep: HashSet<&str> = HashSet::new();
+    for t in tasks.iter().filter(|t| picked(&t.id)) {
+        let mut cur = Some(t.id.as_str());
+        while let Some(c) = cur {
+            if !keep.insert(c) {
+                break;
+            }
+            cur = parent.get(c).copied().flatten();
+        }
+    }
+    tasks
+        .iter()
+        .filter(|t| keep.contains(t.id.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// `file` as a returned 填报包: the part `mask` picks (all when 255), with
+/// that part of `base` as sent.
+fn as_package(file: Plan, base: &Plan, mask: u8) -> Plan {
     let mut f = file;
+    f.tasks = part(&f.tasks, mask);
     f.package = Some(PackageInfo {
         unit: "u".into(),
         unit_name: "单位".into(),
         plan_title: base.title.clone(),
         sent_at: NOW.into(),
-        base: base.tasks.clone(),
+        base: part(&base.tasks, mask),
     });
     f
 }
@@ -277,11 +305,12 @@ proptest! {
         here in proptest::collection::vec(an_edit(), 0..12),
         there in proptest::collection::vec(an_edit(), 0..12),
         with_base in any::<bool>(),
+        mask in prop_oneof![Just(255u8), any::<u8>()],
     ) {
         let ours = edited(&base, &here, "o");
         let mut theirs = edited(&base, &there, "f");
         if with_base {
-            theirs = as_package(theirs, &base);
+            theirs = as_package(theirs, &base, mask);
         }
         let once = merged(&ours, &theirs);
         check(&ours, &theirs, &once)?;
@@ -299,7 +328,7 @@ proptest! {
     ) {
         let (mut fa, mut fb) = (edited(&base, &a, "a"), edited(&base, &b, "b"));
         if with_base {
-            (fa, fb) = (as_package(fa, &base), as_package(fb, &base));
+            (fa, fb) = (as_package(fa, &base, 255), as_package(fb, &base, 255));
         }
         let ab = merged(&merged(&base, &fa), &fb);
         let ba = merged(&merged(&base, &fb), &fa);
