@@ -32,7 +32,7 @@ cat > webdriver.json <<JSON
 JSON
 CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --target wasm32-unknown-unknown --test browser_ui --test browser_audit --test browser_registry
+  cargo test --target wasm32-unknown-unknown --test browser_ui --test browser_audit --test browser_registry --test browser_import
 
 step "release build and single file"
 start=$(date +%s)

@@ -62,7 +62,19 @@ fn adding_and_removing_a_task_are_inverses_that_keep_its_place() {
     )
     .unwrap();
     assert_eq!(plan.tasks[1].id, "new");
-    assert_eq!(inverse, Op::RemoveTask("new".into()));
+    // The inverse removes it, and leaves no tombstone: an undone addition
+    // is not a deletion that should travel.
+    assert_eq!(
+        inverse,
+        Op::SetDeleted {
+            op: Box::new(Op::RemoveTask("new".into())),
+            ids: vec!["new".into()],
+            deleted: Vec::new(),
+        }
+    );
+    apply(&mut plan, inverse, T2).unwrap();
+    assert_eq!(plan.tasks.len(), 3);
+    assert!(plan.deleted.is_empty());
 }
 
 #[test]

@@ -54,6 +54,7 @@ fn item_label(path: &str, index: usize, value: &Value) -> String {
         Some("units") => "单位",
         Some("areas") => "领域",
         Some("problems") => "整改问题",
+        Some("deleted") => "删除记录",
         _ => "项",
     };
     let name = ["title", "name", "description"]

@@ -3,8 +3,7 @@
 //! cycle are cleared, each reported with the item's position in the file.
 
 use crate::format::error::Problem;
-use crate::model::id::derived_id;
-use crate::model::task::{Extension, Milestone, ProgressUpdate, Supervision, Task};
+use crate::model::task::{ids, Task};
 use std::collections::{HashMap, HashSet};
 
 /// Gives a repeated id a fresh one, so two items never merge by accident.
@@ -114,114 +113,24 @@ pub(crate) fn repair_parents(tasks: &mut [Task], positions: &[usize], problems: 
     }
 }
 
-/// Gives every record (progress update, extension, milestone, supervision)
-/// without an id one derived from its task, kind, position and content:
-/// files from before records had ids then get the same ids each time they
-/// are read, so importing one twice adds nothing twice. An id repeated
-/// within a task's list gets a fresh derived one and is reported.
+/// Gives every record (progress update, extension, milestone, supervision,
+/// 留痕 entry) without an id its derived one (`model::task::ids`, the rule
+/// ops and merge use too): files from before records had ids then get the
+/// same ids each time they are read, so importing one twice adds nothing
+/// twice. An id repeated within a task's list gets a fresh derived one and
+/// is reported.
 pub(crate) fn fill_record_ids(
     tasks: &mut [Task],
     positions: &[usize],
     problems: &mut Vec<Problem>,
 ) {
     for (i, task) in tasks.iter_mut().enumerate() {
-        let owner = task.id.0.clone();
         let base = format!("plan.tasks[{}]", positions.get(i).copied().unwrap_or(i));
-        fill(
-            &owner,
-            "updates",
-            &mut task.updates,
-            |r| &mut r.id,
-            &base,
-            problems,
-        );
-        fill(
-            &owner,
-            "extensions",
-            &mut task.extensions,
-            |r| &mut r.id,
-            &base,
-            problems,
-        );
-        fill(
-            &owner,
-            "milestones",
-            &mut task.milestones,
-            |r| &mut r.id,
-            &base,
-            problems,
-        );
-        fill(
-            &owner,
-            "supervisions",
-            &mut task.supervisions,
-            |r| &mut r.id,
-            &base,
-            problems,
-        );
-    }
-}
-
-/// What a record's derived id is made from: the fields records had in
-/// version 1, written out in a fixed way, so a field added in a later
-/// version never changes the id the same old record gets.
-trait V1Content {
-    fn v1_content(&self) -> String;
-}
-
-impl V1Content for ProgressUpdate {
-    fn v1_content(&self) -> String {
-        format!(
-            "{}|{}|{}|{}|{}|{}",
-            self.date, self.percent, self.progress, self.problems, self.next_steps, self.by
-        )
-    }
-}
-
-impl V1Content for Extension {
-    fn v1_content(&self) -> String {
-        format!(
-            "{}|{}|{}|{}",
-            self.date, self.previous_due, self.new_due, self.reason
-        )
-    }
-}
-
-impl V1Content for Milestone {
-    fn v1_content(&self) -> String {
-        format!("{}|{}|{:?}", self.title, self.due, self.done_on)
-    }
-}
-
-impl V1Content for Supervision {
-    fn v1_content(&self) -> String {
-        format!("{}|{}|{:?}", self.date, self.note, self.reply_due)
-    }
-}
-
-fn fill<T: V1Content>(
-    owner: &str,
-    kind: &str,
-    records: &mut [T],
-    id: impl Fn(&mut T) -> &mut String,
-    base: &str,
-    problems: &mut Vec<Problem>,
-) {
-    let mut seen: HashSet<String> = HashSet::new();
-    for (n, record) in records.iter_mut().enumerate() {
-        let current = id(record).trim().to_string();
-        if !current.is_empty() && seen.insert(current.clone()) {
-            continue;
-        }
-        let content = record.v1_content();
-        let fresh = derived_id(&[owner, kind, &n.to_string(), &content]);
-        if !current.is_empty() {
+        for r in ids::fill_record_ids(task) {
             problems.push(Problem {
-                path: format!("{base}.{kind}[{n}].id"),
-                message: format!("记录编号“{current}”重复，已改为“{fresh}”"),
+                path: format!("{base}.{}[{}].id", r.list, r.index),
+                message: format!("记录编号“{}”重复，已改为“{}”", r.was, r.now),
             });
         }
-        seen.insert(fresh.clone());
-        *id(record) = fresh;
     }
 }

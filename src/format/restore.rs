@@ -12,6 +12,7 @@ use crate::model::id::derived_id;
 use crate::model::plan::{Area, Plan, Unit};
 use crate::model::problems::Problem as PlanProblem;
 use crate::model::task::Task;
+use crate::model::tombstone::{self, Tombstone};
 use serde_json::{Map, Value};
 
 /// A plan restored from a document, with what had to be skipped or fixed.
@@ -173,6 +174,9 @@ fn restore_plan_object(mut obj: Map<String, Value>, problems: &mut Vec<Problem>)
     let areas_v = obj.remove("areas");
     let tasks_v = obj.remove("tasks");
     let problems_v = obj.remove("problems");
+    // Tombstones one by one too: a bad one is a reported problem, and the
+    // rest still keep what they stand for from coming back.
+    let deleted_v = obj.remove("deleted");
     // Settings are restored field by field too: one bad value costs only
     // itself, not the office name and every threshold with it.
     let settings_v = obj.remove("settings");
@@ -189,6 +193,7 @@ fn restore_plan_object(mut obj: Map<String, Value>, problems: &mut Vec<Problem>)
     }
     let (found, found_pos) = restore_list::<PlanProblem>(problems_v, "plan.problems", problems);
     plan.problems = found;
+    plan.deleted = restore_list::<Tombstone>(deleted_v, "plan.deleted", problems).0;
     check_references(
         &mut plan, &unit_pos, &area_pos, &task_pos, &found_pos, problems,
     );
@@ -236,6 +241,8 @@ fn check_references(
     );
     repair_parents(&mut plan.tasks, task_pos, problems);
     fill_record_ids(&mut plan.tasks, task_pos, problems);
+    // Sorted, one per id: the shape ops keep, whoever wrote the file.
+    tombstone::normalize(&mut plan.deleted);
     if plan.id.trim().is_empty() {
         // Derived, like record ids, so the same file gives the same plan.
         plan.id = derived_id(&["plan", &plan.title, &plan.year.to_string()]);

@@ -35,6 +35,7 @@ pub mod stats;
 pub mod summary;
 pub mod supervision;
 pub mod task;
+pub mod tombstone;
 pub mod validate;
 
 pub use id::TaskId;

@@ -105,6 +105,9 @@ pub fn package_for(plan: &Plan, unit: &str, now: &str) -> Option<Plan> {
             base: tasks.clone(),
         }),
         tasks,
+        // Deletions travel to the unit too, so its file never brings back
+        // what the office had deleted before sending.
+        deleted: plan.deleted.clone(),
         updated_at: plan.updated_at.clone(),
         revision: plan.revision,
     })

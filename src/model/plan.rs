@@ -6,6 +6,7 @@ use crate::model::problems::Problem;
 pub use crate::model::settings::Settings;
 use crate::model::supervision::NoticeCounter;
 use crate::model::task::Task;
+use crate::model::tombstone::Tombstone;
 use serde::{Deserialize, Serialize};
 
 /// One year's work plan as agreed by the committee.
@@ -35,6 +36,11 @@ pub struct Plan {
     /// Set on a 填报包: which unit it is for and the tasks as sent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub package: Option<PackageInfo>,
+    /// Tombstones: deleted tasks and records, sorted by id, so deletions
+    /// travel with the plan's files (see `model::tombstone`). Left out
+    /// when empty, so files without deletions are as before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Tombstone>,
     /// When the plan last changed (ISO 8601); set by `ops::apply`.
     pub updated_at: String,
     /// How many changes the plan has seen; set by `ops::apply`.
@@ -56,6 +62,7 @@ impl Default for Plan {
             problems: Vec::new(),
             notice_counters: Vec::new(),
             package: None,
+            deleted: Vec::new(),
             updated_at: String::new(),
             revision: 0,
         }

@@ -133,6 +133,9 @@ pub fn copy_to_next_year(plan: &Plan) -> Plan {
         problems: Vec::new(),
         notice_counters: Vec::new(),
         package: None,
+        // Every task has a fresh id: nothing deleted this year can come
+        // back into next year's plan.
+        deleted: Vec::new(),
         updated_at: String::new(),
         revision: 0,
     }

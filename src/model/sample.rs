@@ -205,6 +205,7 @@ pub fn sample_plan(year: i32) -> Plan {
         problems: Vec::new(),
         notice_counters: Vec::new(),
         package: None,
+        deleted: Vec::new(),
         updated_at: String::new(),
         revision: 0,
     };

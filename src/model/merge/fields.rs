@@ -167,8 +167,16 @@ pub(super) fn shown(field: &str, values: &[Value], names: &HashMap<&str, &str>) 
 
 /// The union of two record lists by id: ours, then theirs that are new. A
 /// record both have but only the file changed (against the base) is
-/// theirs. Returns the list and how many records were new.
-pub(super) fn union(ours: &Value, theirs: &Value, base: Option<&Value>) -> (Value, usize) {
+/// theirs. A record deleted on either side (its id in `dead_here` or
+/// `dead_there`) is left out, wherever it is. Returns the list, how many
+/// records were new and how many of ours the file deleted.
+pub(super) fn union(
+    ours: &Value,
+    theirs: &Value,
+    base: Option<&Value>,
+    dead_here: &HashSet<&str>,
+    dead_there: &HashSet<&str>,
+) -> (Value, usize, usize) {
     let list = |v: &Value| v.as_array().cloned().unwrap_or_default();
     let id = |r: &Value| {
         r.get("id")
@@ -184,22 +192,30 @@ pub(super) fn union(ours: &Value, theirs: &Value, base: Option<&Value>) -> (Valu
         .collect();
     let theirs_list = list(theirs);
     let theirs_by_id: HashMap<String, &Value> = theirs_list.iter().map(|r| (id(r), r)).collect();
-    let mut out: Vec<Value> = list(ours)
-        .into_iter()
-        .map(
-            |r| match (theirs_by_id.get(&id(&r)), base_by_id.get(&id(&r))) {
-                (Some(t), Some(b)) if **t != r && *b == r => (*t).clone(),
-                _ => r,
-            },
-        )
-        .collect();
-    let known: HashSet<String> = out.iter().map(id).collect();
+    let mut removed = 0;
+    let mut out: Vec<Value> = Vec::new();
+    for r in list(ours) {
+        let rid = id(&r);
+        if dead_there.contains(rid.as_str()) {
+            removed += 1;
+            continue;
+        }
+        out.push(match (theirs_by_id.get(&rid), base_by_id.get(&rid)) {
+            (Some(t), Some(b)) if **t != r && *b == r => (*t).clone(),
+            _ => r,
+        });
+    }
+    let mut known: HashSet<String> = out.iter().map(id).collect();
     let mut added = 0;
     for r in theirs_list {
-        if !known.contains(&id(&r)) {
+        let rid = id(&r);
+        if dead_here.contains(rid.as_str()) || dead_there.contains(rid.as_str()) {
+            continue;
+        }
+        if known.insert(rid) {
             out.push(r);
             added += 1;
         }
     }
-    (Value::Array(out), added)
+    (Value::Array(out), added, removed)
 }

@@ -4,13 +4,16 @@
 //! merging all hang off this one path; the UI only builds ops.
 
 use crate::model::activity;
-use crate::model::id::{new_id, TaskId};
+use crate::model::id::TaskId;
 use crate::model::plan::{Area, Plan, Settings, Unit};
 use crate::model::problems::Problem;
 use crate::model::supervision::NoticeCounter;
+use crate::model::task::ids::fill_record_ids;
 use crate::model::task::Task;
+use crate::model::tombstone::{day_of, Tombstone};
 use std::collections::HashMap;
 
+mod deletions;
 mod error;
 pub use error::EditError;
 
@@ -43,6 +46,16 @@ pub enum Op {
     RemoveProblem(String),
     /// Sets the last notice number issued for a year and kind.
     SetNoticeCounter(NoticeCounter),
+    /// Applies `op` exactly as given (it buries and digs up nothing),
+    /// then sets the tombstones of `ids` to those in `deleted` (an id not
+    /// there has none). Undoing a deletion is made of this, so a tombstone
+    /// goes exactly when its record comes back; a merge uses it to take
+    /// the file's tombstones.
+    SetDeleted {
+        op: Box<Op>,
+        ids: Vec<String>,
+        deleted: Vec<Tombstone>,
+    },
     /// Several ops as one step: all apply, or none does.
     Batch(Vec<Op>),
 }
@@ -58,7 +71,7 @@ pub struct PlanInfo {
 /// Applies `op` to `plan` at time `now` (ISO 8601, read by the caller) and
 /// returns the op that undoes it. On error the plan is left as it was.
 pub fn apply(plan: &mut Plan, op: Op, now: &str) -> Result<Op, EditError> {
-    let inverse = apply_one(plan, op, Some(now))?;
+    let inverse = apply_one(plan, op, Some(now), false)?;
     if !matches!(inverse, Op::ReplacePlan(_)) {
         // The first real edit makes the sample the user's own plan, so one
         // click on "新建空白计划" can no longer be mistaken for harmless.
@@ -70,8 +83,12 @@ pub fn apply(plan: &mut Plan, op: Op, now: &str) -> Result<Op, EditError> {
 }
 
 /// `stamp` is the time to stamp changed tasks with; `None` puts tasks back
-/// exactly as given (rolling back a failed batch).
-fn apply_one(plan: &mut Plan, op: Op, stamp: Option<&str>) -> Result<Op, EditError> {
+/// exactly as given (rolling back a failed batch). `exact` leaves
+/// tombstones alone (a rollback, or inside `SetDeleted`, which sets them
+/// itself); otherwise tasks and records removed are buried on the day of
+/// `stamp` and those put back are dug up.
+fn apply_one(plan: &mut Plan, op: Op, stamp: Option<&str>, exact: bool) -> Result<Op, EditError> {
+    let tracked = stamp.filter(|_| !exact);
     match op {
         Op::ReplacePlan(next) => {
             let revision = plan.revision.max(next.revision);
@@ -83,8 +100,17 @@ fn apply_one(plan: &mut Plan, op: Op, stamp: Option<&str>) -> Result<Op, EditErr
             }
             Ok(Op::ReplacePlan(Box::new(old)))
         }
-        Op::PutTask { task, at } => put_task(plan, *task, at, stamp),
-        Op::RemoveTask(id) => remove_task(plan, &id),
+        Op::PutTask { task, at } => put_task(plan, *task, at, stamp, tracked),
+        Op::RemoveTask(id) => remove_task(plan, &id, tracked),
+        Op::SetDeleted { op, ids, deleted } => {
+            let inverse = apply_one(plan, *op, stamp, true)?;
+            let before = deletions::set(plan, &ids, deleted);
+            Ok(Op::SetDeleted {
+                op: Box::new(inverse),
+                ids,
+                deleted: before,
+            })
+        }
         Op::PutUnit { unit, at } => {
             if unit.id.trim().is_empty() {
                 return Err(EditError::BadRegistryId(unit.id));
@@ -222,13 +248,13 @@ fn apply_one(plan: &mut Plan, op: Op, stamp: Option<&str>) -> Result<Op, EditErr
         Op::Batch(ops) => {
             let mut inverses = Vec::with_capacity(ops.len());
             for op in ops {
-                match apply_one(plan, op, stamp) {
+                match apply_one(plan, op, stamp, exact) {
                     Ok(inv) => inverses.push(inv),
                     Err(e) => {
                         // Undo what this batch did, newest first; each
                         // inverse was valid when made, so this restores.
                         for inv in inverses.into_iter().rev() {
-                            let _ = apply_one(plan, inv, None);
+                            let _ = apply_one(plan, inv, None, true);
                         }
                         return Err(e);
                     }
@@ -267,11 +293,13 @@ fn put_entry<T>(
     }
 }
 
+/// `tracked` is the time of an edit whose deletions leave tombstones.
 fn put_task(
     plan: &mut Plan,
     mut task: Task,
     at: Option<usize>,
     stamp: Option<&str>,
+    tracked: Option<&str>,
 ) -> Result<Op, EditError> {
     if task.id.as_str().is_empty() {
         return Err(EditError::EmptyId);
@@ -288,8 +316,9 @@ fn put_task(
         task.log == old_log
     };
     // Every record carries an id (a merge tells records apart by it); an
-    // editor that made one without gets a fresh one here.
-    fill_missing_record_ids(&mut task);
+    // editor that made one without gets one here, by the rule restore and
+    // merge use too.
+    fill_record_ids(&mut task);
     if let Some(now) = stamp {
         let old = existing.map(|pos| &plan.tasks[pos]);
         if own_log {
@@ -300,35 +329,29 @@ fn put_task(
         let before = existing.map_or(0, |pos| plan.tasks[pos].revision);
         task.revision = task.revision.max(before).saturating_add(1);
     }
-    match existing {
+    let touched = tracked.map(|now| {
+        let old = existing.map(|pos| &plan.tasks[pos]);
+        deletions::put(&mut plan.deleted, old, &task, day_of(now))
+    });
+    let inverse = match existing {
         Some(pos) => {
             let old = std::mem::replace(&mut plan.tasks[pos], task);
-            Ok(Op::PutTask {
+            Op::PutTask {
                 task: Box::new(old),
                 at: Some(pos),
-            })
+            }
         }
         None => {
             let id = task.id.clone();
             let pos = at.unwrap_or(plan.tasks.len()).min(plan.tasks.len());
             plan.tasks.insert(pos, task);
-            Ok(Op::RemoveTask(id))
+            Op::RemoveTask(id)
         }
-    }
-}
-
-fn fill_missing_record_ids(task: &mut Task) {
-    let ids = task
-        .updates
-        .iter_mut()
-        .map(|r| &mut r.id)
-        .chain(task.extensions.iter_mut().map(|r| &mut r.id))
-        .chain(task.milestones.iter_mut().map(|r| &mut r.id))
-        .chain(task.supervisions.iter_mut().map(|r| &mut r.id))
-        .chain(task.log.iter_mut().map(|r| &mut r.id));
-    for id in ids.filter(|id| id.trim().is_empty()) {
-        *id = new_id();
-    }
+    };
+    Ok(match touched {
+        Some(t) => t.wrap(inverse),
+        None => inverse,
+    })
 }
 
 /// A parent must exist, and must not be the task or below it.
@@ -355,7 +378,7 @@ fn check_parent(plan: &Plan, id: &TaskId, parent: &TaskId) -> Result<(), EditErr
     Ok(())
 }
 
-fn remove_task(plan: &mut Plan, id: &TaskId) -> Result<Op, EditError> {
+fn remove_task(plan: &mut Plan, id: &TaskId, tracked: Option<&str>) -> Result<Op, EditError> {
     let pos = plan
         .tasks
         .iter()
@@ -373,8 +396,13 @@ fn remove_task(plan: &mut Plan, id: &TaskId) -> Result<Op, EditError> {
         });
     }
     let task = plan.tasks.remove(pos);
-    Ok(Op::PutTask {
+    let touched = tracked.map(|now| deletions::remove(plan, &task, day_of(now)));
+    let inverse = Op::PutTask {
         task: Box::new(task),
         at: Some(pos),
+    };
+    Ok(match touched {
+        Some(t) => t.wrap(inverse),
+        None => inverse,
     })
 }

@@ -5,6 +5,7 @@ pub use crate::model::activity::LogEntry;
 use crate::model::date::opt_date;
 use crate::model::id::{new_id, TaskId};
 
+pub mod ids;
 mod records;
 pub use crate::model::recurrence::Recurrence;
 use chrono::NaiveDate;

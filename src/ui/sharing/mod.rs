@@ -2,6 +2,8 @@
 //! importing a file (by button or by dropping it on the page) through a
 //! preview, a backup and one undoable merge.
 
+pub mod clash_choices;
+pub mod deletions;
 pub mod export_panel;
 pub mod import_panel;
 pub mod preview;

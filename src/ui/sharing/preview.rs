@@ -1,6 +1,8 @@
 //! The import preview: what the file is, every problem found in it, and
-//! what merging would do — new tasks, fields taken, new records, and each
-//! conflict with both values and a choice. Nothing has changed yet.
+//! what merging would do — new tasks, fields taken, new records, records
+//! and tasks the file deleted, 督办 numbers changed, and each conflict
+//! (of a field, or of the outline) with both sides and a choice. Nothing
+//! has changed yet.
 
 use crate::model::merge::Side;
 use crate::model::TaskId;
@@ -64,13 +66,29 @@ pub fn ImportPreview(
             <p data-testid="import-nothing">"文件中的内容与当前计划一致（或已经导入过），无需导入。"</p>
         }.into_any(),
         Some(pv) => {
-            let summary = format!(
+            let mut summary = format!(
                 "将新增任务 {} 项，更新任务 {} 项，新增进展 {} 条；需要选择的冲突 {} 处。",
                 pv.new_tasks.len(),
                 pv.changed.len(),
                 pv.new_updates(),
                 pv.conflicts()
             );
+            if !pv.removed.is_empty() || pv.removed_records() > 0 {
+                summary.push_str(&format!(
+                    "文件中已删除的任务 {} 项、记录 {} 条，导入后在本计划中同样删除。",
+                    pv.removed.len(),
+                    pv.removed_records()
+                ));
+            }
+            if pv.incoming_deletions() > 0 {
+                summary.push_str(&format!(
+                    "记下文件中的删除记录 {} 条，以后导入的旧文件不会把这些内容带回。",
+                    pv.incoming_deletions()
+                ));
+            }
+            if !pv.renumbered.is_empty() {
+                summary.push_str(&format!("督办编号重复 {} 处，导入后改用新编号。", pv.renumbered.len()));
+            }
             view! {
                 <p data-testid="import-summary">{summary}</p>
                 {(!pv.new_units.is_empty()).then(|| view! {
@@ -90,6 +108,9 @@ pub fn ImportPreview(
                                     <strong>{c.title.clone()}</strong>
                                     {c.new_records.iter().filter(|(_, n)| *n > 0).map(|(list, n)| view! {
                                         <span class="tag">{format!("新增{} {n} 条", record_name(list))}</span>
+                                    }).collect_view()}
+                                    {c.removed_records.iter().map(|(list, n)| view! {
+                                        <span class="tag">{format!("删除{} {n} 条（文件中已删除）", record_name(list))}</span>
                                     }).collect_view()}
                                     <ul class="plain">
                                         {c.taken.iter().map(|t| view! {
@@ -121,6 +142,8 @@ pub fn ImportPreview(
                         }).collect_view()}
                     </ul>
                 })}
+                <crate::ui::sharing::clash_choices::ClashChoices clashes=pv.clashes.clone() choices=choices />
+                <crate::ui::sharing::deletions::ImportDeletions preview=pv.clone() />
                 {pv.notes.iter().map(|n| view! { <p class="hint">{n.clone()}</p> }).collect_view()}
                 <button type="button" class="primary" data-testid="import-confirm" on:click=move |_| on_confirm.run(())>"确认导入"</button>
             }.into_any()
