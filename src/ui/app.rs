@@ -40,10 +40,11 @@ pub fn App() -> impl IntoView {
     state.storage.listed(list);
     local::set_tab_plan(&state.doc.plan().with_untracked(|p| p.id.clone()));
     provide_context(state);
+    state.close_panel_when_its_task_goes();
     saving::install(state);
     install_shortcuts(state);
     crate::ui::shell::text_size::apply_saved();
-    crate::ui::sharing::import_panel::install_drop(state);
+    crate::ui::sharing::import_panel::install_drop();
     // Once the editor closes, `edit=` leaves the address, so a reload does
     // not open it again.
     Effect::new(move |_| {

@@ -74,8 +74,6 @@ pub struct AppState {
     pub task_tab: RwSignal<TaskTab>,
     /// The form open in the 进展与办理 tab, if any.
     pub task_action: RwSignal<Option<crate::ui::progress::TaskAction>>,
-    /// Where a file import stands (data page; a file may be dropped anywhere).
-    pub import_stage: RwSignal<crate::ui::sharing::import_panel::Stage>,
 }
 
 impl AppState {
@@ -94,7 +92,7 @@ impl AppState {
         let searching = Signal::derive(move || query.with(|q| !q.text.trim().is_empty()));
         let day = Signal::derive(move || today.with(|t| t.date));
         let edit_error = RwSignal::new(None);
-        let state = AppState {
+        AppState {
             doc: Document::new(plan, day, searching, edit_error),
             storage: Persistence::new(plan_key, damage, synced, message),
             nav,
@@ -105,9 +103,13 @@ impl AppState {
             editing: RwSignal::new(None),
             task_tab: RwSignal::new(TaskTab::Details),
             task_action: RwSignal::new(None),
-            import_stage: RwSignal::new(crate::ui::sharing::import_panel::Stage::Idle),
-        };
-        // A panel on a task that is gone, or on another plan's task, closes.
+        }
+    }
+
+    /// Closes the task panel when its task is gone (deleted, undone, or the
+    /// plan replaced). Call once, inside the app's owner.
+    pub fn close_panel_when_its_task_goes(&self) {
+        let state = *self;
         Effect::new(move |_| {
             state.doc.adopted().track();
             state.doc.plan().track();
@@ -121,7 +123,6 @@ impl AppState {
                 state.editing.set(None);
             }
         });
-        state
     }
 
     /// The one place the plan changes (see `Document::dispatch`).

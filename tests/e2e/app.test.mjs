@@ -394,6 +394,78 @@ describe("saving", () => {
     }));
 });
 
+describe("storage space and found data", () => {
+  test("a backup with problems says them before it is restored, and cancelling changes nothing", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      await appReady(page);
+      const doc = await waitForStored(page, (d) => d != null);
+      doc.plan.tasks[1].due = "2026/13/45";
+      await page.evaluate((t) => localStorage.setItem("luoshi.recovered.2026-06-01T08:00:00Z|导入前", t), JSON.stringify(doc));
+      await page.click("[data-testid='nav-data']");
+      await page.locator("[data-testid='recovery-copy']").first().locator("[data-testid='restore-backup']").click();
+      assert.match(await testIdText(page, "confirm-message"), /这份备份有 1 处问题.*plan\.tasks\[1\]\.due/);
+      const before = await storedText(page);
+      await page.click("[data-testid='confirm-cancel']");
+      await page.waitForTimeout(400);
+      assert.equal(await storedText(page), before);
+    }));
+
+  test("a plan no list names is found and listed on the data page, and opens again", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      await appReady(page);
+      const doc = await waitForStored(page, (d) => d != null);
+      // As an interrupted deletion in an older version left it.
+      const stray = structuredClone(doc);
+      stray.plan.id = "strayplan01";
+      stray.plan.title = "2025年区委工作要点";
+      stray.plan.year = 2025;
+      await page.evaluate((t) => localStorage.setItem("luoshi.plan.strayplan01", t), JSON.stringify(stray));
+      await page.reload();
+      await appReady(page);
+      await page.click("[data-testid='nav-data']");
+      await page.waitForSelector("[data-testid='found-plan']");
+      assert.match(await testIdText(page, "found-plan"), /2025年区委工作要点/);
+      await page.click("[data-testid='found-open']");
+      await page.waitForSelector("[data-testid='plan-title']:has-text('2025年')");
+      assert.equal(await page.locator("[data-testid='plan-switcher'] option").count(), 2);
+      assert.equal(await page.locator("[data-testid='found-plan']").count(), 0);
+    }));
+
+  test("when space runs low the data page says what takes it, and removes a plan only after it was downloaded and confirmed", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      await appReady(page);
+      // A second plan, then storage filled past 80 %.
+      await page.click("[data-testid='plan-actions']");
+      await page.click("[data-testid='copy-plan']");
+      await page.waitForSelector("[data-testid='plan-title']:has-text('2027年')");
+      await page.selectOption("[data-testid='plan-switcher']", { index: 0 });
+      await page.waitForSelector("[data-testid='plan-title']:has-text('2026年')");
+      await page.evaluate(() => localStorage.setItem("filler.big", "x".repeat(4_500_000)));
+      await page.click("[data-testid='nav-data']");
+      // Measured again after a save.
+      await page.click("[data-testid='plan-actions']");
+      await page.click("[data-testid='rename-plan']");
+      await page.fill("[data-testid='plan-title-input']", "2026年区委工作要点（改名）");
+      await page.click("[data-testid='save-plan-title']");
+      await page.waitForSelector("[data-testid='space-advice']");
+      const items = await page.locator("[data-testid='space-item']").allTextContents();
+      assert.ok(items.some((t) => t.includes("2027年")), items.join(" | "));
+      assert.ok(!items.some((t) => t.includes("改名")), "the plan on screen is not offered");
+      const item = page.locator("[data-testid='space-item']", { hasText: "2027年" });
+      const [download] = await Promise.all([page.waitForEvent("download"), item.locator("[data-testid='space-remove']").click()]);
+      const file = JSON.parse(await readFile(await download.path(), "utf8"));
+      assert.equal(file.plan.year, 2027);
+      assert.match(await testIdText(page, "confirm-message"), /已下载.*删除后只能从下载的文件恢复/);
+      await page.click("[data-testid='confirm-ok']");
+      await page.waitForFunction(() => document.querySelectorAll("[data-testid='plan-switcher'] option").length === 1);
+      const list = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plans")));
+      assert.equal(list.plans.length, 1);
+    }));
+});
+
 describe("several plans", () => {
   test("data from the single-plan version is listed under its own key and keeps saving there", () =>
     withPage(async (page) => {

@@ -192,6 +192,51 @@ describe("the office ↔ unit round trip", () => {
   });
 });
 
+describe("a preview belongs to the plan it was read against", () => {
+  test("a plan changed while the preview is open is previewed again before anything is merged; a plan switch ends the preview", async () => {
+    const office = await profile();
+    const page = office.page;
+    try {
+      const doc = JSON.parse(await storedPlan(page));
+      const parents = new Set(doc.plan.tasks.map((t) => t.parent).filter(Boolean));
+      const [x, y] = doc.plan.tasks.filter((t) => !parents.has(t.id)).map((t) => t.id);
+      const yTitle = doc.plan.tasks.find((t) => t.id === y).title;
+      // An edit to undo while the preview is open.
+      await retitle(page, y, "先改的名称");
+      await untilStored(page, (t) => t.includes("先改的名称"));
+      const file = JSON.parse(await storedPlan(page));
+      file.plan.tasks.find((t) => t.id === x).title = "文件中的名称";
+      const buffer = Buffer.from(JSON.stringify(file));
+      await importFile(page, { name: "改过的计划.json", buffer });
+      await page.waitForSelector("[data-testid='import-summary']");
+      // The plan changes under the open preview: the earlier edit is undone.
+      await page.click("[data-testid='undo']");
+      await page.click("[data-testid='import-confirm']");
+      await page.waitForSelector("[data-testid='import-refreshed']");
+      assert.ok(!(await storedPlan(page)).includes("文件中的名称"), "nothing merged yet");
+      // Confirmed again, as now shown: the file's change comes in, and the
+      // undone title is not put back from the file (the undo is newer).
+      await page.click("[data-testid='import-confirm']");
+      await page.waitForSelector("[data-testid='import-done']");
+      await untilStored(page, (t) => t.includes("文件中的名称"));
+      const merged = JSON.parse(await storedPlan(page)).plan;
+      assert.equal(merged.tasks.find((t) => t.id === y).title, yTitle);
+
+      // A preview open while another plan is opened is void.
+      await importFile(page, { name: "改过的计划.json", buffer });
+      await page.waitForSelector("[data-testid='import-preview']");
+      await page.click("[data-testid='plan-actions']");
+      await page.click("[data-testid='new-plan']");
+      await page.waitForSelector("[data-testid='import-error']");
+      assert.match(await testIdText(page, "import-error"), /计划已切换.*预览已作废/);
+      assert.equal(await page.locator("[data-testid='import-confirm']").count(), 0);
+    } finally {
+      await office.context.close();
+    }
+    assert.deepEqual(office.problems, [], "console errors or foreign requests");
+  });
+});
+
 describe("bad files", () => {
   const sample = async (page) => JSON.parse(await storedPlan(page));
   // Small cases are fixture files (tests/fixtures/import/); the huge ones

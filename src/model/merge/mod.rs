@@ -20,11 +20,13 @@ mod compare;
 mod fields;
 mod numbers;
 mod preview;
+mod recheck;
 mod structure;
 
 pub use apply::{merge_op, MergeError};
 pub use numbers::Renumbered;
 pub use preview::preview;
+pub use recheck::{recheck, Recheck};
 
 use crate::model::id::TaskId;
 use crate::model::plan::{Area, Unit};

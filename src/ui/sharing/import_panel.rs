@@ -2,9 +2,18 @@
 //! would change, then confirm or cancel. Nothing changes before the user
 //! confirms; a backup of the plan is kept first; the merge is one undoable
 //! edit. A file of another plan is opened as a plan of its own instead.
+//!
+//! The import's stage belongs to this panel (the data page): a file
+//! dropped elsewhere is handed over (`DroppedFile`) and taken up here. A
+//! preview belongs to the plan it was read against: confirming works the
+//! merge out again against the plan as it is then (`merge::recheck`), and
+//! shows it again instead of applying it when the plan changed meanwhile;
+//! a switch to another plan ends the preview.
 
 use crate::format::Restored;
-use crate::model::merge::{merge_op, preview as merge_preview, MergePreview, Side};
+use crate::model::merge::{
+    merge_op, preview as merge_preview, recheck, MergePreview, Recheck, Side,
+};
 use crate::model::TaskId;
 use crate::store::local;
 use crate::ui::clock::now_iso;
@@ -35,6 +44,11 @@ pub enum Stage {
 /// A file read and restored, with what it would do.
 #[derive(Clone)]
 pub struct Incoming {
+    /// The id of the plan the preview was worked out against.
+    pub against: String,
+    /// True when the preview was worked out again at confirming, because
+    /// the plan had changed since it was first shown.
+    pub refreshed: bool,
     pub name: String,
     pub restored: Restored,
     /// `Some` when the file is of the plan on screen: the merge.
@@ -75,6 +89,7 @@ pub fn start(state: AppState, stage: RwSignal<Stage>, file: web_sys::File) {
                 Err(e) => Stage::Failed(e),
                 Ok(restored) => {
                     let current = state.doc.plan().with_untracked(|p| p.id.clone());
+                    let against = current.clone();
                     let same = restored.plan.id == current;
                     let merge = same.then(|| {
                         state
@@ -90,6 +105,8 @@ pub fn start(state: AppState, stage: RwSignal<Stage>, file: web_sys::File) {
                         })
                         .flatten();
                     Stage::Ready(Box::new(Incoming {
+                        against,
+                        refreshed: false,
                         name,
                         restored,
                         merge,
@@ -112,14 +129,42 @@ fn back_up(state: AppState) -> Result<(), String> {
         .map(|_| ())
 }
 
-/// Merges as previewed, with the conflicts decided in `choices`.
+/// What confirming did.
+enum Confirmed {
+    /// Merged; the message says so.
+    Done(String),
+    /// The plan changed since the preview: here is the preview worked out
+    /// again, to confirm instead. Nothing was merged.
+    Again(Box<Incoming>),
+}
+
+/// Merges as previewed, with the conflicts decided in `choices`, provided
+/// the merge worked out against the plan as it is now is the one the user
+/// saw (see `merge::recheck`).
 fn confirm_merge(
     state: AppState,
     incoming: &Incoming,
     choices: &HashMap<(TaskId, String), Side>,
-) -> Result<String, String> {
-    let Some(pv) = &incoming.merge else {
+) -> Result<Confirmed, String> {
+    let Some(shown) = &incoming.merge else {
         return Err("没有可合并的内容".into());
+    };
+    let checked = state
+        .doc
+        .plan()
+        .with_untracked(|p| recheck(shown, &incoming.against, p, &incoming.restored.plan));
+    let pv = match checked {
+        Recheck::OtherPlan => return Err(format!(
+            "这次预览是按另一个计划生成的，当前显示的计划已切换，没有导入。请重新选择文件“{}”。",
+            incoming.name
+        )),
+        Recheck::Changed(fresh) => {
+            let mut again = incoming.clone();
+            again.merge = Some(*fresh);
+            again.refreshed = true;
+            return Ok(Confirmed::Again(Box::new(again)));
+        }
+        Recheck::Apply(pv) => pv,
     };
     back_up(state)?;
     let now = now_iso();
@@ -133,7 +178,7 @@ fn confirm_merge(
         .with_untracked(|p| {
             merge_op(
                 p,
-                pv,
+                &pv,
                 |id, key| choices.get(&(id.clone(), key.to_string())).copied(),
                 &source,
                 &now,
@@ -143,10 +188,10 @@ fn confirm_merge(
     state
         .edit(op, format!("导入“{}”", incoming.name))
         .map_err(|e| format!("导入未完成：{e}"))?;
-    Ok(format!(
+    Ok(Confirmed::Done(format!(
         "已导入“{}”，导入前的计划已备份；如需撤回，点击“撤销”。",
         incoming.name
-    ))
+    )))
 }
 
 /// Opens the file's plan as a plan of its own (a new id when this browser
@@ -166,10 +211,53 @@ fn open_as_new(state: AppState, incoming: &Incoming) -> Result<String, String> {
     Ok(format!("已把“{}”作为新计划“{title}”打开。", incoming.name))
 }
 
+/// A file dropped on the page outside the data page, handed over to the
+/// import panel there (which owns the import).
+#[derive(Clone, Copy)]
+pub struct DroppedFile(StoredValue<Option<web_sys::File>, LocalStorage>, Trigger);
+
+impl DroppedFile {
+    fn new() -> DroppedFile {
+        DroppedFile(StoredValue::new_local(None), Trigger::new())
+    }
+
+    fn hand_over(&self, file: web_sys::File) {
+        self.0.set_value(Some(file));
+        self.1.notify();
+    }
+
+    /// The file dropped, once (tracked: called again on the next drop).
+    fn take(&self) -> Option<web_sys::File> {
+        self.1.track();
+        self.0.try_update_value(Option::take).flatten()
+    }
+}
+
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let state = use_app();
-    let stage = state.import_stage;
+    let stage = RwSignal::new(Stage::Idle);
+    // A file dropped anywhere: the page came here for it.
+    if let Some(dropped) = use_context::<DroppedFile>() {
+        Effect::new(move |_| {
+            if let Some(file) = dropped.take() {
+                start(state, stage, file);
+            }
+        });
+    }
+    // A preview belongs to the plan it was read against: another plan
+    // shown (switched, or a new one opened) ends it.
+    Effect::new(move |_| {
+        let id = state.doc.plan().with(|p| p.id.clone());
+        let other = stage.with_untracked(
+            |s| matches!(s, Stage::Ready(i) if i.merge.is_some() && i.against != id),
+        );
+        if other {
+            stage.set(Stage::Failed(
+                "当前显示的计划已切换，刚才的导入预览已作废，没有导入任何内容。如需导入，请重新选择文件。".into(),
+            ));
+        }
+    });
     let choices = RwSignal::new(HashMap::<(TaskId, String), Side>::new());
     let on_file = move |e: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&e);
@@ -188,7 +276,13 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let confirm = move |_| {
         if let Stage::Ready(incoming) = stage.get_untracked() {
-            finish(choices.with_untracked(|c| confirm_merge(state, &incoming, c)));
+            match choices.with_untracked(|c| confirm_merge(state, &incoming, c)) {
+                Ok(Confirmed::Done(m)) => stage.set(Stage::Done(m)),
+                // Shown again; the choices made still apply where the same
+                // conflicts remain.
+                Ok(Confirmed::Again(again)) => stage.set(Stage::Ready(again)),
+                Err(e) => stage.set(Stage::Failed(e)),
+            }
         }
     };
     // A column's role corrected in a workbook's preview: its cells are
@@ -281,9 +375,11 @@ pub fn ImportPanel() -> impl IntoView {
     }
 }
 
-/// Lets a file be dropped anywhere on the page: it goes to the data page's
-/// import.
-pub fn install_drop(state: AppState) {
+/// Lets a file be dropped anywhere on the page: it is handed to the data
+/// page's import, and the data page shown.
+pub fn install_drop() {
+    let dropped = DroppedFile::new();
+    provide_context(dropped);
     let over = window_event_listener(leptos::ev::dragover, |e| e.prevent_default());
     let drop = window_event_listener(leptos::ev::drop, move |e: web_sys::DragEvent| {
         let Some(file) = e
@@ -294,8 +390,8 @@ pub fn install_drop(state: AppState) {
             return;
         };
         e.prevent_default();
+        dropped.hand_over(file.unchecked_into());
         let _ = window().location().set_hash("#/data");
-        start(state, state.import_stage, file.unchecked_into());
     });
     on_cleanup(move || {
         over.remove();

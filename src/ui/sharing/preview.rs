@@ -37,6 +37,8 @@ pub fn ImportPreview(
         merge,
         other_plan,
         sheet,
+        refreshed,
+        ..
     } = incoming;
     let plan = &restored.plan;
     let kind = match &plan.package {
@@ -90,6 +92,11 @@ pub fn ImportPreview(
                 summary.push_str(&format!("督办编号重复 {} 处，导入后改用新编号。", pv.renumbered.len()));
             }
             view! {
+                {refreshed.then(|| view! {
+                    <p class="alert alert-warn" data-testid="import-refreshed" role="alert">
+                        "计划在预览之后有了改动，下面的预览已按当前计划重新生成，尚未导入。请再核对一遍，然后确认。"
+                    </p>
+                })}
                 <p data-testid="import-summary">{summary}</p>
                 {(!pv.new_units.is_empty()).then(|| view! {
                     <p>{format!("新增单位：{}", pv.new_units.iter().map(|u| u.name.clone()).collect::<Vec<_>>().join("、"))}</p>

@@ -68,6 +68,8 @@ pub async fn sheet_incoming(
         .map_err(|e| format!("文件“{name}”无法导入：{e}。当前计划没有任何改动。"))?;
     let merge = merge_preview(&ours, &got.plan);
     Ok(Incoming {
+        against: ours.id.clone(),
+        refreshed: false,
         name: name.clone(),
         restored: Restored {
             plan: got.plan,
