@@ -2,13 +2,12 @@
 //! change (see `saving`), follows other windows' writes, and lays out the
 //! shell around the current page.
 
-use crate::model::id::TaskId;
 use crate::store::plans::LIST_KEY;
 use crate::store::{self, local, Synced};
 use crate::ui::audit::page::AuditPage;
 use crate::ui::clock::{today, watch_day};
 use crate::ui::data::page::DataPage;
-use crate::ui::editor::actions::install_shortcuts;
+use crate::ui::editor::actions::install_undo_keys;
 use crate::ui::ledger::page::LedgerPage;
 use crate::ui::notice::page::NoticePage;
 use crate::ui::persistence::plans::{at_start, Opened};
@@ -20,7 +19,7 @@ use crate::ui::shell::alerts::Alerts;
 use crate::ui::shell::confirm_dialog::ConfirmDialog;
 use crate::ui::shell::damage_panel::DamagePanel;
 use crate::ui::shell::header::AppHeader;
-use crate::ui::state::{hash_query, AppState, Editing, Page};
+use crate::ui::state::{hash_query, AppState, Page};
 use crate::ui::supervision::page::SupervisionPage;
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -40,35 +39,10 @@ pub fn App() -> impl IntoView {
     state.storage.listed(list);
     local::set_tab_plan(&state.doc.plan().with_untracked(|p| p.id.clone()));
     provide_context(state);
-    state.close_panel_when_its_task_goes();
     saving::install(state);
-    install_shortcuts(state);
+    install_undo_keys(state);
     crate::ui::shell::text_size::apply_saved();
     crate::ui::sharing::import_panel::install_drop();
-    // Once the editor closes, `edit=` leaves the address, so a reload does
-    // not open it again.
-    Effect::new(move |_| {
-        if state.editing.with(Option::is_some) {
-            return;
-        }
-        let hash = current_hash();
-        let query = hash_query(&hash);
-        if !form_urlencoded::parse(query.as_bytes()).any(|(k, _)| k == "edit") {
-            return;
-        }
-        let rest: String = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(form_urlencoded::parse(query.as_bytes()).filter(|(k, _)| k != "edit"))
-            .finish();
-        let path = hash.split('?').next().unwrap_or("#/ledger").to_string();
-        let next = if rest.is_empty() {
-            path
-        } else {
-            format!("{path}?{rest}")
-        };
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&next));
-        }
-    });
     // The crash screen offers the plan this tab shows; it runs where no
     // Rust state can be trusted, so the key is kept on the page itself.
     Effect::new(move |_| {
@@ -157,8 +131,8 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Shows the page the address names, and opens the task editor on
-/// `edit=<task id>` (links from the blind-spot audit use it).
+/// Shows the page the address names (the ledger page opens the task panel
+/// on `edit=<task id>` itself).
 fn follow_address(state: AppState) {
     let hash = current_hash();
     // A view bookmarked or sent from another plan names it (`plan=`).
@@ -183,17 +157,6 @@ fn follow_address(state: AppState) {
     // After any switch of plan (which drops the filters): the page, and on
     // the ledger and the Gantt the tasks the address's filters select.
     state.nav.follow(&hash);
-    let edit = form_urlencoded::parse(hash_query(&hash).as_bytes())
-        .find(|(k, _)| k == "edit")
-        .map(|(_, v)| TaskId::from(v.into_owned()));
-    if let Some(id) = edit {
-        if state.nav.page().get_untracked() == Page::Ledger
-            && state.doc.plan().with_untracked(|p| p.task(&id).is_some())
-        {
-            state.selected.set(Some(id.clone()));
-            state.editing.set(Some(Editing::Task(id)));
-        }
-    }
 }
 
 fn current_hash() -> String {

@@ -44,6 +44,8 @@ pub struct Document {
     /// Counts plans adopted: a view keeping something about tasks (the
     /// task panel) lets it go when this changes.
     adopted: RwSignal<u64>,
+    /// Counts undos and redos.
+    moved: RwSignal<u64>,
     /// The page's message for an action that could not be done (shown by
     /// `shell::alerts`); dispatch puts a refused edit's reason there.
     alert: RwSignal<Option<String>>,
@@ -90,6 +92,7 @@ impl Document {
             undo_label: RwSignal::new(None),
             redo_label: RwSignal::new(None),
             adopted: RwSignal::new(0),
+            moved: RwSignal::new(0),
             alert,
             index,
             assessments,
@@ -136,6 +139,11 @@ impl Document {
         self.redo_label.read_only()
     }
 
+    /// Changes whenever an edit is undone or redone.
+    pub fn history_moved(&self) -> ReadSignal<u64> {
+        self.moved.read_only()
+    }
+
     /// Changes whenever another plan is adopted.
     pub fn adopted(&self) -> ReadSignal<u64> {
         self.adopted.read_only()
@@ -145,6 +153,7 @@ impl Document {
     /// the plan as it was and returns why (also put in the page's alert).
     pub fn dispatch(&self, change: Change) -> Result<(), EditError> {
         let adopting = matches!(change, Change::Adopt(_));
+        let moving = matches!(change, Change::Undo | Change::Redo);
         let now = now_iso();
         let mut result = Ok(());
         let mut labels = (None, None);
@@ -170,6 +179,9 @@ impl Document {
         });
         if adopting {
             self.adopted.update(|n| *n += 1);
+        }
+        if moving && result.is_ok() {
+            self.moved.update(|n| *n += 1);
         }
         self.undo_label.set(labels.0);
         self.redo_label.set(labels.1);

@@ -5,8 +5,6 @@
 //! plus what the shell itself shows (the day, the confirmation dialog, the
 //! latest message). `use_app` fetches it in any component.
 
-use crate::model::edit::Place;
-use crate::model::id::TaskId;
 use crate::model::ops::{EditError, Op};
 use crate::model::plan::Plan;
 use crate::store::{Damage, Synced};
@@ -16,26 +14,7 @@ pub use crate::ui::navigation::{hash_query, Navigation, Page};
 pub use crate::ui::persistence::{Persistence, PlanStep, SaveState};
 use leptos::prelude::*;
 
-/// Which tab of the task panel is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum TaskTab {
-    /// 基本信息: the editor's fields.
-    #[default]
-    Details,
-    /// 进展与办理
-    Progress,
-    /// 留痕
-    Log,
-}
-
-/// What the task editor is editing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Editing {
-    /// An existing task.
-    Task(TaskId),
-    /// A new task, to be added at this place when saved.
-    New(Place),
-}
+pub use crate::ui::ledger::panel_state::{Editing, TaskTab};
 
 /// A question put to the user before something that cannot be taken back
 /// lightly (see `shell::confirm_dialog`).
@@ -66,14 +45,6 @@ pub struct AppState {
     /// Message of the latest action that could not be done (a refused edit
     /// among them).
     pub edit_error: RwSignal<Option<String>>,
-    /// The task selected in the ledger (keyboard and toolbar act on it).
-    pub selected: RwSignal<Option<TaskId>>,
-    /// What the task editor is open on, if anything.
-    pub editing: RwSignal<Option<Editing>>,
-    /// The task panel's tab.
-    pub task_tab: RwSignal<TaskTab>,
-    /// The form open in the 进展与办理 tab, if any.
-    pub task_action: RwSignal<Option<crate::ui::progress::TaskAction>>,
 }
 
 impl AppState {
@@ -99,46 +70,12 @@ impl AppState {
             today,
             confirm: RwSignal::new(None),
             edit_error,
-            selected: RwSignal::new(None),
-            editing: RwSignal::new(None),
-            task_tab: RwSignal::new(TaskTab::Details),
-            task_action: RwSignal::new(None),
         }
-    }
-
-    /// Closes the task panel when its task is gone (deleted, undone, or the
-    /// plan replaced). Call once, inside the app's owner.
-    pub fn close_panel_when_its_task_goes(&self) {
-        let state = *self;
-        Effect::new(move |_| {
-            state.doc.adopted().track();
-            state.doc.plan().track();
-            let gone = match state.editing.get_untracked() {
-                Some(Editing::Task(id)) => {
-                    state.doc.plan().with_untracked(|p| p.task(&id).is_none())
-                }
-                _ => false,
-            };
-            if gone {
-                state.editing.set(None);
-            }
-        });
     }
 
     /// The one place the plan changes (see `Document::dispatch`).
     pub fn dispatch(&self, change: Change) -> Result<(), EditError> {
-        if matches!(change, Change::Adopt(_)) && self.editing.with_untracked(Option::is_some) {
-            self.editing.set(None);
-        }
-        let undoing = !matches!(change, Change::Edit { .. });
-        let result = self.doc.dispatch(change);
-        // Undo and redo keep the panel on a task that still exists (the
-        // editor saves only the fields the user changed, onto the task as it
-        // is then); a new task's panel has nothing left to show.
-        if undoing && matches!(self.editing.get_untracked(), Some(Editing::New(_))) {
-            self.editing.set(None);
-        }
-        result
+        self.doc.dispatch(change)
     }
 
     /// An edit, as `dispatch(Change::Edit { … })`.

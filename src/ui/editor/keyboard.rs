@@ -6,18 +6,19 @@
 //! button, a row's quick edit — or, when that is gone, to the ledger's
 //! table, where ↑↓ go on from the selected task.
 
+use crate::ui::ledger::panel_state::TaskPanel;
 use crate::ui::shell::focus::{active, focusable, give_back};
 use crate::ui::state::AppState;
 use leptos::html::Aside;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Moves the keyboard into `panel` when the editor opens and back when it
-/// closes.
-pub fn keep_focus(state: AppState, panel: NodeRef<Aside>) {
+/// Moves the keyboard into `panel` (the editor's element) when the task
+/// panel opens and back when it closes.
+pub fn keep_focus(task_panel: TaskPanel, panel: NodeRef<Aside>) {
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
     Effect::new(move |was_open: Option<bool>| {
-        let open = state.editing.with(Option::is_some);
+        let open = task_panel.editing.with(Option::is_some);
         if open && was_open != Some(true) {
             let inside = |el: &web_sys::HtmlElement| {
                 panel
@@ -68,15 +69,15 @@ fn to_ledger_table() {
 
 /// Closes the editor, first asking whether to drop what was typed when
 /// `changed`.
-pub fn close_asking(state: AppState, changed: bool) {
+pub fn close_asking(state: AppState, panel: TaskPanel, changed: bool) {
     if changed {
         state.ask(
             "放弃修改",
             "这项任务有尚未保存的修改，或正在填写的进展、办理表单。关闭后这些内容将不会保存。",
             "放弃修改",
-            move || state.editing.set(None),
+            move || panel.editing.set(None),
         );
     } else {
-        state.editing.set(None);
+        panel.editing.set(None);
     }
 }

@@ -18,6 +18,7 @@ use crate::ui::editor::keyboard::{close_asking, keep_focus};
 use crate::ui::editor::milestones::MilestonesEditor;
 use crate::ui::editor::support_units::SupportUnits;
 use crate::ui::editor::unit_input::{unit_id_for, UnitOptions};
+use crate::ui::ledger::panel_state::use_panel;
 use crate::ui::progress::activity_log::ActivityLog;
 use crate::ui::progress::panel::TaskProgress;
 use crate::ui::state::{use_app, AppState, Editing, TaskTab};
@@ -105,18 +106,19 @@ fn tags_from(text: &str) -> Vec<String> {
 #[component]
 pub fn TaskEditor() -> impl IntoView {
     let state = use_app();
+    let panel = use_panel();
     let draft = RwSignal::new(Task::new(TaskId::default(), ""));
     let loaded = StoredValue::new(Task::new(TaskId::default(), ""));
     // Forms in the 进展与办理 tab belong to one task; the tab resets when
     // the panel closes.
     Effect::new(move |previous: Option<Option<Editing>>| {
-        let now = state.editing.get();
+        let now = panel.editing.get();
         match &now {
             None => {
-                state.task_tab.set(TaskTab::Details);
-                state.task_action.set(None);
+                panel.tab.set(TaskTab::Details);
+                panel.action.set(None);
             }
-            Some(_) if previous.flatten() != now => state.task_action.set(None),
+            Some(_) if previous.flatten() != now => panel.action.set(None),
             _ => {}
         }
         now
@@ -135,13 +137,13 @@ pub fn TaskEditor() -> impl IntoView {
     let lead_name = move |t: &Task| t.lead_unit.as_deref().map(unit_name).unwrap_or_default();
     // Load the draft whenever the editor opens on something else.
     Effect::new(move |_| {
-        let Some(editing) = state.editing.get() else {
+        let Some(editing) = panel.editing.get() else {
             return;
         };
         let task = match &editing {
             Editing::Task(id) => match state.doc.plan().with_untracked(|p| p.task(id).cloned()) {
                 Some(t) => t,
-                None => return state.editing.set(None),
+                None => return panel.editing.set(None),
             },
             Editing::New(place) => new_draft(state, place),
         };
@@ -160,7 +162,7 @@ pub fn TaskEditor() -> impl IntoView {
     // the due date, a milestone reached, an undo) shows here at once, as
     // long as nothing has been typed into the form yet.
     Effect::new(move |_| {
-        let Some(Editing::Task(id)) = state.editing.get() else {
+        let Some(Editing::Task(id)) = panel.editing.get() else {
             return;
         };
         let Some(current) = state.doc.plan().with(|p| p.task(&id).cloned()) else {
@@ -172,7 +174,7 @@ pub fn TaskEditor() -> impl IntoView {
             draft.set(current);
         }
     });
-    let is_root = move || match state.editing.get() {
+    let is_root = move || match panel.editing.get() {
         Some(Editing::New(Place::EndOfArea(_))) => true,
         Some(Editing::New(_)) => false,
         _ => draft.with(|t| t.parent.is_none()),
@@ -196,7 +198,7 @@ pub fn TaskEditor() -> impl IntoView {
         }
     };
     let save = move || {
-        let Some(editing) = state.editing.get_untracked() else {
+        let Some(editing) = panel.editing.get_untracked() else {
             return;
         };
         let mut edited = draft.get_untracked();
@@ -232,7 +234,7 @@ pub fn TaskEditor() -> impl IntoView {
                     }
                 }
                 None => {
-                    state.editing.set(None);
+                    panel.editing.set(None);
                     state.edit_error.set(Some(
                         "该任务已不存在（可能已被删除或撤销），修改没有保存。".into(),
                     ));
@@ -258,23 +260,23 @@ pub fn TaskEditor() -> impl IntoView {
                 .with_untracked(|p| add_task(p, task, &place)),
         };
         if op.and_then(|op| state.edit(op, label)).is_ok() {
-            state.editing.set(None);
-            state.selected.set(Some(id));
+            panel.editing.set(None);
+            panel.selected.set(Some(id));
         }
     };
     // Something typed and not saved — in the form, or in a 进展与办理 form
     // still open: closing by Escape or × asks first (取消 says what it
     // does and does not).
-    let changed = move || state.task_action.with_untracked(Option::is_some) || typed();
-    let panel = NodeRef::<leptos::html::Aside>::new();
-    keep_focus(state, panel);
+    let changed = move || panel.action.with_untracked(Option::is_some) || typed();
+    let aside = NodeRef::<leptos::html::Aside>::new();
+    keep_focus(panel, aside);
     let on_key = move |e: leptos::ev::KeyboardEvent| {
         if e.key() == "Escape" && state.confirm.with_untracked(Option::is_none) {
             e.prevent_default();
             // Not on to the window, where the confirm dialog's own Escape
             // would close the question this asks.
             e.stop_propagation();
-            close_asking(state, changed());
+            close_asking(state, panel, changed());
         }
     };
     let text = move |get: fn(&Task) -> String, set: fn(&mut Task, String), testid: &'static str| {
@@ -284,29 +286,29 @@ pub fn TaskEditor() -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || state.editing.with(Option::is_some)>
-            <aside class="editor" data-testid="task-editor" role="dialog" aria-label="编辑任务" node_ref=panel on:keydown=on_key>
-                {move || match state.editing.get() {
+        <Show when=move || panel.editing.with(Option::is_some)>
+            <aside class="editor" data-testid="task-editor" role="dialog" aria-label="编辑任务" node_ref=aside on:keydown=on_key>
+                {move || match panel.editing.get() {
                     Some(Editing::Task(id)) => {
                         let tab = |t: TaskTab, label: &'static str, testid: &'static str| view! {
                             <button type="button" role="tab" data-testid=testid class="tab"
-                                class:active=move || state.task_tab.get() == t
-                                aria-selected=move || (state.task_tab.get() == t).to_string()
-                                on:click=move |_| state.task_tab.set(t)>{label}</button>
+                                class:active=move || panel.tab.get() == t
+                                aria-selected=move || (panel.tab.get() == t).to_string()
+                                on:click=move |_| panel.tab.set(t)>{label}</button>
                         };
                         let title = state.doc.plan().with_untracked(|p| p.task(&id).map(|t| t.title.clone()).unwrap_or_default());
                         view! {
                             <div class="panel-title">
                                 <h2 class="task-title">{title}</h2>
                                 <button type="button" class="close" aria-label="关闭" data-testid="close-panel"
-                                    on:click=move |_| close_asking(state, changed())>"×"</button>
+                                    on:click=move |_| close_asking(state, panel, changed())>"×"</button>
                             </div>
                             <div class="tabs" role="tablist">
                                 {tab(TaskTab::Details, "基本信息", "tab-details")}
                                 {tab(TaskTab::Progress, "进展与办理", "tab-progress")}
                                 {tab(TaskTab::Log, "留痕", "tab-log")}
                             </div>
-                            {move || match state.task_tab.get() {
+                            {move || match panel.tab.get() {
                                 TaskTab::Progress => view! { <TaskProgress id=id.clone() /> }.into_any(),
                                 TaskTab::Log => view! { <ActivityLog id=id.clone() /> }.into_any(),
                                 TaskTab::Details => ().into_any(),
@@ -316,8 +318,8 @@ pub fn TaskEditor() -> impl IntoView {
                     _ => ().into_any(),
                 }}
                 <form on:submit=move |e| { e.prevent_default(); save(); }
-                    style:display=move || if state.task_tab.get() == TaskTab::Details || !matches!(state.editing.get(), Some(Editing::Task(_))) { "" } else { "none" }>
-                    <h2>{move || if matches!(state.editing.get(), Some(Editing::New(_))) { "新增任务" } else { "编辑任务" }}</h2>
+                    style:display=move || if panel.tab.get() == TaskTab::Details || !matches!(panel.editing.get(), Some(Editing::Task(_))) { "" } else { "none" }>
+                    <h2>{move || if matches!(panel.editing.get(), Some(Editing::New(_))) { "新增任务" } else { "编辑任务" }}</h2>
                     <UnitOptions units=units />
                     <Field label="任务名称" name="title" errors=errors>
                         <textarea data-testid="editor-title" rows="2" prop:value=move || draft.with(|t| t.title.clone())
@@ -395,10 +397,10 @@ pub fn TaskEditor() -> impl IntoView {
                     </Field>
                     <div class="actions">
                         <button type="submit" class="primary" data-testid="save-task">"保存"</button>
-                        <button type="button" data-testid="cancel-edit" on:click=move |_| state.editing.set(None)>"取消"</button>
-                        <Show when=move || matches!(state.editing.get(), Some(Editing::Task(_)))>
+                        <button type="button" data-testid="cancel-edit" on:click=move |_| panel.editing.set(None)>"取消"</button>
+                        <Show when=move || matches!(panel.editing.get(), Some(Editing::Task(_)))>
                             <button type="button" class="danger-text" data-testid="delete-task"
-                                on:click=move |_| delete_with_confirmation(state, draft.with_untracked(|t| t.id.clone()))>
+                                on:click=move |_| delete_with_confirmation(state, panel, draft.with_untracked(|t| t.id.clone()))>
                                 "删除任务"
                             </button>
                         </Show>

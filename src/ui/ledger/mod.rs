@@ -6,6 +6,7 @@ pub mod filter_bar;
 pub mod inline_due;
 pub mod inline_edit;
 pub mod page;
+pub mod panel_state;
 pub mod table;
 pub mod task_row;
 pub mod warning_badge;

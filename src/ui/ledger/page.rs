@@ -16,6 +16,9 @@ use leptos::prelude::*;
 #[component]
 pub fn LedgerPage() -> impl IntoView {
     let state = use_app();
+    // The chosen task and the task panel belong to this page.
+    let panel = crate::ui::ledger::panel_state::TaskPanel::provide(state);
+    crate::ui::editor::actions::install_ledger_keys(state, panel);
     // Lights and roll-up: recomputed when the plan changes or the day
     // moves on, not on every keystroke in the search box.
     let assessments = state.doc.assessments();

@@ -47,6 +47,7 @@ pub fn LedgerTable(
     lines: Memo<Vec<LedgerLine>>,
 ) -> impl IntoView {
     let state = use_app();
+    let panel = crate::ui::ledger::panel_state::use_panel();
     let body = NodeRef::<Tbody>::new();
     let windowed = Memo::new(move |_| lines.with(|l| l.len() > WINDOW_FROM));
     let viewport = RwSignal::new((0.0_f64, 900.0_f64));
@@ -88,15 +89,15 @@ pub fn LedgerTable(
         if !on_table
             || e.alt_key()
             || e.ctrl_key()
-            || state.editing.with_untracked(Option::is_some)
+            || panel.editing.with_untracked(Option::is_some)
             || state.confirm.with_untracked(Option::is_some)
             // From the table itself, ↓ picks the first task.
-            || (state.selected.with_untracked(Option::is_none) && !in_table)
+            || (panel.selected.with_untracked(Option::is_none) && !in_table)
         {
             return;
         }
         e.prevent_default();
-        move_selection(state, lines, step, body, windowed.get_untracked());
+        move_selection(panel, lines, step, body, windowed.get_untracked());
     });
     on_cleanup(move || {
         on_scroll.remove();
@@ -199,7 +200,7 @@ fn heading(state: crate::ui::state::AppState, key: SortKey, class: &'static str)
 /// Selects the task `step` rows away from the selected one and scrolls it
 /// into view.
 fn move_selection(
-    state: crate::ui::state::AppState,
+    panel: crate::ui::ledger::panel_state::TaskPanel,
     lines: Memo<Vec<LedgerLine>>,
     step: isize,
     body: NodeRef<Tbody>,
@@ -217,7 +218,7 @@ fn move_selection(
     if tasks.is_empty() {
         return;
     }
-    let current = state.selected.with_untracked(|s| {
+    let current = panel.selected.with_untracked(|s| {
         s.as_ref()
             .and_then(|id| tasks.iter().position(|(_, t)| t == id))
     });
@@ -226,7 +227,7 @@ fn move_selection(
         None => 0,
     };
     let (line, id) = tasks[next].clone();
-    state.selected.set(Some(id));
+    panel.selected.set(Some(id));
     let Some(el) = body.get_untracked() else {
         return;
     };

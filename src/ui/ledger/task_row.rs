@@ -34,9 +34,10 @@ pub fn TaskRow(
         unreported,
     } = line;
     let state = use_app();
+    let panel = crate::ui::ledger::panel_state::use_panel();
     let moved_from = due.clone();
     let (select_id, edit_id, is_id) = (id.clone(), id.clone(), id.clone());
-    let selected = Memo::new(move |_| state.selected.with(|s| s.as_ref() == Some(&is_id)));
+    let selected = Memo::new(move |_| panel.selected.with(|s| s.as_ref() == Some(&is_id)));
     // Quick edits appear in the selected row (not while stored data awaits
     // a decision).
     let editable = move || selected.get() && state.storage.damage().with(Option::is_none);
@@ -49,8 +50,8 @@ pub fn TaskRow(
             class:selected=move || selected.get()
             data-testid="task-row"
             data-task-id=id.0
-            on:click=move |_| state.selected.set(Some(select_id.clone()))
-            on:dblclick=move |_| state.editing.set(Some(Editing::Task(edit_id.clone())))
+            on:click=move |_| panel.selected.set(Some(select_id.clone()))
+            on:dblclick=move |_| panel.editing.set(Some(Editing::Task(edit_id.clone())))
         >
             <td class="col-no">{number}</td>
             <td class="col-title">

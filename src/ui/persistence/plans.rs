@@ -78,8 +78,6 @@ pub fn at_start(year: i32) -> Opened {
 /// history from the previous one, no conflict or damage carried over).
 fn show(state: AppState, key: String, plan: Plan, damage: Option<Damage>, synced: Synced) {
     local::set_tab_plan(&plan.id);
-    state.editing.set(None);
-    state.selected.set(None);
     // Filters name this plan's units and areas; they mean nothing in
     // another. The address drops them too (and any `plan=`).
     state.nav.clear_query();

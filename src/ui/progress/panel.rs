@@ -20,7 +20,8 @@ use leptos::prelude::*;
 #[component]
 pub fn TaskProgress(id: TaskId) -> impl IntoView {
     let state = use_app();
-    let action = state.task_action;
+    let panel = crate::ui::ledger::panel_state::use_panel();
+    let action = panel.action;
     let status_id = id.clone();
     let parent_id = id.clone();
     let status = Memo::new(move |_| {

@@ -154,10 +154,12 @@ fn confirm_merge(
         .plan()
         .with_untracked(|p| recheck(shown, &incoming.against, p, &incoming.restored.plan));
     let pv = match checked {
-        Recheck::OtherPlan => return Err(format!(
+        Recheck::OtherPlan => {
+            return Err(format!(
             "这次预览是按另一个计划生成的，当前显示的计划已切换，没有导入。请重新选择文件“{}”。",
             incoming.name
-        )),
+        ))
+        }
         Recheck::Changed(fresh) => {
             let mut again = incoming.clone();
             again.merge = Some(*fresh);
