@@ -138,6 +138,13 @@ if (args.includes("--render")) {
   run = JSON.parse(readFileSync(RESULTS_JSON, "utf8"));
 } else {
   run = await measure();
+  // Storage capacity (issue 17), measured natively by scripts/bench.sh
+  // just before (`cargo bench --bench core -- capacity`).
+  try {
+    run.capacity = readFileSync(join(ROOT, "target", "bench-capacity.txt"), "utf8").trim();
+  } catch {
+    run.capacity = null;
+  }
   if (problems.length) {
     console.error(`\nThe benchmark could not run cleanly (${run.seconds} s):\n- ${problems.join("\n- ")}`);
     process.exit(1);
@@ -150,6 +157,21 @@ if (!QUICK) {
   if (!args.includes("--render")) writeFileSync(RESULTS_JSON, JSON.stringify(run, null, 1) + "\n");
   writeFileSync(RESULTS_MD, report.markdown);
   console.log("written: bench/RESULTS.md (raw numbers: bench/results.json)");
+}
+
+/** RESULTS.md's section on storage capacity, from the native run. */
+function capacitySection(text) {
+  if (!text) return "";
+  return `
+
+## Storage capacity (issue 17)
+
+Measured by \`cargo bench --bench core -- capacity\` (run by \`scripts/bench.sh\`): plans and backups stored through the app's own storage repository (\`src/store/repo/\`) into an in-memory storage with the browser's quota (5,242,880 UTF-16 units), counted as the quota counts them. Plans are the sample repeated to size; every work item has twelve monthly reports (texts put together from phrase pools with numbers, so they compress like real reports rather than like one repeated sentence) and the 留痕 entries the app writes for them. Targets: three plans and twenty import backups leave at least 40 % free; a 5,000-task plan with twelve reports per item saves. \`tests/capacity.rs\` asserts both.
+
+\`\`\`
+${text}
+\`\`\`
+`;
 }
 
 /** Runs every measurement; returns the raw numbers and the circumstances. */
@@ -621,7 +643,7 @@ ${startNote}
 
 ## Every repetition
 ${details}
-${charts.markdown}`;
+${charts.markdown}${capacitySection(run.capacity)}`;
   return {
     tables:
       tables.trim() +

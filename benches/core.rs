@@ -634,6 +634,12 @@ fn capacity() {
 }
 
 fn main() {
+    // `cargo bench --bench core -- capacity`: part 4 alone (scripts/bench.sh
+    // puts it in bench/RESULTS.md).
+    if std::env::args().any(|a| a == "capacity") {
+        capacity();
+        return;
+    }
     // The sample's mid-year date, on which every kind of light appears.
     let Some(today) = NaiveDate::from_ymd_opt(2026, 6, 30) else {
         println!("no such date; nothing measured");

@@ -28,6 +28,9 @@ if [ "$(head -c 4 "$wasm" | od -An -tx1 | tr -d ' ')" != "0061736d" ]; then
   exit 1
 fi
 
+printf '\n\033[1m== storage capacity (native, into bench/RESULTS.md)\033[0m\n'
+cargo bench --bench core -- capacity | tee target/bench-capacity.txt
+
 printf '\n\033[1m== benchmark\033[0m\n'
 start=$(date +%s)
 LUOSHI_BENCH_DIST="$DIST" node bench/run.mjs "$@"
