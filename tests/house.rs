@@ -26,13 +26,16 @@ fn sources(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// What only `src/store/` may say.
-const STORAGE_CALLS: [&str; 8] = [
+/// (Leptos's `LocalStorage` is a marker for values kept in the page's own
+/// thread, not the browser's storage, so it is not among them.)
+const STORAGE_CALLS: [&str; 9] = [
     "local_storage(",
     "session_storage(",
     "set_item(",
     "remove_item(",
     "get_item(",
-    "LocalStorage",
+    "gloo_storage",
+    "web_sys::Storage",
     ".backend()",
     "Backend for",
 ];
