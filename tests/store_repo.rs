@@ -479,11 +479,13 @@ fn a_first_start_writes_no_empty_list_and_a_list_naming_nothing_gives_way_to_sto
 fn keeping_a_damaged_text_over_another_tabs_write_stopped_at_any_write_loses_neither() {
     let (start, a, _) = two_plans();
     // This tab was deciding about damaged text; another tab wrote a plan.
-    let damaged = "{\"format\":\"luoshi/plan\",\"version\":1,\"plan\":{\"tasks\":[{\"id\":\"t1\"}]}}";
+    let damaged =
+        "{\"format\":\"luoshi/plan\",\"version\":1,\"plan\":{\"tasks\":[{\"id\":\"t1\"}]}}";
     let mut theirs = a.clone();
     theirs.title = "另一窗口写的计划".into();
     let mem = MemoryStorage::from_values(start.snapshot());
-    mem.set(LEGACY_KEY, &serialize(&theirs, AT).unwrap()).unwrap();
+    mem.set(LEGACY_KEY, &serialize(&theirs, AT).unwrap())
+        .unwrap();
     at_every_write(
         &mem,
         |repo| {
@@ -495,11 +497,17 @@ fn keeping_a_damaged_text_over_another_tabs_write_stopped_at_any_write_loses_nei
                 || Repo::new(after)
                     .stored(LEGACY_KEY)
                     .is_ok_and(|(l, _)| matches!(l, luoshi::store::Loaded::Plan { plan, .. } if plan == theirs));
-            assert!(theirs_kept, "the other tab's plan is lost at stop {stopped:?}");
+            assert!(
+                theirs_kept,
+                "the other tab's plan is lost at stop {stopped:?}"
+            );
             if stopped.is_none() {
                 assert_eq!(value, damaged, "the damaged text is back, to decide about");
             }
-            assert!(Repo::new(after).found_plans(&Repo::new(after).list().unwrap().0).unwrap().is_empty());
+            assert!(Repo::new(after)
+                .found_plans(&Repo::new(after).list().unwrap().0)
+                .unwrap()
+                .is_empty());
         },
     );
 }
@@ -510,7 +518,8 @@ fn loading_the_other_tabs_plan_sets_this_tabs_aside_first_or_fails_without_a_cha
     let mut theirs = a.clone();
     theirs.title = "另一窗口写的计划".into();
     let mem = MemoryStorage::from_values(start.snapshot());
-    mem.set(LEGACY_KEY, &serialize(&theirs, AT).unwrap()).unwrap();
+    mem.set(LEGACY_KEY, &serialize(&theirs, AT).unwrap())
+        .unwrap();
     let mut mine = a.clone();
     mine.issuer = "本窗口".into();
     at_every_write(
