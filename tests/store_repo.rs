@@ -12,7 +12,7 @@ use luoshi::store::backend::{Backend, MemoryStorage};
 use luoshi::store::backups::{self, BEFORE_IMPORT, KEEP_IMPORT_BACKUPS};
 use luoshi::store::codec;
 use luoshi::store::plans::{plan_key, PlanEntry, PlanList, LEGACY_KEY, LIST_KEY};
-use luoshi::store::repo::SaveOutcome;
+use luoshi::store::repo::{read_value, SaveOutcome};
 use luoshi::store::{serialize, Repo, Synced, RECOVERY_PREFIX};
 use std::collections::BTreeMap;
 
@@ -294,25 +294,93 @@ fn backup_before_import_stopped_at_any_write_keeps_plans_and_at_most_the_limit()
 }
 
 #[test]
-fn the_21st_import_backup_fits_where_the_20th_filled_the_quota() {
-    // The quota holds the plans and twenty import backups and not one
-    // more: pruning first makes room for the new one.
+fn old_import_backups_are_removed_before_the_new_one_is_written() {
     let (start, a, _) = two_plans();
-    let full = with_import_backups(&start);
-    let repo = Repo::new(&full);
-    repo.back_up_before_import(&a, AT).unwrap();
-    // A little slack: the copy made later compresses a different time.
-    let used = full.used() + 100;
-    let mem = MemoryStorage::with_quota(used);
-    for (k, v) in with_import_backups(&start).snapshot() {
+    let mem = with_import_backups(&start);
+    let before = mem.log().len();
+    let key = Repo::new(&mem).back_up_before_import(&a, AT).unwrap();
+    let writes = &mem.log()[before..];
+    let oldest = format!(
+        "{RECOVERY_PREFIX}{}",
+        backups::stamp("2026-01-01T08:00:00Z", BEFORE_IMPORT)
+    );
+    assert_eq!(
+        writes,
+        &[("remove", oldest), ("set", key)],
+        "the oldest goes first, then the new one is written"
+    );
+}
+
+#[test]
+fn the_21st_import_backup_fits_where_the_20th_filled_the_quota() {
+    // Twenty import backups as large as the new one fill the quota to
+    // within less than one of them: only removing first makes room.
+    let (start, a, _) = two_plans();
+    let probe = MemoryStorage::new();
+    let one = Repo::new(&probe).back_up_before_import(&a, AT).unwrap();
+    let copy = probe.get(&one).unwrap().unwrap();
+    let mem_values = {
+        let mut v = start.snapshot();
+        for i in 0..KEEP_IMPORT_BACKUPS {
+            let key = format!(
+                "{RECOVERY_PREFIX}{}",
+                backups::stamp(&format!("2026-01-{:02}T08:00:00Z", i + 1), BEFORE_IMPORT)
+            );
+            v.insert(key, copy.clone());
+        }
+        v
+    };
+    let full = MemoryStorage::from_values(mem_values.clone());
+    let half_a_copy = copy.encode_utf16().count() / 2;
+    let mem = MemoryStorage::with_quota(full.used() + half_a_copy);
+    for (k, v) in mem_values {
         mem.set(&k, &v).unwrap();
     }
-    let repo = Repo::new(&mem);
-    let key = repo
+    let key = Repo::new(&mem)
         .back_up_before_import(&a, "2026-07-01T08:00:00Z")
         .expect("room is made before the backup is written");
     assert!(key.contains("2026-07-01"));
     assert_eq!(import_backups(&mem), KEEP_IMPORT_BACKUPS);
+}
+
+#[test]
+fn a_save_writes_the_plan_before_its_list_entry() {
+    let (start, a, _) = two_plans();
+    let repo = Repo::new(&start);
+    let list = repo.list().unwrap().0;
+    let synced = repo
+        .open(list.entry(&a.id).unwrap(), 2026, AT)
+        .unwrap()
+        .synced;
+    let mut renamed = a.clone();
+    renamed.title = "改名后的计划".into();
+    let before = start.log().len();
+    assert!(matches!(
+        repo.save(LEGACY_KEY, &renamed, Some(&synced), AT),
+        SaveOutcome::Written { list: Some(_), .. }
+    ));
+    let writes: Vec<_> = start.log()[before..].to_vec();
+    assert_eq!(
+        writes,
+        vec![
+            ("set", LEGACY_KEY.to_string()),
+            ("set", LIST_KEY.to_string())
+        ]
+    );
+}
+
+#[test]
+fn backups_made_in_the_same_millisecond_keep_their_order() {
+    let mem = MemoryStorage::new();
+    let repo = Repo::new(&mem);
+    let keys: Vec<String> = (0..11)
+        .map(|i| {
+            repo.set_aside(&format!("{{\"n\":{i}}}"), BEFORE_IMPORT, AT)
+                .unwrap()
+        })
+        .collect();
+    let listed: Vec<String> = repo.copies().unwrap().into_iter().map(|(k, _)| k).collect();
+    assert_eq!(listed, keys, "oldest first, -10 after -9");
 }
 
 #[test]
@@ -422,9 +490,9 @@ fn keeping_mine_in_a_conflict_sets_theirs_aside_before_anything_is_written() {
     );
     // Keeping mine with no room for the copy writes nothing.
     mem.fail_from_write(0);
-    assert!(repo.keep_mine(LEGACY_KEY, None, false, AT).is_err());
+    assert!(repo.keep_mine(LEGACY_KEY, &mine, None, false, AT).is_err());
     mem.heal();
-    let kept = repo.keep_mine(LEGACY_KEY, None, false, AT).unwrap();
+    let kept = repo.keep_mine(LEGACY_KEY, &mine, None, false, AT).unwrap();
     let luoshi::store::repo::KeepMine::Write(seen) = kept else {
         panic!("mine may be written")
     };
@@ -486,10 +554,13 @@ fn keeping_a_damaged_text_over_another_tabs_write_stopped_at_any_write_loses_nei
     let mem = MemoryStorage::from_values(start.snapshot());
     mem.set(LEGACY_KEY, &serialize(&theirs, AT).unwrap())
         .unwrap();
+    let luoshi::store::Loaded::Damaged(damage) = read_value(Some(damaged.to_string())).0 else {
+        panic!("the text is damaged")
+    };
     at_every_write(
         &mem,
         |repo| {
-            let _ = repo.keep_mine(LEGACY_KEY, Some(damaged), false, AT);
+            let _ = repo.keep_mine(LEGACY_KEY, &a, Some(&damage), false, AT);
         },
         |after, stopped| {
             let value = after.get(LEGACY_KEY).unwrap().unwrap();
@@ -536,4 +607,122 @@ fn loading_the_other_tabs_plan_sets_this_tabs_aside_first_or_fails_without_a_cha
             }
         },
     );
+}
+
+#[test]
+fn creating_a_plan_never_writes_over_a_found_plan() {
+    let (start, a, _) = two_plans();
+    let mem = MemoryStorage::from_values(start.snapshot());
+    // A plan key no list names holds an older copy of plan C.
+    let c = sample_plan(2027);
+    let found = serialize(&c, AT).unwrap();
+    mem.set(&plan_key(&c.id), &found).unwrap();
+    let err = Repo::new(&mem).create(&c, true, AT).unwrap_err();
+    assert!(err.contains("找到的计划"), "{err}");
+    assert_eq!(
+        mem.get(&plan_key(&c.id)).unwrap().as_deref(),
+        Some(found.as_str())
+    );
+    let list = Repo::new(&mem).start().unwrap().0;
+    assert!(list.entry(&c.id).is_none());
+    assert!(list.entry(&a.id).is_some());
+}
+
+#[test]
+fn a_plan_saved_after_a_deletion_stopped_half_way_is_kept() {
+    let (start, a, b) = two_plans();
+    let mem = MemoryStorage::from_values(start.snapshot());
+    let repo = Repo::new(&mem);
+    let key = plan_key(&b.id);
+    let synced = repo
+        .open(repo.list().unwrap().0.entry(&b.id).unwrap(), 2025, AT)
+        .unwrap()
+        .synced;
+    // Tab A marks B for removal, then stops (its copy is made).
+    mem.fail_from_write(2);
+    assert!(repo.delete(&b.id, true, AT).is_ok() || mem.get(&key).unwrap().is_some());
+    mem.heal();
+    assert!(
+        mem.get(&key).unwrap().is_some(),
+        "stopped before the key went"
+    );
+    // Tab B, still showing B, saves a change: it is not written over the
+    // mark (the user is asked), ...
+    let mut edited = b.clone();
+    edited.issuer = "乙窗口改的".into();
+    assert_eq!(
+        repo.save(&key, &edited, Some(&synced), AT),
+        SaveOutcome::Conflict
+    );
+    // ... and were it written anyway (an older version), the next start
+    // keeps what was saved after the copy instead of removing it.
+    let json = serialize(&edited, AT).unwrap();
+    mem.set(&key, &luoshi::store::stored::encode("later-save", &json))
+        .unwrap();
+    let list = whole_after_start(&mem, &versions(&[&a, &b, &edited]));
+    assert!(list.entry(&b.id).is_some(), "the later save is kept");
+}
+
+#[test]
+fn a_downloaded_plan_changed_since_is_not_deleted() {
+    let (start, _, b) = two_plans();
+    let mem = MemoryStorage::from_values(start.snapshot());
+    let repo = Repo::new(&mem);
+    let key = plan_key(&b.id);
+    let (_, seen) = repo.stored_text(&key).unwrap();
+    // Another window saves B after the download.
+    let mut edited = b.clone();
+    edited.issuer = "改过".into();
+    mem.set(
+        &key,
+        &luoshi::store::stored::encode("other", &serialize(&edited, AT).unwrap()),
+    )
+    .unwrap();
+    let err = repo.delete_downloaded(&b.id, &seen, AT).unwrap_err();
+    assert!(err.contains("下载之后"), "{err}");
+    assert!(repo.list().unwrap().0.entry(&b.id).is_some());
+    // Downloaded again, it goes.
+    let (_, seen) = repo.stored_text(&key).unwrap();
+    repo.delete_downloaded(&b.id, &seen, AT).unwrap();
+    assert!(repo.list().unwrap().0.entry(&b.id).is_none());
+    assert_eq!(mem.get(&key).unwrap(), None);
+}
+
+#[test]
+fn a_damaged_packed_plan_is_put_back_packed_as_it_was_stored() {
+    let (start, a, _) = two_plans();
+    let mem = MemoryStorage::from_values(start.snapshot());
+    let mut doc: serde_json::Value = serde_json::from_str(&serialize(&a, AT).unwrap()).unwrap();
+    doc["plan"]["tasks"][1]["due"] = "2026/13/45".into();
+    let stored = luoshi::store::stored::encode("damaged", &doc.to_string());
+    mem.set(LEGACY_KEY, &stored).unwrap();
+    let luoshi::store::Loaded::Damaged(damage) = read_value(Some(stored.clone())).0 else {
+        panic!("damaged")
+    };
+    assert_eq!(damage.stored.as_deref(), Some(stored.as_str()));
+    // Another window writes; this tab keeps its damaged data.
+    mem.set(LEGACY_KEY, &serialize(&a, AT).unwrap()).unwrap();
+    let repo = Repo::new(&mem);
+    repo.keep_mine(LEGACY_KEY, &a, Some(&damage), false, AT)
+        .unwrap();
+    assert_eq!(
+        mem.get(LEGACY_KEY).unwrap().as_deref(),
+        Some(stored.as_str())
+    );
+}
+
+#[test]
+fn keeping_this_tabs_plan_over_a_newer_versions_data_backs_it_up() {
+    let (start, a, _) = two_plans();
+    let mem = MemoryStorage::from_values(start.snapshot());
+    let newer = "{\"format\":\"luoshi/plan\",\"version\":9,\"plan\":{}}";
+    mem.set(LEGACY_KEY, newer).unwrap();
+    let mut mine = a.clone();
+    mine.issuer = "本窗口".into();
+    let kept = Repo::new(&mem)
+        .keep_mine(LEGACY_KEY, &mine, None, false, AT)
+        .unwrap();
+    assert!(matches!(kept, luoshi::store::repo::KeepMine::Newer(..)));
+    assert!(backed_up(&mem, &mine));
+    assert_eq!(mem.get(LEGACY_KEY).unwrap().as_deref(), Some(newer));
 }

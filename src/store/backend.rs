@@ -51,6 +51,8 @@ struct Memory {
     writes: usize,
     /// Every write from this one (counted from 0) on fails.
     fail_from: Option<usize>,
+    /// The writes made, in order: ("set" or "remove", key).
+    log: Vec<(&'static str, String)>,
 }
 
 impl MemoryStorage {
@@ -93,6 +95,12 @@ impl MemoryStorage {
     /// Everything stored, for comparing before and after.
     pub fn snapshot(&self) -> BTreeMap<String, String> {
         self.inner.borrow().values.clone()
+    }
+
+    /// The writes that succeeded, in order: ("set" or "remove", key), so a
+    /// test can check the order an operation wrote in.
+    pub fn log(&self) -> Vec<(&'static str, String)> {
+        self.inner.borrow().log.clone()
     }
 
     /// UTF-16 units of keys and values stored.
@@ -147,6 +155,7 @@ impl Backend for MemoryStorage {
             }
         }
         m.values.insert(key.to_string(), value.to_string());
+        m.log.push(("set", key.to_string()));
         Ok(())
     }
 
@@ -154,7 +163,9 @@ impl Backend for MemoryStorage {
         if self.write_fails() {
             return Err(SaveError::Unavailable("模拟的写入失败".into()));
         }
-        self.inner.borrow_mut().values.remove(key);
+        let mut m = self.inner.borrow_mut();
+        m.values.remove(key);
+        m.log.push(("remove", key.to_string()));
         Ok(())
     }
 

@@ -23,6 +23,19 @@ pub fn parts(key: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// Sorts backups oldest first: by time, then by the number a second copy
+/// made in the same millisecond carries (`…Z-2`, `…Z-10`), which plain text
+/// order gets wrong (`-` sorts before `|`, `-10` before `-2`).
+pub fn order_key(key: &str) -> (String, u32) {
+    let (stamp, _) = parts(key);
+    match stamp.rsplit_once('-') {
+        Some((time, n)) if time.ends_with('Z') && n.bytes().all(|b| b.is_ascii_digit()) => {
+            (time.to_string(), n.parse().unwrap_or(u32::MAX))
+        }
+        _ => (stamp.to_string(), 1),
+    }
+}
+
 /// The stamp to pass to `set_aside` for a backup made at `now` for `reason`.
 pub fn stamp(now: &str, reason: &str) -> String {
     format!("{now}|{reason}")

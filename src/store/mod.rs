@@ -44,7 +44,12 @@ pub enum Loaded {
 /// Stored data that needs the user's decision before it may be replaced.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Damage {
+    /// The plan's text as read (unpacked when it was stored packed), to
+    /// show and download.
     pub raw: String,
+    /// The value exactly as stored under its key, when it differs from
+    /// `raw` (it was packed): what is put back to go on deciding.
+    pub stored: Option<String>,
     pub plan: Option<Plan>,
     /// One line per problem, in Chinese, each naming where.
     pub messages: Vec<String>,
@@ -66,12 +71,14 @@ pub fn interpret(raw: Option<String>) -> Loaded {
             plan: r.plan,
         },
         Ok(r) => Loaded::Damaged(Damage {
+            stored: None,
             messages: r.problems.iter().map(ToString::to_string).collect(),
             plan: Some(r.plan),
             raw,
             replaceable: true,
         }),
         Err(e) => Loaded::Damaged(Damage {
+            stored: None,
             raw,
             plan: None,
             messages: vec![e.to_string()],

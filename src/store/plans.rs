@@ -37,15 +37,19 @@ pub struct PlanEntry {
 }
 
 /// An operation on a listed plan that has begun and not yet finished.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Pending {
-    /// Being added: its text may not be written yet. Kept if its text is
-    /// there and reads, dropped otherwise.
+    /// Being added under a key that held nothing: its text may not be
+    /// written yet. Kept if its text is there and reads, dropped otherwise.
     Adding,
-    /// Being removed: a copy was set aside first; its key is removed and
-    /// the entry dropped.
-    Removing,
+    /// Being removed: a copy was set aside first of the value with this
+    /// stamp (`None`: unstamped); its key is removed and the entry dropped,
+    /// unless a save wrote another value since.
+    Removing {
+        #[serde(default)]
+        stamp: Option<String>,
+    },
 }
 
 /// The plans this browser holds, and the one in use.

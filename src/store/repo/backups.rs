@@ -73,7 +73,7 @@ impl<B: Backend> Repo<B> {
                 out.push((key, size));
             }
         }
-        out.sort();
+        out.sort_by_key(|(key, _)| backups::order_key(key));
         Ok(out)
     }
 

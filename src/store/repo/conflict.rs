@@ -59,12 +59,14 @@ impl<B: Backend> Repo<B> {
 
     /// Keeps this tab's data over what another tab wrote under `key`, which
     /// is set aside first (unless `skip_copy`: the user downloaded it).
-    /// `damaged_raw` is this tab's damaged text when it was still being
-    /// decided about: it is put back instead.
+    /// `mine` is the plan on screen; `damaged` is this tab's damaged data
+    /// when it was still being decided about: it is put back instead, as
+    /// it was stored.
     pub fn keep_mine(
         &self,
         key: &str,
-        damaged_raw: Option<&str>,
+        mine: &Plan,
+        damaged: Option<&Damage>,
         skip_copy: bool,
         now: &str,
     ) -> Result<KeepMine, String> {
@@ -72,11 +74,20 @@ impl<B: Backend> Repo<B> {
         let (loaded, seen) = read_value(value.clone());
         if let Loaded::Damaged(d) = loaded {
             if !d.replaceable {
+                // What is stored is never replaced here, and this tab's plan
+                // can no longer be saved: it is kept as a backup.
+                self.back_up(mine, "冲突时另存本窗口数据", now)
+                    .map_err(|e| {
+                        format!(
+                            "另一窗口写入的是更新版本的数据，本窗口不能保存；本窗口的计划也无法另存备份（{e}）。请点击“下载本窗口的数据”保存到文件。"
+                        )
+                    })?;
                 return Ok(KeepMine::Newer(Box::new(d), seen));
             }
         }
         let (theirs, _) = self.stored_text(key)?;
         // Text identical to this tab's damaged data needs no second copy.
+        let damaged_raw = damaged.map(|d| d.raw.as_str());
         let copy_needed = theirs.is_some() && theirs.as_deref() != damaged_raw && !skip_copy;
         if let (Some(text), true) = (&theirs, copy_needed) {
             self.set_aside(text, "冲突时另存另一窗口数据", now).map_err(|e| {
@@ -86,9 +97,9 @@ impl<B: Backend> Repo<B> {
                 )
             })?;
         }
-        match damaged_raw {
-            Some(raw) => self
-                .put_back(key, raw)
+        match damaged {
+            Some(d) => self
+                .put_back(key, d.stored.as_deref().unwrap_or(&d.raw), mine)
                 .map(KeepMine::PutBack)
                 .map_err(|e| e.to_string()),
             None => Ok(KeepMine::Write(seen)),

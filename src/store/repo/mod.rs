@@ -12,13 +12,21 @@
 //!
 //! | operation | writes, in order |
 //! |---|---|
-//! | create (new plan, copy to next year, restore as a plan, undo a deletion) | list entry marked adding → plan text → mark cleared (and selected) |
-//! | delete | backup copy → list entry marked removing (another plan selected) → plan key removed → entry dropped |
-//! | save | plan text (stamped, packed) → list entry's title and year, when they changed |
+//! | create (new plan, copy to next year, restore as a plan, undo a deletion) | refused if the key holds anything (a found plan) → list entry marked adding → plan text → mark cleared (and selected) |
+//! | delete | backup copy → list entry marked removing, with the stamp of the value copied (another plan selected) → plan key removed → entry dropped |
+//! | delete a downloaded plan (space running low) | refused if the value is no longer the one downloaded → as delete, without the copy |
+//! | save | refused if the value's stamp is not the one last seen, or the entry is marked removing (a conflict) → plan text (stamped, packed) → list entry's title and year, when they changed |
 //! | back up before an import | oldest import backups removed down to the limit less one → the new backup |
-//! | set aside (damaged data, either side of a conflict, before restoring a backup, before an upgrade) | one new backup key |
-//! | start | list rebuilt from plan keys when missing; marked entries finished (adding: kept if its text reads, else dropped; removing: key removed, entry dropped); the list written once |
+//! | set aside (damaged data, either side of a conflict, before restoring a backup, before an upgrade) | one new backup key; what replaces the data is written after it, by the next save |
+//! | keep this tab's damaged data over another tab's write | the other tab's data set aside → the damaged value put back exactly as it was stored → its list entry, if the other tab had dropped it |
+//! | keep this tab's plan over data from a newer version | this tab's plan set aside (the stored data is never replaced) |
+//! | start | list rebuilt from plan keys when missing (never written empty); marked entries finished (adding: kept if its text reads, else its key removed; removing: key removed unless a save wrote another value since, then the mark is cleared), the list written once |
 //! | adopt a found plan | its key listed (or, when its id is taken, created as a new plan and the found key removed) |
+//!
+//! Sequences that end in an edit (restore a backup over the plan, an
+//! import's merge, a damaged plan replaced) make their copy here first; the
+//! edit is then written by the ordinary save, so a crash between the two
+//! leaves the copy and the old plan.
 
 mod backups;
 mod conflict;
@@ -49,6 +57,8 @@ pub struct OpenedPlan {
     /// What to show: the plan, or what could be read of damaged data, or an
     /// empty plan under the entry's id when its key holds nothing.
     pub plan: Plan,
+    /// Something the user should know about opening it.
+    pub message: Option<String>,
     pub damage: Option<Damage>,
     /// What this tab now knows storage to hold.
     pub synced: Synced,
@@ -124,7 +134,7 @@ impl<B: Backend> Repo<B> {
         let mut changed = false;
         let mut keep = Vec::with_capacity(list.plans.len());
         for mut entry in std::mem::take(&mut list.plans) {
-            match entry.pending {
+            match entry.pending.clone() {
                 None => keep.push(entry),
                 Some(Pending::Adding) => {
                     changed = true;
@@ -138,10 +148,23 @@ impl<B: Backend> Repo<B> {
                         self.backend.remove(&entry.key)?;
                     }
                 }
-                Some(Pending::Removing) => {
+                Some(Pending::Removing { stamp }) => {
                     changed = true;
-                    // Its copy was set aside before the mark was written.
-                    self.backend.remove(&entry.key)?;
+                    // Its copy was set aside before the mark was written;
+                    // a plan saved since (by a tab that went on with it)
+                    // stays, unmarked: nothing written after the copy is
+                    // thrown away.
+                    let head = self.backend.head(&entry.key, stored::HEAD_CHARS)?;
+                    let now = head
+                        .as_deref()
+                        .and_then(stored::stamp_of)
+                        .map(str::to_string);
+                    if head.is_some() && now != stamp {
+                        entry.pending = None;
+                        keep.push(entry);
+                    } else {
+                        self.backend.remove(&entry.key)?;
+                    }
                 }
             }
         }
@@ -172,6 +195,7 @@ impl<B: Backend> Repo<B> {
         let value = self.backend.get(&entry.key)?;
         let stamped = value.as_deref().and_then(stored::stamp_of).is_some();
         let (loaded, seen) = read_value(value);
+        let mut message = None;
         let (plan, damage, synced_plan) = match loaded {
             Loaded::Nothing => {
                 let mut plan = Plan::empty(if entry.year != 0 { entry.year } else { year });
@@ -182,15 +206,23 @@ impl<B: Backend> Repo<B> {
                 (plan, None, None)
             }
             Loaded::Plan { plan, current } => {
+                let mut copied = true;
                 if !current {
                     if let Some(text) = self.plain_text(&entry.key)? {
-                        // Best effort: the old text is still under its key
-                        // until the first save, which a failed copy does
-                        // not stop (the upgrade itself loses nothing).
-                        let _ = self.set_aside(&text, "升级数据格式前", now);
+                        copied = self.set_aside(&text, "升级数据格式前", now).is_ok();
                     }
                 }
-                let synced = (current && stamped).then(|| plan.clone());
+                // Rewritten by the first save when stored by an older
+                // version or unpacked; but an older version's text is not
+                // rewritten by itself when its copy could not be made: the
+                // user is told, and it is written at their first change.
+                let synced = ((current && stamped) || !copied).then(|| plan.clone());
+                if !copied {
+                    message = Some(
+                        "本计划由旧版本保存，升级前未能另存旧版本的数据（存储空间不足）。第一次修改后将以新格式保存；如需保留旧版本的数据，请先到“数据管理”导出数据文件。"
+                            .into(),
+                    );
+                }
                 (plan, None, synced)
             }
             Loaded::Damaged(d) => (
@@ -201,6 +233,7 @@ impl<B: Backend> Repo<B> {
         };
         Ok(OpenedPlan {
             plan,
+            message,
             damage,
             synced: Synced {
                 plan: synced_plan,
@@ -250,13 +283,24 @@ impl<B: Backend> Repo<B> {
         })
     }
 
-    /// Writes back, as it was, the damaged text this tab was deciding about
-    /// (another window wrote over it meanwhile, and the user keeps this
-    /// tab's data). The text is stored as it is: it is what the user must
-    /// still decide about.
-    pub fn put_back(&self, key: &str, raw: &str) -> Result<Seen, SaveError> {
-        self.backend.set(key, raw)?;
-        Ok(Seen::of(Some(raw)))
+    /// Writes back, exactly as it was stored, the damaged value this tab
+    /// was deciding about (another window wrote over it meanwhile, or
+    /// deleted the plan, and the user keeps this tab's data), then lists
+    /// the plan again if the other window had dropped it (`plan` gives its
+    /// id, title and year).
+    pub fn put_back(&self, key: &str, value: &str, plan: &Plan) -> Result<Seen, SaveError> {
+        self.backend.set(key, value)?;
+        let (mut list, _) = self.list()?;
+        if !list
+            .plans
+            .iter()
+            .any(|e| e.key == key && e.pending.is_none())
+        {
+            list.plans.retain(|e| e.key != key);
+            list.upsert(plan, key, false);
+            self.write_list(&list)?;
+        }
+        Ok(Seen::of(Some(value)))
     }
 }
 
@@ -269,8 +313,17 @@ pub fn read_value(value: Option<String>) -> (Loaded, Seen) {
         return (Loaded::Nothing, seen);
     };
     let loaded = match stored::decode(&value) {
-        Ok(text) => interpret(Some(text.into_owned())),
+        Ok(text) => match interpret(Some(text.into_owned())) {
+            Loaded::Damaged(mut d) => {
+                if d.raw != value {
+                    d.stored = Some(value);
+                }
+                Loaded::Damaged(d)
+            }
+            other => other,
+        },
         Err(e) => Loaded::Damaged(Damage {
+            stored: None,
             raw: value.clone(),
             plan: None,
             messages: vec![format!(

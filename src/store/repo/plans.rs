@@ -82,6 +82,21 @@ impl<B: Backend> Repo<B> {
         if list.entry(&entry.id).is_some() {
             return Err("已有同一编号的计划，没有重复添加".into());
         }
+        // A key that holds something no list names is a found plan (see
+        // `found_plans`): never written over; the user decides about it on
+        // the data page. (So a start that finds this entry marked adding
+        // removes only what this operation wrote.)
+        if self
+            .backend
+            .size(&entry.key)
+            .map_err(|e| e.to_string())?
+            .is_some()
+        {
+            return Err(
+                "本机存储中已有这个计划的另一份数据（见“数据管理”页的“找到的计划”），没有覆盖。请先打开、下载或删除那一份。"
+                    .into(),
+            );
+        }
         let key = entry.key.clone();
         let id = entry.id.clone();
         let mut marked = entry;
@@ -139,8 +154,17 @@ impl<B: Backend> Repo<B> {
                 })?);
             }
         }
+        // The mark names the value copied: a tab that saves the plan after
+        // this (not knowing of the deletion) makes the next start keep it.
+        let stamp = self
+            .backend
+            .head(&entry.key, stored::HEAD_CHARS)
+            .map_err(|e| e.to_string())?
+            .as_deref()
+            .and_then(stored::stamp_of)
+            .map(str::to_string);
         if let Some(e) = list.plans.iter_mut().find(|p| p.id == id) {
-            e.pending = Some(Pending::Removing);
+            e.pending = Some(Pending::Removing { stamp });
         }
         if list.current.as_deref() == Some(id) {
             list.current = list
@@ -156,6 +180,22 @@ impl<B: Backend> Repo<B> {
         list.remove(id);
         let _ = self.write_list(&list);
         Ok(Removed { list, copy_key })
+    }
+
+    /// Deletes the plan `id` without a copy (the user downloaded it to free
+    /// space), provided its stored value is still the one downloaded
+    /// (`seen`): a save made since (in another window) would otherwise be
+    /// lost with it.
+    pub fn delete_downloaded(&self, id: &str, seen: &Seen, now: &str) -> Result<Removed, String> {
+        let (list, _) = self.list().map_err(|e| e.to_string())?;
+        let key = list
+            .entry(id)
+            .map(|e| e.key.clone())
+            .ok_or_else(|| "该计划已不存在".to_string())?;
+        if self.changed_since(&key, seen).map_err(|e| e.to_string())? {
+            return Err("下载之后这个计划又有了修改（可能在另一个窗口），刚下载的文件已不是最新的，没有删除。请重新下载后再删除。".into());
+        }
+        self.delete(id, false, now)
     }
 
     /// Lists a plan key that no list names (left by an interrupted deletion

@@ -11,7 +11,7 @@ use super::{read_value, value_holds, Backend, Repo};
 use crate::format::WriteError;
 use crate::model::id::new_id;
 use crate::model::plan::Plan;
-use crate::store::plans::PlanList;
+use crate::store::plans::{Pending, PlanList};
 use crate::store::stored::{self, Seen};
 use crate::store::{serialize, untouched_sample, Loaded, SaveError, Synced};
 
@@ -53,6 +53,15 @@ impl<B: Backend> Repo<B> {
             Err(e) => return SaveOutcome::Failed(e),
             Ok(true) => return self.after_other_write(key, plan, synced),
             Ok(false) => {}
+        }
+        // Another window is deleting this plan (or stopped half-way): not
+        // written over its mark, the user is asked.
+        if self.list().is_ok_and(|(l, _)| {
+            l.plans
+                .iter()
+                .any(|e| e.key == key && matches!(e.pending, Some(Pending::Removing { .. })))
+        }) {
+            return SaveOutcome::Conflict;
         }
         let json = match serialize(plan, now) {
             Ok(j) => j,

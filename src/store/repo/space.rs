@@ -36,7 +36,9 @@ impl<B: Backend> Repo<B> {
                 usage.copies.push((key, size));
             }
         }
-        usage.copies.sort();
+        usage
+            .copies
+            .sort_by_key(|(key, _)| crate::store::backups::order_key(key));
         usage.found.sort();
         Ok(usage)
     }

@@ -78,9 +78,13 @@ pub fn StorageSpace() -> impl IntoView {
 /// browser.
 fn download_and_remove(state: AppState, item: Removable) -> Result<(), String> {
     let repo = local::repo();
+    // What was downloaded, as seen: the plan is removed only if it is still
+    // that (another window may save it meanwhile).
+    let mut downloaded = crate::store::Seen::Absent;
     let (name, text) = match &item {
         Removable::Plan(entry) => {
-            let (text, _) = repo.stored_text(&entry.key)?;
+            let (text, seen) = repo.stored_text(&entry.key)?;
+            downloaded = seen;
             (
                 format!("落实-{}-删除前下载.json", entry.title),
                 text.ok_or("该计划已不存在")?,
@@ -102,7 +106,9 @@ fn download_and_remove(state: AppState, item: Removable) -> Result<(), String> {
         "删除",
         move || {
             let done = match &item {
-                Removable::Plan(e) => crate::ui::persistence::plans::delete_downloaded(state, &e.id),
+                Removable::Plan(e) => {
+                    crate::ui::persistence::plans::delete_downloaded(state, &e.id, &downloaded)
+                }
                 Removable::Backup(k) => local::repo().remove_copy(k).map_err(|e| e.to_string()),
             };
             match done {

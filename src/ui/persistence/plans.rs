@@ -62,13 +62,14 @@ pub fn at_start(year: i32) -> Opened {
             plan,
             damage,
             synced,
+            message,
         }) => Opened {
             plan,
             key: entry.key,
             damage,
             synced: Some(synced),
             list,
-            message: None,
+            message,
         },
         Err(e) => unreadable(e),
     }
@@ -126,6 +127,9 @@ fn open_now(state: AppState, id: &str) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     state.storage.listed(list);
     show(state, entry.key, opened.plan, opened.damage, opened.synced);
+    if let Some(m) = opened.message {
+        state.edit_error.set(Some(m));
+    }
     Ok(())
 }
 
@@ -236,12 +240,20 @@ fn create_now(state: AppState, plan: Plan) -> Result<(), String> {
     Ok(())
 }
 
-/// Deletes the plan with `id` as an undoable step (see `remove`).
+/// Deletes the plan with `id` as an undoable step (see `remove`). The plan
+/// on screen is saved first, so the copy kept (and what undo brings back)
+/// is what the user sees; when it cannot be saved, it is not deleted.
 pub fn delete(state: AppState, id: &str) -> Result<(), String> {
     let entry = state
         .storage
         .plans()
         .with_untracked(|l| l.entry(id).cloned());
+    let showing = entry
+        .as_ref()
+        .is_some_and(|e| state.storage.plan_key().get_untracked() == e.key);
+    if showing {
+        leave_current(state)?;
+    }
     let copy_key = remove(state, id, true)?;
     if let (Some(entry), Some(copy_key)) = (entry, copy_key) {
         let label = format!("删除计划“{}”", entry.title);
@@ -254,10 +266,18 @@ pub fn delete(state: AppState, id: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Deletes a plan the user has downloaded, without keeping a copy here
-/// (to free space when it runs low); not undoable, as the user was told.
-pub fn delete_downloaded(state: AppState, id: &str) -> Result<(), String> {
-    remove(state, id, false).map(|_| ())
+/// Deletes a plan (never the one on screen) the user has downloaded,
+/// without keeping a copy here (to free space when it runs low), provided
+/// it is still what was downloaded (`seen`); not undoable, as the user was
+/// told.
+pub fn delete_downloaded(
+    state: AppState,
+    id: &str,
+    seen: &crate::store::Seen,
+) -> Result<(), String> {
+    let removed = local::repo().delete_downloaded(id, seen, &now_iso())?;
+    state.storage.listed(removed.list);
+    Ok(())
 }
 
 /// Deletes the plan with `id` (its text set aside as a backup first when

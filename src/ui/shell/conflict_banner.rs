@@ -77,11 +77,10 @@ fn load_theirs(state: AppState, skip_copy: bool) -> Result<(), String> {
 /// damaged text: it is put back, so the decision goes on against it.
 fn keep_mine(state: AppState, skip_copy: bool) -> Result<(), String> {
     let key = state.storage.plan_key().get_untracked();
-    let raw = state
-        .storage
-        .damage()
-        .with_untracked(|d| d.as_ref().map(|d| d.raw.clone()));
-    let kept = local::repo().keep_mine(&key, raw.as_deref(), skip_copy, &now_iso())?;
+    let damage = state.storage.damage().get_untracked();
+    let kept = state.doc.plan().with_untracked(|mine| {
+        local::repo().keep_mine(&key, mine, damage.as_ref(), skip_copy, &now_iso())
+    })?;
     let storage = state.storage;
     match kept {
         KeepMine::Newer(d, seen) => {
