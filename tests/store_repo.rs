@@ -726,3 +726,23 @@ fn keeping_this_tabs_plan_over_a_newer_versions_data_backs_it_up() {
     assert!(backed_up(&mem, &mine));
     assert_eq!(mem.get(LEGACY_KEY).unwrap().as_deref(), Some(newer));
 }
+
+#[test]
+fn a_first_save_writes_the_plan_list_so_a_later_stray_key_is_found_not_listed() {
+    let mem = MemoryStorage::new();
+    let repo = Repo::new(&mem);
+    let a = sample_plan(2026);
+    assert!(matches!(
+        repo.save(LEGACY_KEY, &a, Some(&Synced::default()), AT),
+        SaveOutcome::Written { .. }
+    ));
+    assert!(mem.get(LIST_KEY).unwrap().is_some(), "the list is written");
+    mem.set(
+        &plan_key("stray"),
+        &serialize(&sample_plan(2025), AT).unwrap(),
+    )
+    .unwrap();
+    let (list, _) = repo.start().unwrap();
+    assert_eq!(list.plans.len(), 1);
+    assert_eq!(repo.found_plans(&list).unwrap(), vec![plan_key("stray")]);
+}

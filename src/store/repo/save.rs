@@ -100,11 +100,14 @@ impl<B: Backend> Repo<B> {
     /// plan another window added meanwhile is not dropped. Best effort: the
     /// entry is a cache of what the plan says.
     fn list_entry(&self, key: &str, plan: &Plan) -> Option<PlanList> {
-        let (mut list, _) = self.list().ok()?;
+        let (mut list, rebuilt) = self.list().ok()?;
         let listed = list.plans.iter().any(|e| {
             e.key == key && e.id == plan.id && e.title == plan.title && e.year == plan.year
         });
-        if listed {
+        // A list rebuilt from the keys (none stored yet: a first run) is
+        // written even when it already names the plan: until it is, any
+        // plan key would be listed on the next start, found plans included.
+        if listed && !rebuilt {
             return None;
         }
         let first = list.current.is_none();
