@@ -205,7 +205,9 @@ describe("a preview belongs to the plan it was read against", () => {
       await retitle(page, y, "先改的名称");
       await untilStored(page, (t) => t.includes("先改的名称"));
       const file = JSON.parse(await storedPlan(page));
-      file.plan.tasks.find((t) => t.id === x).title = "文件中的名称";
+      // Changed in the file after anything here (a whole-plan file has no
+      // base: the side changed last is taken by default).
+      Object.assign(file.plan.tasks.find((t) => t.id === x), { title: "文件中的名称", updated_at: "2099-01-01T00:00:00Z" });
       const buffer = Buffer.from(JSON.stringify(file));
       await importFile(page, { name: "改过的计划.json", buffer });
       await page.waitForSelector("[data-testid='import-summary']");
