@@ -44,6 +44,7 @@ fn three_years_of_300_task_plans_and_twenty_import_backups_leave_40_percent_free
     let used = repo.usage(&repo.list().unwrap().0).unwrap().used;
     assert_eq!(used, mem.used());
     let free = 100.0 - usage_percent(used);
+    println!("three years and twenty backups: {free:.1} % free");
     assert!(
         free >= 40.0,
         "only {free:.1} % of the quota is free ({used} of {QUOTA_CHARS} units)"
@@ -59,6 +60,10 @@ fn a_5000_task_plan_with_twelve_reports_per_item_still_saves() {
     assert!(
         matches!(outcome, SaveOutcome::Written { .. }),
         "the save gave {outcome:?}"
+    );
+    println!(
+        "5,000 tasks with reports: {:.1} % of the quota",
+        usage_percent(mem.used())
     );
     assert!(usage_percent(mem.used()) < 100.0);
 }

@@ -31,8 +31,15 @@ use std::fmt;
 /// `-`, `t`, `f` or `n`, never with this.
 pub const PACKED_PREFIX: &str = "luoshi-zlib-1:";
 
-/// Deflate level used by [`pack`] (miniz scale 0–10).
+/// Deflate level used by [`pack`] (miniz scale 0–10): backups, written
+/// once and kept, are packed small.
 const LEVEL: u8 = 6;
+/// Deflate level used by [`pack_fast`]: the plan itself, written by every
+/// save while the user works, is packed quickly: half the time of
+/// [`LEVEL`] for 5–10 % more space (measured on a 5,000-task plan: 22 ms
+/// against 48 ms natively, 488 KB against 454 KB); level 1 took a quarter
+/// of the time but up to 80 % more space.
+pub const FAST_LEVEL: u8 = 3;
 /// First character of the encoding alphabet.
 const BASE: u32 = 0x3400;
 /// Bits stored per character.
@@ -132,7 +139,18 @@ pub fn is_packed(stored: &str) -> bool {
 /// [`unpack`] gives back exactly `text`.
 #[must_use]
 pub fn pack(text: &str) -> String {
-    let bytes = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), LEVEL);
+    pack_at(text, LEVEL)
+}
+
+/// [`pack`], quicker and a little larger (see [`FAST_LEVEL`]); [`unpack`]
+/// reads both.
+#[must_use]
+pub fn pack_fast(text: &str) -> String {
+    pack_at(text, FAST_LEVEL)
+}
+
+fn pack_at(text: &str, level: u8) -> String {
+    let bytes = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), level);
     let len = bytes.len().to_string();
     let chars = chars_for(bytes.len()).unwrap_or(0);
     // Every character of the alphabet takes 3 bytes in UTF-8.

@@ -24,9 +24,10 @@ pub const STAMP_MAX: usize = 48;
 /// Characters of a value enough to read its stamp.
 pub const HEAD_CHARS: usize = STAMP_PREFIX.len() + STAMP_MAX + 1;
 
-/// The value to store for plan text `json` written with `stamp`.
+/// The value to store for plan text `json` written with `stamp`. Packed
+/// quickly (`codec::pack_fast`): every save does this while the user works.
 pub fn encode(stamp: &str, json: &str) -> String {
-    let packed = codec::pack(json);
+    let packed = codec::pack_fast(json);
     let mut out = String::with_capacity(STAMP_PREFIX.len() + stamp.len() + 1 + packed.len());
     out.push_str(STAMP_PREFIX);
     out.push_str(stamp);
