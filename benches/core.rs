@@ -615,6 +615,33 @@ fn capacity() {
         other => println!("  ⚠ 5,000-task plan, 12 reports per item: did not save ({other:?})"),
     }
 
+    // The same with report texts that never repeat a phrase (characters at
+    // random from the seed speech): the other end of what reports can be.
+    let unique = MemoryStorage::new();
+    let urepo = Repo::new(&unique);
+    let mut ulast = None;
+    for (i, y) in [2024, 2025, 2026].into_iter().enumerate() {
+        let p = year::year_of(300, y, 17 + i as u64, year::Texture::Unique);
+        let _ = urepo.create(&p, true, SAVED_AT);
+        ulast = Some(p);
+    }
+    let uplans = unique.used();
+    if let Some(p) = ulast {
+        for week in 0..20 {
+            let now = format!(
+                "2026-{:02}-{:02}T08:00:00Z",
+                1 + week / 4,
+                1 + (week % 4) * 7
+            );
+            let _ = urepo.back_up_before_import(&p, &now);
+        }
+    }
+    println!(
+        "  ⚠ with report texts that never repeat a phrase: the three plans take {:.1} %, with the 20 backups {:.1} % of the quota (does not fit: each backup is a full copy)",
+        usage_percent(uplans),
+        usage_percent(unique.used())
+    );
+
     // Compressibility of the generated reports against real prose.
     let reports: String = plan
         .tasks

@@ -67,3 +67,31 @@ fn a_5000_task_plan_with_twelve_reports_per_item_still_saves() {
     );
     assert!(usage_percent(mem.used()) < 100.0);
 }
+
+#[test]
+#[ignore = "a figure for the notes, not a target: run with --ignored --nocapture"]
+fn how_much_is_free_when_no_report_repeats_a_phrase() {
+    let mem = MemoryStorage::new();
+    let repo = Repo::new(&mem);
+    let mut last = None;
+    for (i, year) in [2024, 2025, 2026].into_iter().enumerate() {
+        let plan = year::year_of(300, year, 17 + i as u64, year::Texture::Unique);
+        repo.create(&plan, true, AT).expect("stored");
+        last = Some(plan);
+    }
+    let plan = last.expect("three plans");
+    let plans = mem.used();
+    for week in 0..20 {
+        let now = format!(
+            "2026-{:02}-{:02}T08:00:00Z",
+            1 + week / 4,
+            1 + (week % 4) * 7
+        );
+        repo.back_up_before_import(&plan, &now).expect("stored");
+    }
+    println!(
+        "unique report texts: three plans {:.1} %, with twenty backups {:.1} % of the quota",
+        usage_percent(plans),
+        usage_percent(mem.used())
+    );
+}

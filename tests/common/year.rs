@@ -6,6 +6,12 @@
 //! vary as real reports do instead of repeating one sentence (which would
 //! compress to nothing and flatter the figure).
 //!
+//! Such texts repeat their phrases, as a unit's monthly reports do, and
+//! pack far smaller than prose. `Texture::Unique` writes each report as
+//! characters drawn at random from the seed speech instead, which no
+//! compression can shorten much: the other end of what real reports can
+//! be, for stating how the capacity figure depends on the text.
+//!
 //! Shared by `tests/capacity.rs` and `benches/core.rs` (through `#[path]`).
 
 use luoshi::model::activity::changes;
@@ -80,6 +86,23 @@ const NAMES: [&str; 8] = [
     "孙立新",
 ];
 
+/// What the report texts are made of.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Texture {
+    /// Phrases from pools, with numbers: repetitive, as reports are.
+    Phrases,
+    /// Characters at random from the seed speech: no repetition at all.
+    Unique,
+}
+
+/// The seed speech's characters, for `Texture::Unique`.
+fn speech_chars() -> Vec<char> {
+    include_str!("../fixtures/text/speech-2022-district-committee.txt")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
 /// A small deterministic generator (an LCG): the same plan every run.
 struct Dice(u64);
 
@@ -140,6 +163,12 @@ pub fn plan_of(n: usize, year: i32) -> Plan {
 /// `plan_of(n, year)` after a year of monthly reports on every work item
 /// (a task with no subtasks), each with its 留痕 entries.
 pub fn year_of_reports(n: usize, year: i32, seed: u64) -> Plan {
+    year_of(n, year, seed, Texture::Phrases)
+}
+
+/// `year_of_reports` with report texts of the given texture.
+pub fn year_of(n: usize, year: i32, seed: u64, texture: Texture) -> Plan {
+    let chars = speech_chars();
     let mut plan = plan_of(n, year);
     let parents: HashSet<TaskId> = plan.tasks.iter().filter_map(|t| t.parent.clone()).collect();
     let mut dice = Dice(seed);
@@ -162,7 +191,13 @@ pub fn year_of_reports(n: usize, year: i32, seed: u64) -> Plan {
                 id: luoshi::model::id::new_id(),
                 date,
                 percent: (month * 8).min(100) as u8,
-                progress: dice.progress(month),
+                progress: match texture {
+                    Texture::Phrases => dice.progress(month),
+                    Texture::Unique => {
+                        let len = 50 + dice.next(60);
+                        (0..len).map(|_| chars[dice.next(chars.len())]).collect()
+                    }
+                },
                 problems,
                 next_steps: dice.pick(&NEXT).to_string(),
                 by: dice.pick(&NAMES).to_string(),
