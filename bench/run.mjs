@@ -815,9 +815,10 @@ function slowerNote(slower) {
   const why = {
     saved:
       "Both pages wait 250 ms after the change, so the difference is the save itself: the reference runs `JSON.stringify` and `setItem`; " +
-      "the app's save (src/ui/saving.rs) also reads the stored text back into wasm to check that no other tab wrote meanwhile, " +
-      "serialises the plan in Rust and hands the text across the wasm boundary to `setItem`; and its 250 ms timer starts from " +
-      "the plan change, after the edit has been applied in wasm, where the reference's starts at the click.",
+      "the app's save (src/ui/persistence/saving.rs, `Repo::save`) reads the stored value's first characters to check its stamp " +
+      "(no other tab wrote meanwhile), serialises the plan in Rust, packs it (deflate, about a tenth of the text) and hands that " +
+      "across the wasm boundary to `setItem`; and its 250 ms timer starts from the plan change, after the edit has been applied " +
+      "in wasm, where the reference's starts at the click.",
     open:
       "The app's editor is a full form (every field of a task, the unit list for type-ahead), the reference's one text box; the app's " +
       "time does not grow with the plan (compare the sizes): its script is brief and the rest is the form's own style and layout.",
