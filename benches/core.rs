@@ -46,12 +46,12 @@ use luoshi::model::ledger::ledger;
 use luoshi::model::rollup::{assess_plan, Assessments};
 use luoshi::model::sample::sample_plan;
 use luoshi::model::stats::{grouped_tally, GroupBy};
-use luoshi::model::{Plan, TaskId};
+use luoshi::model::Plan;
 use luoshi::store::backend::MemoryStorage;
 use luoshi::store::repo::SaveOutcome;
 use luoshi::store::{codec, holds, serialize, Repo, Synced, QUOTA_CHARS};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -65,37 +65,6 @@ const STORED_KEY: &str = "luoshi.plan";
 
 /// The timestamp written into stored text; any fixed value will do.
 const SAVED_AT: &str = "2026-06-30T09:00:00Z";
-
-/// A plan of exactly `n` tasks: the sample repeated with fresh random ids,
-/// each copy's parents remapped to that copy's new ids so the hierarchy
-/// holds. `None` when the sample has no tasks to repeat.
-fn plan_of(base: &Plan, n: usize) -> Option<Plan> {
-    if base.tasks.is_empty() {
-        return None;
-    }
-    let mut plan = base.clone();
-    plan.tasks.clear();
-    for c in 0..n.div_ceil(base.tasks.len()) {
-        // All new ids first, so a parent listed after its child still maps.
-        let fresh: HashMap<&TaskId, TaskId> = base
-            .tasks
-            .iter()
-            .map(|t| (&t.id, TaskId::random()))
-            .collect();
-        for t in &base.tasks {
-            let mut t = t.clone();
-            t.id = fresh.get(&t.id).cloned().unwrap_or_else(TaskId::random);
-            t.parent = t.parent.and_then(|p| fresh.get(&p).cloned());
-            // Keeps copies in separate places among their siblings, as a
-            // real plan's 要点 would be.
-            t.order += (c as u32) * 100;
-            plan.tasks.push(t);
-        }
-    }
-    // The last copy is cut short to hit `n` exactly.
-    plan.tasks.truncate(n);
-    Some(plan)
-}
 
 /// Tasks whose parent is not in the plan: after the cut this should be
 /// zero (the sample lists each 要点 before its 任务); printed when not, since
@@ -128,7 +97,12 @@ struct Case {
 
 impl Case {
     fn new(base: &Plan, n: usize, today: NaiveDate) -> Result<Case, String> {
-        let plan = plan_of(base, n).ok_or("the sample plan has no tasks")?;
+        if base.tasks.is_empty() {
+            return Err("the sample plan has no tasks".into());
+        }
+        // The sample repeated with fresh ids, its hierarchy kept (the same
+        // plans the capacity part uses).
+        let plan = year::plan_of(n, base.year);
         let text = serialize(&plan, SAVED_AT).map_err(|e| e.to_string())?;
         let mut changed = plan.clone();
         // The last task, so the plan comparison in `Repo::save` walks the

@@ -43,11 +43,7 @@ fn work_items_of(p: &Plan) -> Vec<&Task> {
 
 /// Merges `file` into `plan` with every conflict decided `side`.
 fn merged(plan: &Plan, file: &Plan, side: Option<Side>) -> Plan {
-    let pv = preview(plan, file);
-    let op = merge_op(plan, &pv, |_, _| side, "测试", NOW).unwrap_or_else(|e| panic!("{e}"));
-    let mut out = plan.clone();
-    apply(&mut out, op, NOW).unwrap_or_else(|e| panic!("{e}"));
-    out
+    common::merged_by(plan, file, |_, _| side)
 }
 
 #[test]

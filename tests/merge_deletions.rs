@@ -6,8 +6,8 @@
 
 mod common;
 
-use common::{child_of, d, plan_of, reported, span, task};
-use luoshi::model::merge::{merge_op, preview, Side};
+use common::{child_of, d, edit_task, merged, plan_of, reported, span, task};
+use luoshi::model::merge::{merge_op, preview};
 use luoshi::model::ops::{apply, Op};
 use luoshi::model::package::package_for;
 use luoshi::model::task::{Extension, Milestone, SuperviseKind, Supervision};
@@ -15,29 +15,6 @@ use luoshi::model::tombstone::DeletedKind;
 use luoshi::model::{Plan, Task};
 
 const NOW: &str = "2026-07-25T09:00:00Z";
-
-fn merged(plan: &Plan, file: &Plan) -> Plan {
-    let pv = preview(plan, file);
-    let op =
-        merge_op(plan, &pv, |_, _| None::<Side>, "测试", NOW).unwrap_or_else(|e| panic!("{e}"));
-    let mut out = plan.clone();
-    apply(&mut out, op, NOW).unwrap_or_else(|e| panic!("{e}"));
-    out
-}
-
-fn edit(plan: &mut Plan, id: &str, change: impl FnOnce(&mut Task)) {
-    let mut t = plan.task(id).expect("task").clone();
-    change(&mut t);
-    apply(
-        plan,
-        Op::PutTask {
-            task: Box::new(t),
-            at: None,
-        },
-        NOW,
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-}
 
 /// A task with one record of every kind that can be deleted.
 fn full_task(id: &str) -> Task {
@@ -88,7 +65,7 @@ fn deleted_ids(plan: &Plan) -> Vec<&str> {
 
 /// Deletes one record of each kind from task `a`.
 fn delete_one_of_each(plan: &mut Plan) {
-    edit(plan, "a", |t| {
+    edit_task(plan, "a", |t| {
         t.updates.retain(|u| u.id != "u1");
         t.extensions.clear();
         t.milestones.clear();

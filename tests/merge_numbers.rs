@@ -5,22 +5,14 @@
 mod common;
 
 use chrono::Datelike;
-use common::{d, plan_of, span};
-use luoshi::model::merge::{merge_op, preview};
+use common::{d, merged, plan_of, span};
+use luoshi::model::merge::preview;
 use luoshi::model::ops::apply;
 use luoshi::model::supervision::{next_number, supervise, NoticeCounter, SuperviseForm};
 use luoshi::model::task::SuperviseKind;
 use luoshi::model::{Plan, TaskId};
 
 const NOW: &str = "2026-07-25T09:00:00Z";
-
-fn merged(plan: &Plan, file: &Plan) -> Plan {
-    let pv = preview(plan, file);
-    let op = merge_op(plan, &pv, |_, _| None, "测试", NOW).unwrap_or_else(|e| panic!("{e}"));
-    let mut out = plan.clone();
-    apply(&mut out, op, NOW).unwrap_or_else(|e| panic!("{e}"));
-    out
-}
 
 fn supervise_task(plan: &mut Plan, id: &str, day: &str) {
     let form = SuperviseForm {

@@ -14,13 +14,13 @@ use luoshi::model::{Plan, TaskId};
 const NOW: &str = "2026-07-25T09:00:00Z";
 
 /// Merges with every clash decided `side` (fields by default).
+/// Merges with every clash in the outline decided `side`.
 fn merged(plan: &Plan, file: &Plan, side: Option<Side>) -> Plan {
-    let pv = preview(plan, file);
-    let choose = |_: &TaskId, key: &str| if key == STRUCTURE { side } else { None };
-    let op = merge_op(plan, &pv, choose, "测试", NOW).unwrap_or_else(|e| panic!("{e}"));
-    let mut out = plan.clone();
-    apply(&mut out, op, NOW).unwrap_or_else(|e| panic!("import refused: {e}"));
-    out
+    common::merged_by(
+        plan,
+        file,
+        |_, key| if key == STRUCTURE { side } else { None },
+    )
 }
 
 fn parent(plan: &Plan, id: &str) -> Option<String> {
@@ -32,17 +32,7 @@ fn parent(plan: &Plan, id: &str) -> Option<String> {
 }
 
 fn move_under(plan: &mut Plan, id: &str, under: Option<&str>) {
-    let mut t = plan.task(id).expect("task").clone();
-    t.parent = under.map(TaskId::from);
-    apply(
-        plan,
-        Op::PutTask {
-            task: Box::new(t),
-            at: None,
-        },
-        NOW,
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    common::edit_task(plan, id, |t| t.parent = under.map(TaskId::from));
 }
 
 /// The office's plan and a 填报包-like copy of it with a base.

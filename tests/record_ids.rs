@@ -4,22 +4,13 @@
 
 mod common;
 
-use common::{d, plan_of, span};
+use common::{d, merged, plan_of, span};
 use luoshi::format::{restore_plan, write_plan};
-use luoshi::model::merge::{merge_op, preview};
 use luoshi::model::ops::{apply, Op};
 use luoshi::model::task::LogEntry;
 use luoshi::model::{Plan, ProgressUpdate, Task};
 
 const NOW: &str = "2026-07-25T09:00:00Z";
-
-fn merged(plan: &Plan, file: &Plan) -> Plan {
-    let pv = preview(plan, file);
-    let op = merge_op(plan, &pv, |_, _| None, "测试", NOW).unwrap_or_else(|e| panic!("{e}"));
-    let mut out = plan.clone();
-    apply(&mut out, op, NOW).unwrap_or_else(|e| panic!("{e}"));
-    out
-}
 
 fn without_id_update() -> ProgressUpdate {
     ProgressUpdate {

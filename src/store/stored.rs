@@ -68,6 +68,15 @@ pub fn decode(stored: &str) -> Result<Cow<'_, str>, CodecError> {
     codec::unpack(body)
 }
 
+/// The plan text of a stored value: unpacked when it unpacks, else the
+/// value as it is (damaged data is kept, and offered, as found).
+pub fn text_of(value: &str) -> String {
+    match decode(value) {
+        Ok(t) => t.into_owned(),
+        Err(_) => value.to_string(),
+    }
+}
+
 /// What a tab last saw under a plan's key, to tell later whether another
 /// tab wrote there since.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -42,7 +42,7 @@ pub fn App() -> impl IntoView {
     saving::install(state);
     install_undo_keys(state);
     crate::ui::shell::text_size::apply_saved();
-    crate::ui::sharing::import_panel::install_drop();
+    crate::ui::sharing::dropped::install_drop();
     // The crash screen offers the plan this tab shows; it runs where no
     // Rust state can be trusted, so the key is kept on the page itself.
     Effect::new(move |_| {

@@ -72,10 +72,7 @@ fn download_link(document: &web_sys::Document) -> Option<web_sys::Element> {
     // when it unpacks, else the value as stored.
     let stored = storage
         .and_then(|s| s.get_item(&key).ok().flatten())
-        .map(|v| match crate::store::stored::decode(&v) {
-            Ok(text) => text.into_owned(),
-            Err(_) => v,
-        });
+        .map(|v| crate::store::stored::text_of(&v));
     let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.unchecked_into();
     let _ = a.set_attribute("data-testid", "crash-download");
     match stored.as_deref().and_then(super::download::text_url) {

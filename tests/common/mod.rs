@@ -132,3 +132,38 @@ pub fn is_chinese(text: &str) -> bool {
 pub fn approx(actual: f64, expected: f64) -> bool {
     (actual - expected).abs() < 1e-6
 }
+
+/// When the merge helpers below stamp what they change.
+pub const MERGED_AT: &str = "2026-07-25T09:00:00Z";
+
+/// Merges `file` into `plan` as the import does: the preview, every choice
+/// made by `choose` (`None`: that conflict's default), the op applied.
+pub fn merged_by(
+    plan: &Plan,
+    file: &Plan,
+    choose: impl Fn(&luoshi::model::TaskId, &str) -> Option<luoshi::model::merge::Side>,
+) -> Plan {
+    let pv = luoshi::model::merge::preview(plan, file);
+    let op = luoshi::model::merge::merge_op(plan, &pv, choose, "测试", MERGED_AT)
+        .unwrap_or_else(|e| panic!("import refused: {e}"));
+    let mut out = plan.clone();
+    luoshi::model::ops::apply(&mut out, op, MERGED_AT).unwrap_or_else(|e| panic!("{e}"));
+    out
+}
+
+/// `merged_by` with every conflict at its default.
+pub fn merged(plan: &Plan, file: &Plan) -> Plan {
+    merged_by(plan, file, |_, _| None)
+}
+
+/// Changes task `id` through the ops, as an edit in the app does (stamped
+/// `MERGED_AT`, logged, tombstones kept).
+pub fn edit_task(plan: &mut Plan, id: &str, change: impl FnOnce(&mut Task)) {
+    let mut t = plan.task(id).expect("task").clone();
+    change(&mut t);
+    let op = luoshi::model::ops::Op::PutTask {
+        task: Box::new(t),
+        at: None,
+    };
+    luoshi::model::ops::apply(plan, op, MERGED_AT).unwrap_or_else(|e| panic!("{e}"));
+}

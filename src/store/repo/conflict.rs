@@ -29,10 +29,7 @@ impl<B: Backend> Repo<B> {
     pub fn stored_text(&self, key: &str) -> Result<(Option<String>, Seen), String> {
         let value = self.backend.get(key).map_err(|e| e.to_string())?;
         let seen = Seen::of(value.as_deref());
-        let text = value.map(|v| match stored::decode(&v) {
-            Ok(t) => t.into_owned(),
-            Err(_) => v,
-        });
+        let text = value.as_deref().map(stored::text_of);
         Ok((text, seen))
     }
 
@@ -71,7 +68,9 @@ impl<B: Backend> Repo<B> {
         now: &str,
     ) -> Result<KeepMine, String> {
         let value = self.backend.get(key).map_err(|e| e.to_string())?;
-        let (loaded, seen) = read_value(value.clone());
+        // The other tab's text, unpacked when it unpacks: what is set aside.
+        let theirs = value.as_deref().map(stored::text_of);
+        let (loaded, seen) = read_value(value);
         if let Loaded::Damaged(d) = loaded {
             if !d.replaceable {
                 // What is stored is never replaced here, and this tab's plan
@@ -85,7 +84,6 @@ impl<B: Backend> Repo<B> {
                 return Ok(KeepMine::Newer(Box::new(d), seen));
             }
         }
-        let (theirs, _) = self.stored_text(key)?;
         // Text identical to this tab's damaged data needs no second copy.
         let damaged_raw = damaged.map(|d| d.raw.as_str());
         let copy_needed = theirs.is_some() && theirs.as_deref() != damaged_raw && !skip_copy;

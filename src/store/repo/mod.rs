@@ -208,7 +208,12 @@ impl<B: Backend> Repo<B> {
             Loaded::Plan { plan, current } => {
                 let mut copied = true;
                 if !current {
-                    if let Some(text) = self.plain_text(&entry.key)? {
+                    // Read again (a rare path): the text as the older
+                    // version wrote it, kept before the first save rewrites it.
+                    if let (Some(text), _) = self
+                        .stored_text(&entry.key)
+                        .map_err(SaveError::Unavailable)?
+                    {
                         copied = self.set_aside(&text, "升级数据格式前", now).is_ok();
                     }
                 }
@@ -240,14 +245,6 @@ impl<B: Backend> Repo<B> {
                 seen,
             },
         })
-    }
-
-    /// The plan text under `key` (unpacked), if it reads as text.
-    fn plain_text(&self, key: &str) -> Result<Option<String>, SaveError> {
-        Ok(self
-            .backend
-            .get(key)?
-            .and_then(|v| stored::decode(&v).ok().map(|t| t.into_owned())))
     }
 
     /// Makes `id` the plan in use; returns the list and its entry.

@@ -132,37 +132,24 @@ impl<B: Backend> Repo<B> {
             .entry(id)
             .cloned()
             .ok_or_else(|| "该计划已不存在".to_string())?;
+        // One read: the text to copy (unpacked, or as stored when it does
+        // not unpack) and the stamp the mark names, so a tab that saves the
+        // plan after this (not knowing of the deletion) makes the next start
+        // keep it.
+        let (text, seen) = self.stored_text(&entry.key)?;
         let mut copy_key = None;
-        if keep_copy {
-            if let Some(text) = self.plain_text(&entry.key).map_err(|e| e.to_string())? {
-                let key = self
-                    .set_aside(&text, "删除计划前", now)
-                    .map_err(|e| {
-                        format!(
-                            "无法把要删除的计划另存备份（{}），计划没有删除。请先到“数据管理”导出数据文件并腾出空间。",
-                            e.cause()
-                        )
-                    })?;
-                copy_key = Some(key);
-            } else if let Some(raw) = self.backend.get(&entry.key).map_err(|e| e.to_string())? {
-                // Text that does not unpack is kept as it is stored.
-                copy_key = Some(self.set_aside(&raw, "删除计划前", now).map_err(|e| {
-                    format!(
-                        "无法把要删除的计划另存备份（{}），计划没有删除。",
-                        e.cause()
-                    )
-                })?);
-            }
+        if let (true, Some(text)) = (keep_copy, text) {
+            copy_key = Some(self.set_aside(&text, "删除计划前", now).map_err(|e| {
+                format!(
+                    "无法把要删除的计划另存备份（{}），计划没有删除。请先到“数据管理”导出数据文件并腾出空间。",
+                    e.cause()
+                )
+            })?);
         }
-        // The mark names the value copied: a tab that saves the plan after
-        // this (not knowing of the deletion) makes the next start keep it.
-        let stamp = self
-            .backend
-            .head(&entry.key, stored::HEAD_CHARS)
-            .map_err(|e| e.to_string())?
-            .as_deref()
-            .and_then(stored::stamp_of)
-            .map(str::to_string);
+        let stamp = match seen {
+            Seen::Stamp(s) => Some(s),
+            Seen::Absent | Seen::Text(_) => None,
+        };
         if let Some(e) = list.plans.iter_mut().find(|p| p.id == id) {
             e.pending = Some(Pending::Removing { stamp });
         }

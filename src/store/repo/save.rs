@@ -54,9 +54,11 @@ impl<B: Backend> Repo<B> {
             Ok(true) => return self.after_other_write(key, plan, synced),
             Ok(false) => {}
         }
-        // Another window is deleting this plan (or stopped half-way): not
-        // written over its mark, the user is asked.
-        if self.list().is_ok_and(|(l, _)| {
+        // The list is read once: another window deleting this plan (or
+        // stopped half-way) marked it, and then nothing is written over the
+        // mark (the user is asked); otherwise it is kept up to date below.
+        let listed = self.list().ok();
+        if listed.as_ref().is_some_and(|(l, _)| {
             l.plans
                 .iter()
                 .any(|e| e.key == key && matches!(e.pending, Some(Pending::Removing { .. })))
@@ -73,7 +75,7 @@ impl<B: Backend> Repo<B> {
         }
         SaveOutcome::Written {
             seen: Seen::Stamp(stamp),
-            list: self.list_entry(key, plan),
+            list: listed.and_then(|l| self.list_entry(l, key, plan)),
         }
     }
 
@@ -96,11 +98,16 @@ impl<B: Backend> Repo<B> {
     }
 
     /// Keeps the list's entry for the plan just saved up to date (its title
-    /// and year show in the plan switcher), reading the list again so a
-    /// plan another window added meanwhile is not dropped. Best effort: the
-    /// entry is a cache of what the plan says.
-    fn list_entry(&self, key: &str, plan: &Plan) -> Option<PlanList> {
-        let (mut list, rebuilt) = self.list().ok()?;
+    /// and year show in the plan switcher), in the list as read during this
+    /// save (not the tab's own copy, so a plan another window added
+    /// meanwhile is not dropped). Best effort: the entry is a cache of what
+    /// the plan says.
+    fn list_entry(
+        &self,
+        (mut list, rebuilt): (PlanList, bool),
+        key: &str,
+        plan: &Plan,
+    ) -> Option<PlanList> {
         let listed = list.plans.iter().any(|e| {
             e.key == key && e.id == plan.id && e.title == plan.title && e.year == plan.year
         });

@@ -43,6 +43,11 @@ impl<B: Backend> Repo<B> {
         Ok(usage)
     }
 
+    /// The size of the value under `key` as the quota counts it.
+    pub fn stored_size(&self, key: &str) -> Result<Option<usize>, SaveError> {
+        self.backend.size(key)
+    }
+
     /// Plan keys that no entry of `list` names.
     pub fn found_plans(&self, list: &PlanList) -> Result<Vec<String>, SaveError> {
         let mut found: Vec<String> = self

@@ -12,15 +12,19 @@ use leptos::prelude::*;
 pub fn FoundPlans() -> impl IntoView {
     let state = use_app();
     let message = RwSignal::new(None::<String>);
+    // Read again when the plan list changes or a found plan was dealt with
+    // here, not after every save: each found plan is read whole for its
+    // title (they are rare, and listed on this page alone).
+    let version = RwSignal::new(0u32);
     let found = Memo::new(move |_| {
-        state.storage.stored_at().track();
+        version.track();
         let list = state.storage.plans().get();
         let repo = local::repo();
-        let found = repo.usage(&list).map(|u| u.found).unwrap_or_default();
-        // Rare, and only on this page: each is read to show its title.
+        let found = repo.found_plans(&list).unwrap_or_default();
         found
             .into_iter()
-            .map(|(key, size)| {
+            .map(|key| {
+                let size = repo.stored_size(&key).ok().flatten().unwrap_or(0);
                 let title = match repo.stored(&key) {
                     Ok((crate::store::Loaded::Plan { plan, .. }, _)) => {
                         format!("计划“{}”", plan.title)
@@ -45,7 +49,10 @@ pub fn FoundPlans() -> impl IntoView {
                 crate::ui::persistence::plans::open(state, &id)
             });
         match result {
-            Ok(()) => state.storage.space_freed(),
+            Ok(()) => {
+                version.update(|v| *v += 1);
+                state.storage.space_freed();
+            }
             Err(e) => message.set(Some(e)),
         }
     };
@@ -66,7 +73,10 @@ pub fn FoundPlans() -> impl IntoView {
             "确定从本机删除这份不在计划列表中的计划吗？删除后无法恢复，建议先下载。",
             "删除",
             move || match local::repo().remove_found(&key) {
-                Ok(()) => state.storage.space_freed(),
+                Ok(()) => {
+                    version.update(|v| *v += 1);
+                    state.storage.space_freed();
+                }
                 Err(e) => message.set(Some(e)),
             },
         );

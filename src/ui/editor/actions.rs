@@ -86,21 +86,27 @@ fn new_point_place(state: AppState, panel: TaskPanel) -> Place {
     })
 }
 
-/// Handles the editing shortcuts; returns true when the key was one.
-fn ledger_key(state: AppState, panel: TaskPanel, e: &leptos::ev::KeyboardEvent) -> bool {
-    let ctrl = e.ctrl_key() || e.meta_key();
-    let key = e.key();
+/// The element a key went to, unless the key is not a shortcut's to take:
+/// in a text field the browser's own undo and arrows apply, and under a
+/// question the dialog has the keyboard. (`Some(None)`: no element.)
+fn key_target(state: AppState, e: &leptos::ev::KeyboardEvent) -> Option<Option<web_sys::Element>> {
     let target = e
         .target()
         .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
-    // In a text field the browser's own undo and arrows apply.
     let typing = target.as_ref().is_some_and(|el| {
         matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
             || el.closest("[contenteditable]").ok().flatten().is_some()
     });
-    if typing || state.confirm.with_untracked(Option::is_some) {
+    (!typing && state.confirm.with_untracked(Option::is_none)).then_some(target)
+}
+
+/// Handles the editing shortcuts; returns true when the key was one.
+fn ledger_key(state: AppState, panel: TaskPanel, e: &leptos::ev::KeyboardEvent) -> bool {
+    let ctrl = e.ctrl_key() || e.meta_key();
+    let key = e.key();
+    let Some(target) = key_target(state, e) else {
         return false;
-    }
+    };
     // The structure keys act on the ledger's selected row only: with the
     // table (or nothing) focused, not while a button, a link, a quick edit
     // or the editor has the keyboard — Enter on a heading's button sorts.
@@ -145,14 +151,7 @@ fn ledger_key(state: AppState, panel: TaskPanel, e: &leptos::ev::KeyboardEvent) 
 /// inside the app's owner.
 pub fn install_undo_keys(state: AppState) {
     let keys = window_event_listener(leptos::ev::keydown, move |e| {
-        let target = e
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
-        let typing = target.as_ref().is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el.closest("[contenteditable]").ok().flatten().is_some()
-        });
-        if typing || state.confirm.with_untracked(Option::is_some) {
+        if key_target(state, &e).is_none() {
             return;
         }
         let ctrl = e.ctrl_key() || e.meta_key();

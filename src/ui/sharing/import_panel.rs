@@ -4,26 +4,23 @@
 //! edit. A file of another plan is opened as a plan of its own instead.
 //!
 //! The import's stage belongs to this panel (the data page): a file
-//! dropped elsewhere is handed over (`DroppedFile`) and taken up here. A
+//! dropped elsewhere is handed over (`dropped::DroppedFile`) and taken up here. A
 //! preview belongs to the plan it was read against: confirming works the
-//! merge out again against the plan as it is then (`merge::recheck`), and
+//! merge out again against the plan as it is then (`confirm`), and
 //! shows it again instead of applying it when the plan changed meanwhile;
 //! a switch to another plan ends the preview.
 
 use crate::format::Restored;
-use crate::model::merge::{
-    merge_op, preview as merge_preview, recheck, MergePreview, Recheck, Side,
-};
+use crate::model::merge::{preview as merge_preview, MergePreview, Side};
 use crate::model::TaskId;
-use crate::store::local;
-use crate::ui::clock::now_iso;
+use crate::ui::sharing::confirm::{confirm_merge, open_as_new, Confirmed};
+use crate::ui::sharing::dropped::DroppedFile;
 use crate::ui::sharing::preview::ImportPreview;
 use crate::ui::sharing::reading::{interpret, read, refuse_before_reading, size_text};
 use crate::ui::sharing::workbook::{is_workbook, sheet_incoming, start_workbook, SheetIncoming};
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 use std::collections::HashMap;
-use wasm_bindgen::JsCast;
 
 /// Where an import stands.
 #[derive(Clone)]
@@ -117,122 +114,6 @@ pub fn start(state: AppState, stage: RwSignal<Stage>, file: web_sys::File) {
             });
         },
     );
-}
-
-/// Backs up the plan on screen before an import (old import backups pruned
-/// first, see `Repo::back_up_before_import`).
-fn back_up(state: AppState) -> Result<(), String> {
-    state
-        .doc
-        .plan()
-        .with_untracked(|p| local::repo().back_up_before_import(p, &now_iso()))
-        .map(|_| ())
-}
-
-/// What confirming did.
-enum Confirmed {
-    /// Merged; the message says so.
-    Done(String),
-    /// The plan changed since the preview: here is the preview worked out
-    /// again, to confirm instead. Nothing was merged.
-    Again(Box<Incoming>),
-}
-
-/// Merges as previewed, with the conflicts decided in `choices`, provided
-/// the merge worked out against the plan as it is now is the one the user
-/// saw (see `merge::recheck`).
-fn confirm_merge(
-    state: AppState,
-    incoming: &Incoming,
-    choices: &HashMap<(TaskId, String), Side>,
-) -> Result<Confirmed, String> {
-    let Some(shown) = &incoming.merge else {
-        return Err("没有可合并的内容".into());
-    };
-    let checked = state
-        .doc
-        .plan()
-        .with_untracked(|p| recheck(shown, &incoming.against, p, &incoming.restored.plan));
-    let pv = match checked {
-        Recheck::OtherPlan => {
-            return Err(format!(
-            "这次预览是按另一个计划生成的，当前显示的计划已切换，没有导入。请重新选择文件“{}”。",
-            incoming.name
-        ))
-        }
-        Recheck::Changed(fresh) => {
-            let mut again = incoming.clone();
-            again.merge = Some(*fresh);
-            again.refreshed = true;
-            return Ok(Confirmed::Again(Box::new(again)));
-        }
-        Recheck::Apply(pv) => pv,
-    };
-    back_up(state)?;
-    let now = now_iso();
-    let source = match &pv.from_unit {
-        Some(unit) => format!("{unit}填报包 {}", incoming.name),
-        None => incoming.name.clone(),
-    };
-    let op = state
-        .doc
-        .plan()
-        .with_untracked(|p| {
-            merge_op(
-                p,
-                &pv,
-                |id, key| choices.get(&(id.clone(), key.to_string())).copied(),
-                &source,
-                &now,
-            )
-        })
-        .map_err(|e| e.to_string())?;
-    state
-        .edit(op, format!("导入“{}”", incoming.name))
-        .map_err(|e| format!("导入未完成：{e}"))?;
-    Ok(Confirmed::Done(format!(
-        "已导入“{}”，导入前的计划已备份；如需撤回，点击“撤销”。",
-        incoming.name
-    )))
-}
-
-/// Opens the file's plan as a plan of its own (a new id when this browser
-/// already holds a plan with its id).
-fn open_as_new(state: AppState, incoming: &Incoming) -> Result<String, String> {
-    let mut plan = incoming.restored.plan.clone();
-    let taken = state
-        .storage
-        .plans()
-        .with_untracked(|l| l.entry(&plan.id).is_some());
-    if taken {
-        plan.id = crate::model::id::new_id();
-        plan.title = format!("{}（导入副本）", plan.title);
-    }
-    let title = plan.title.clone();
-    crate::ui::persistence::plans::add(state, plan, &format!("打开“{}”为新计划", incoming.name))?;
-    Ok(format!("已把“{}”作为新计划“{title}”打开。", incoming.name))
-}
-
-/// A file dropped on the page outside the data page, handed over to the
-/// import panel there (which owns the import).
-#[derive(Clone, Copy)]
-pub struct DroppedFile(StoredValue<Option<web_sys::File>, LocalStorage>, Trigger);
-
-impl DroppedFile {
-    fn new() -> DroppedFile {
-        DroppedFile(StoredValue::new_local(None), Trigger::new())
-    }
-
-    fn hand_over(&self, file: web_sys::File) {
-        self.0.set_value(Some(file));
-        self.1.notify();
-    }
-
-    /// The file dropped, once (tracked: called again on the next drop).
-    fn take(&self) -> Option<web_sys::File> {
-        self.1.track();
-        self.0.try_update_value(Option::take).flatten()
-    }
 }
 
 #[component]
@@ -375,28 +256,4 @@ pub fn ImportPanel() -> impl IntoView {
             }}
         </section>
     }
-}
-
-/// Lets a file be dropped anywhere on the page: it is handed to the data
-/// page's import, and the data page shown.
-pub fn install_drop() {
-    let dropped = DroppedFile::new();
-    provide_context(dropped);
-    let over = window_event_listener(leptos::ev::dragover, |e| e.prevent_default());
-    let drop = window_event_listener(leptos::ev::drop, move |e: web_sys::DragEvent| {
-        let Some(file) = e
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        else {
-            return;
-        };
-        e.prevent_default();
-        dropped.hand_over(file.unchecked_into());
-        let _ = window().location().set_hash("#/data");
-    });
-    on_cleanup(move || {
-        over.remove();
-        drop.remove();
-    });
 }

@@ -3,7 +3,9 @@
 //! preview, a backup and one undoable merge.
 
 pub mod clash_choices;
+pub mod confirm;
 pub mod deletions;
+pub mod dropped;
 pub mod export_panel;
 pub mod import_panel;
 pub mod preview;
