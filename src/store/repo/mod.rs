@@ -69,10 +69,6 @@ impl<B: Backend> Repo<B> {
         Repo { backend }
     }
 
-    pub fn backend(&self) -> &B {
-        &self.backend
-    }
-
     /// The plan list as stored, rebuilt from the plan keys (not written)
     /// when it is missing or unreadable; the flag says it was rebuilt.
     pub fn list(&self) -> Result<(PlanList, bool), SaveError> {
