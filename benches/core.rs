@@ -25,8 +25,11 @@
 //!    takes, plain and packed by `store::codec::pack`.
 //! 4. Capacity (issue 17): three plans (2024–2026) of 300 tasks, every work
 //!    item with twelve monthly reports and their 留痕, plus twenty import
-//!    backups, stored through the repository into an in-memory storage
-//!    with the browser's quota: the share left free (target ≥ 40 %); and a
+//!    backups (made before weekly imports of the last month's reports, so
+//!    each is a near whole year: `year::before_last_reports`), stored
+//!    through the repository into an in-memory storage with the browser's
+//!    quota: the share left free (target ≥ 40 %), with report texts made
+//!    of phrases and with texts that never repeat a phrase; and a
 //!    5,000-task plan with twelve reports per item saved alone. Beside it,
 //!    how well the generated report text compresses against the seed
 //!    speech (real prose), so the figure is not flattered by repetitive
@@ -525,58 +528,24 @@ fn capacity() {
         "\n4. Capacity (quota {} UTF-16 units)",
         thousands(QUOTA_CHARS)
     );
-    let storage = MemoryStorage::with_quota(QUOTA_CHARS);
-    let repo = Repo::new(&storage);
-    let mut sizes = Vec::new();
-    let mut last = None;
-    for (i, y) in [2024, 2025, 2026].into_iter().enumerate() {
-        let plan = year::year_of_reports(300, y, 17 + i as u64);
-        let before = storage.used();
-        if let Err(e) = repo.create(&plan, true, SAVED_AT) {
-            println!("  the {y} plan did not fit: {e}");
-            return;
-        }
-        sizes.push((y, storage.used() - before));
-        last = Some(plan);
-    }
-    let Some(plan) = last else { return };
-    let before = storage.used();
-    for week in 0..20 {
-        let now = format!(
-            "2026-{:02}-{:02}T08:00:00Z",
-            1 + week / 4,
-            1 + (week % 4) * 7
-        );
-        if let Err(e) = repo.back_up_before_import(&plan, &now) {
-            println!("  backup {} did not fit: {e}", week + 1);
-            return;
+    let mut plan = None;
+    for texture in [year::Texture::Phrases, year::Texture::Unique] {
+        let name = match texture {
+            year::Texture::Phrases => "report texts made of phrases",
+            year::Texture::Unique => "report texts that never repeat a phrase",
+        };
+        println!("  {name}:");
+        match years_and_imports(texture) {
+            Ok((p, lines)) => {
+                for line in lines {
+                    println!("    {line}");
+                }
+                plan.get_or_insert(p);
+            }
+            Err(e) => println!("    ⚠ {e}"),
         }
     }
-    let backups = storage.used() - before;
-    for (y, units) in &sizes {
-        println!(
-            "  {y} plan, 300 tasks, 12 reports per item: {:>9} units {:>6.2} %",
-            thousands(*units),
-            usage_percent(*units)
-        );
-    }
-    println!(
-        "  20 import backups of the 2026 plan:      {:>9} units {:>6.2} %",
-        thousands(backups),
-        usage_percent(backups)
-    );
-    let used = storage.used();
-    let free = 100.0 - usage_percent(used);
-    let verdict = if free >= 40.0 {
-        "target ≥ 40 % met"
-    } else {
-        "⚠ target ≥ 40 % missed"
-    };
-    println!(
-        "  in all: {} units, {:.1} % of the quota; {free:.1} % free ({verdict})",
-        thousands(used),
-        usage_percent(used)
-    );
+    let Some(plan) = plan else { return };
 
     let big = year::year_of_reports(5_000, 2026, 5);
     let alone = MemoryStorage::with_quota(QUOTA_CHARS);
@@ -588,33 +557,6 @@ fn capacity() {
         ),
         other => println!("  ⚠ 5,000-task plan, 12 reports per item: did not save ({other:?})"),
     }
-
-    // The same with report texts that never repeat a phrase (characters at
-    // random from the seed speech): the other end of what reports can be.
-    let unique = MemoryStorage::new();
-    let urepo = Repo::new(&unique);
-    let mut ulast = None;
-    for (i, y) in [2024, 2025, 2026].into_iter().enumerate() {
-        let p = year::year_of(300, y, 17 + i as u64, year::Texture::Unique);
-        let _ = urepo.create(&p, true, SAVED_AT);
-        ulast = Some(p);
-    }
-    let uplans = unique.used();
-    if let Some(p) = ulast {
-        for week in 0..20 {
-            let now = format!(
-                "2026-{:02}-{:02}T08:00:00Z",
-                1 + week / 4,
-                1 + (week % 4) * 7
-            );
-            let _ = urepo.back_up_before_import(&p, &now);
-        }
-    }
-    println!(
-        "  ⚠ with report texts that never repeat a phrase: the three plans take {:.1} %, with the 20 backups {:.1} % of the quota (does not fit: each backup is a full copy)",
-        usage_percent(uplans),
-        usage_percent(unique.used())
-    );
 
     // Compressibility of the generated reports against real prose.
     let reports: String = plan
@@ -632,6 +574,60 @@ fn capacity() {
         ratio(&reports),
         ratio(speech)
     );
+}
+
+/// Three years of 300-task plans with reports of `texture` and twenty
+/// import backups, through the repository over a storage with the quota:
+/// the 2026 plan and the lines to print.
+fn years_and_imports(texture: year::Texture) -> Result<(luoshi::model::Plan, Vec<String>), String> {
+    use luoshi::store::usage_percent;
+    let storage = MemoryStorage::with_quota(QUOTA_CHARS);
+    let repo = Repo::new(&storage);
+    let mut lines = Vec::new();
+    let mut last = None;
+    for (i, y) in [2024, 2025, 2026].into_iter().enumerate() {
+        let plan = year::year_of(300, y, 17 + i as u64, texture);
+        let before = storage.used();
+        repo.create(&plan, true, SAVED_AT)
+            .map_err(|e| format!("the {y} plan did not fit: {e}"))?;
+        let units = storage.used() - before;
+        lines.push(format!(
+            "{y} plan, 300 tasks, 12 reports per item: {:>9} units {:>6.2} %",
+            thousands(units),
+            usage_percent(units)
+        ));
+        last = Some(plan);
+    }
+    let plan = last.ok_or("no plan")?;
+    let before = storage.used();
+    for week in 0..20 {
+        let now = format!("2026-12-{:02}T{:02}:00:00Z", 1 + week / 2, 8 + week % 2);
+        repo.back_up_before_import(&year::before_last_reports(&plan, week, 20), &now)
+            .map_err(|e| format!("backup {} did not fit: {e}", week + 1))?;
+    }
+    let backups = storage.used() - before;
+    let copies = repo.copies().map_err(|e| e.to_string())?;
+    let newest = copies.last().map_or(0, |(_, size)| *size);
+    lines.push(format!(
+        "20 import backups of the 2026 plan:      {:>9} units {:>6.2} % (the newest whole, {} units; 19 deltas, {} units)",
+        thousands(backups),
+        usage_percent(backups),
+        thousands(newest),
+        thousands(backups.saturating_sub(newest))
+    ));
+    let used = storage.used();
+    let free = 100.0 - usage_percent(used);
+    let verdict = if free >= 40.0 {
+        "target ≥ 40 % met"
+    } else {
+        "⚠ target ≥ 40 % missed"
+    };
+    lines.push(format!(
+        "in all: {} units, {:.1} % of the quota; {free:.1} % free ({verdict})",
+        thousands(used),
+        usage_percent(used)
+    ));
+    Ok((plan, lines))
 }
 
 fn main() {

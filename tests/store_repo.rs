@@ -16,6 +16,10 @@ use luoshi::store::repo::{read_value, SaveOutcome};
 use luoshi::store::{serialize, Repo, Synced, RECOVERY_PREFIX};
 use std::collections::BTreeMap;
 
+#[path = "common/stops.rs"]
+mod stops;
+use stops::at_every_write;
+
 const AT: &str = "2026-06-30T08:00:00Z";
 
 /// Two plans: A under the legacy key (in use), B under its own key, and
@@ -33,30 +37,6 @@ fn two_plans() -> (MemoryStorage, Plan, Plan) {
         repo.set_aside("{\"old\":1}", "删除计划前", AT).unwrap();
     }
     (mem, a, b)
-}
-
-/// Runs `op` on a copy of `start`'s storage stopped at each of its writes
-/// in turn, until it runs to the end, and calls `check` on the storage
-/// after each stop (once started again) with the write it stopped at
-/// (`None`: it ran to the end).
-fn at_every_write(
-    start: &MemoryStorage,
-    op: impl Fn(&Repo<&MemoryStorage>),
-    check: impl Fn(&MemoryStorage, Option<usize>),
-) {
-    for k in 0.. {
-        let mem = MemoryStorage::from_values(start.snapshot());
-        mem.fail_from_write(k);
-        let before = mem.writes();
-        op(&Repo::new(&mem));
-        let stopped = mem.writes() - before > k;
-        mem.heal();
-        check(&mem, stopped.then_some(k));
-        if !stopped {
-            assert!(k > 0, "the operation wrote nothing");
-            return;
-        }
-    }
 }
 
 /// Starts again over `mem` and checks the storage is whole: the list reads,

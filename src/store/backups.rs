@@ -58,3 +58,67 @@ pub fn to_prune(keys: &[String], keep: usize) -> Vec<String> {
         .map(|k| (*k).clone())
         .collect()
 }
+
+/// Marks a backup kept as a delta against a newer backup (see
+/// [`crate::store::delta`]). Neither JSON nor a packed value starts so.
+pub const DELTA_PREFIX: &str = "luoshi-delta-1\n";
+
+/// A backup stored as a delta: `DELTA_PREFIX`, then one line each for the
+/// key of the newer backup it is rebuilt from, the byte length and the
+/// fingerprint (hex) of the text it rebuilds, then the packed instructions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeltaCopy<'a> {
+    /// The key of the newer backup the text is rebuilt from.
+    pub base: &'a str,
+    /// Bytes of the rebuilt text.
+    pub len: usize,
+    /// [`crate::store::delta::fingerprint`] of the rebuilt text.
+    pub print: u64,
+    /// The instructions, packed by `codec::pack_bytes`.
+    pub packed: &'a str,
+}
+
+impl DeltaCopy<'_> {
+    /// The value to store.
+    #[must_use]
+    pub fn value(&self) -> String {
+        format!(
+            "{DELTA_PREFIX}{}\n{}\n{:016x}\n{}",
+            self.base, self.len, self.print, self.packed
+        )
+    }
+}
+
+/// Reads a stored backup value as a delta: `None` when it is a whole copy,
+/// `Some(Err)` when it is a delta whose header is damaged.
+pub fn as_delta(stored: &str) -> Option<Result<DeltaCopy<'_>, String>> {
+    let rest = stored.strip_prefix(DELTA_PREFIX)?;
+    let mut lines = rest.splitn(4, '\n');
+    let (Some(base), Some(len), Some(print), Some(packed)) =
+        (lines.next(), lines.next(), lines.next(), lines.next())
+    else {
+        return Some(Err("差异备份的开头不完整".into()));
+    };
+    let (Ok(len), Ok(print)) = (len.parse(), u64::from_str_radix(print, 16)) else {
+        return Some(Err("差异备份的长度或校验值格式不对".into()));
+    };
+    if !base.starts_with(RECOVERY_PREFIX) {
+        return Some(Err("差异备份所依据的不是一份备份".into()));
+    }
+    Some(Ok(DeltaCopy {
+        base,
+        len,
+        print,
+        packed,
+    }))
+}
+
+/// Characters of a stored backup that hold its delta header, if any: the
+/// prefix, a key, a length and a fingerprint, with room to spare.
+pub const HEAD_CHARS: usize = 400;
+
+/// The key of the backup a stored value (or its first [`HEAD_CHARS`]) is
+/// a delta against; `None` for a whole copy.
+pub fn base_in(head: &str) -> Option<&str> {
+    as_delta(head).and_then(Result::ok).map(|d| d.base)
+}

@@ -149,8 +149,19 @@ pub fn pack_fast(text: &str) -> String {
     pack_at(text, FAST_LEVEL)
 }
 
+/// Compresses bytes that are not text (a backup's delta) into the same
+/// packed form; [`unpack_bytes`] gives them back.
+#[must_use]
+pub fn pack_bytes(bytes: &[u8]) -> String {
+    pack_raw(bytes, LEVEL)
+}
+
 fn pack_at(text: &str, level: u8) -> String {
-    let bytes = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), level);
+    pack_raw(text.as_bytes(), level)
+}
+
+fn pack_raw(raw: &[u8], level: u8) -> String {
+    let bytes = miniz_oxide::deflate::compress_to_vec_zlib(raw, level);
     let len = bytes.len().to_string();
     let chars = chars_for(bytes.len()).unwrap_or(0);
     // Every character of the alphabet takes 3 bytes in UTF-8.
@@ -187,9 +198,26 @@ fn pack_at(text: &str, level: u8) -> String {
 /// padding, an invalid deflate stream, more than [`MAX_UNPACKED_BYTES`], or
 /// bytes that are not UTF-8.
 pub fn unpack(stored: &str) -> Result<Cow<'_, str>, CodecError> {
-    let Some(rest) = stored.strip_prefix(PACKED_PREFIX) else {
+    if !is_packed(stored) {
         return Ok(Cow::Borrowed(stored));
-    };
+    }
+    String::from_utf8(unpack_bytes(stored)?)
+        .map(Cow::Owned)
+        .map_err(|e| CodecError::NotUtf8 {
+            valid_up_to: e.utf8_error().valid_up_to(),
+        })
+}
+
+/// Gives back the bytes stored by [`pack_bytes`] (or by [`pack`]).
+///
+/// # Errors
+///
+/// A [`CodecError`] as for [`unpack`] (but the bytes need not be UTF-8);
+/// a value without [`PACKED_PREFIX`] is [`CodecError::BadLength`].
+pub fn unpack_bytes(stored: &str) -> Result<Vec<u8>, CodecError> {
+    let rest = stored
+        .strip_prefix(PACKED_PREFIX)
+        .ok_or(CodecError::BadLength)?;
     let (len, body) = rest.split_once(':').ok_or(CodecError::BadLength)?;
     let len = parse_len(len)?;
     let expected = chars_for(len).ok_or(CodecError::BadLength)?;
@@ -234,13 +262,8 @@ pub fn unpack(stored: &str) -> Result<Cow<'_, str>, CodecError> {
         return Err(CodecError::BadPadding);
     }
 
-    let text = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&bytes, MAX_UNPACKED_BYTES)
-        .map_err(|e| inflate_error(e.status))?;
-    String::from_utf8(text)
-        .map(Cow::Owned)
-        .map_err(|e| CodecError::NotUtf8 {
-            valid_up_to: e.utf8_error().valid_up_to(),
-        })
+    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&bytes, MAX_UNPACKED_BYTES)
+        .map_err(|e| inflate_error(e.status))
 }
 
 /// The character for a 15-bit value.

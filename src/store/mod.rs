@@ -13,6 +13,7 @@ use crate::model::plan::Plan;
 pub mod backend;
 pub mod backups;
 pub mod codec;
+pub mod delta;
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod local;
 pub mod plans;

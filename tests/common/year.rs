@@ -213,3 +213,23 @@ pub fn year_of(n: usize, year: i32, seed: u64, texture: Texture) -> Plan {
     }
     plan
 }
+
+/// `plan` (from `year_of`) while its last month's reports come in, as a
+/// week of imports finds it: the work items fall into `groups` groups by
+/// position, and only the first `done` groups have their December report
+/// (and its 留痕). Twenty backups made before twenty weekly imports are
+/// `before_last_reports(plan, w, 20)` for `w` in `0..20`: each a near
+/// whole year, each differing from the next by one group's reports.
+pub fn before_last_reports(plan: &Plan, done: usize, groups: usize) -> Plan {
+    let december = format!("{}-12", plan.year);
+    let mut out = plan.clone();
+    for (i, task) in out.tasks.iter_mut().enumerate() {
+        if i % groups.max(1) < done {
+            continue;
+        }
+        task.updates
+            .retain(|u| !u.date.to_string().starts_with(&december));
+        task.log.retain(|l| !l.at.starts_with(&december));
+    }
+    out
+}

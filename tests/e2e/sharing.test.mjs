@@ -192,6 +192,65 @@ describe("the office ↔ unit round trip", () => {
   });
 });
 
+describe("backups made before imports", () => {
+  test("the older of two import backups is kept as a difference and restores whole", async () => {
+    const office = await profile();
+    const page = office.page;
+    try {
+      await page.click("[data-testid='nav-data']");
+      const file = await downloaded(page, "export-plan");
+      const doc = JSON.parse(file.buffer.toString("utf8"));
+      const parents = new Set(doc.plan.tasks.map((t) => t.parent).filter(Boolean));
+      const item = doc.plan.tasks.find((t) => !parents.has(t.id) && t.status !== "done");
+      for (const [i, words] of ["第一次导入的进展", "第二次导入的进展"].entries()) {
+        const sent = structuredClone(doc);
+        sent.plan.tasks.find((t) => t.id === item.id).updates.push(
+          ...["第一次导入的进展", "第二次导入的进展"].slice(0, i + 1).map((w, k) => ({
+            id: `e2eimport${k}`,
+            date: "2026-06-2" + k,
+            percent: 30 + k * 10,
+            progress: w,
+            problems: "",
+            next_steps: "",
+            by: "区委办",
+          })),
+        );
+        await importFile(page, { name: `导入${i + 1}.json`, buffer: Buffer.from(JSON.stringify(sent)) });
+        await page.waitForSelector("[data-testid='import-preview']");
+        await page.click("[data-testid='import-confirm']");
+        await page.waitForSelector("[data-testid='import-done']");
+        await untilStored(page, (t) => t.includes(words));
+      }
+      // Two backups: the newer whole, the older a difference against it.
+      const heads = await page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith("luoshi.recovered."))
+          .sort()
+          .map((k) => localStorage.getItem(k).slice(0, 15)),
+      );
+      assert.equal(heads.length, 2);
+      assert.equal(heads[0], "luoshi-delta-1\n", "the older backup is a difference");
+      assert.match(heads[1], /^luoshi-zlib-1:/, "the newer is whole");
+
+      // The older (listed last: newest first) restores the plan as it was
+      // before the first import.
+      await page.click("[data-testid='nav-data']");
+      const backups = page.locator("[data-testid='backup-list'] [data-testid='recovery-copy']");
+      await backups.last().locator("[data-testid='restore-backup']").click();
+      await page.click("[data-testid='confirm-ok']");
+      await untilStored(page, (t) => !t.includes("第一次导入的进展"));
+      const restored = JSON.parse(await storedPlan(page)).plan;
+      assert.deepEqual(
+        restored.tasks.find((t) => t.id === item.id).updates.map((u) => u.id),
+        item.updates.map((u) => u.id),
+      );
+    } finally {
+      await office.context.close();
+    }
+    assert.deepEqual(office.problems, [], "console errors or foreign requests");
+  });
+});
+
 describe("a preview belongs to the plan it was read against", () => {
   test("a plan changed while the preview is open is previewed again before anything is merged; a plan switch ends the preview", async () => {
     const office = await profile();

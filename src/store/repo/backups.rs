@@ -45,16 +45,20 @@ impl<B: Backend> Repo<B> {
             .into_iter()
             .map(|(k, _)| k)
             .collect();
-        // One fewer than the limit, so the new one makes it up.
+        // One fewer than the limit, so the new one makes it up. Oldest
+        // first: a delta names a newer backup, so none is left without
+        // its base.
         for old in backups::to_prune(&keys, KEEP_IMPORT_BACKUPS.saturating_sub(1)) {
-            self.backend.remove(&old).map_err(|e| e.to_string())?;
+            self.remove_copy(&old)?;
         }
-        self.set_aside(&text, BEFORE_IMPORT, now).map_err(|e| {
+        let key = self.set_aside(&text, BEFORE_IMPORT, now).map_err(|e| {
             format!(
                 "无法先备份当前计划（{}），没有导入。请到“数据管理”腾出空间后再试。",
                 e.cause()
             )
-        })
+        })?;
+        self.shorten_older(&key);
+        Ok(key)
     }
 
     /// Backs up `plan` for `reason` (before restoring a backup over it,
@@ -77,22 +81,21 @@ impl<B: Backend> Repo<B> {
         Ok(out)
     }
 
-    /// The text of a backup, unpacked; `Ok(None)` when it is gone.
+    /// The text of a backup, unpacked (rebuilt from the newer backup it
+    /// is a delta against, if it is one); `Ok(None)` when it is gone.
     pub fn read_copy(&self, key: &str) -> Result<Option<String>, String> {
-        match self.backend.get(key) {
-            Ok(Some(stored)) => codec::unpack(&stored)
-                .map(|t| Some(t.into_owned()))
-                .map_err(|e| e.to_string()),
-            Ok(None) => Ok(None),
-            Err(e) => Err(e.to_string()),
-        }
+        self.copy_text(key)
     }
 
-    /// Removes a backup (after the user agreed).
-    pub fn remove_copy(&self, key: &str) -> Result<(), SaveError> {
+    /// Removes a backup (after the user agreed). Backups kept as deltas
+    /// against it are rewritten first, so they stay readable.
+    pub fn remove_copy(&self, key: &str) -> Result<(), String> {
         if !key.starts_with(RECOVERY_PREFIX) {
-            return Err(SaveError::Unavailable("不是备份".into()));
+            return Err("不是备份".into());
         }
-        self.backend.remove(key)
+        self.unlink(key)?;
+        self.backend
+            .remove(key)
+            .map_err(|e| format!("没有删除这份备份：{}", e.cause()))
     }
 }

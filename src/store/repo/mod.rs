@@ -16,7 +16,8 @@
 //! | delete | backup copy → list entry marked removing, with the stamp of the value copied (another plan selected) → plan key removed → entry dropped |
 //! | delete a downloaded plan (space running low) | refused if the value is no longer the one downloaded → as delete, without the copy |
 //! | save | refused if the value's stamp is not the one last seen, or the entry is marked removing (a conflict) → plan text (stamped, packed) → list entry's title and year, when they changed |
-//! | back up before an import | oldest import backups removed down to the limit less one → the new backup |
+//! | back up before an import | oldest import backups removed down to the limit less one, oldest first → the new backup, whole → older import backups rewritten as deltas against it (`chain.rs`) |
+//! | remove a backup | backups kept as deltas against it rewritten → the backup removed |
 //! | set aside (damaged data, either side of a conflict, before restoring a backup, before an upgrade) | one new backup key; what replaces the data is written after it, by the next save |
 //! | keep this tab's damaged data over another tab's write | the other tab's data set aside → the damaged value put back exactly as it was stored → its list entry, if the other tab had dropped it |
 //! | keep this tab's plan over data from a newer version | this tab's plan set aside (the stored data is never replaced) |
@@ -29,6 +30,7 @@
 //! leaves the copy and the old plan.
 
 mod backups;
+mod chain;
 mod conflict;
 mod plans;
 mod prefs;

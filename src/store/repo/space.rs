@@ -17,6 +17,10 @@ pub struct Usage {
     pub plans: Vec<(PlanEntry, usize)>,
     /// Each backup (key) and its size, oldest first.
     pub copies: Vec<(String, usize)>,
+    /// Backups kept as deltas: (the backup, the newer one it is rebuilt
+    /// from). Removing a backup others are built on frees little: they
+    /// are rewritten first, one of them whole.
+    pub built_on: Vec<(String, String)>,
     /// Plan keys no list names, and their sizes.
     pub found: Vec<(String, usize)>,
 }
@@ -33,6 +37,9 @@ impl<B: Backend> Repo<B> {
             } else if is_plan_key(&key) {
                 usage.found.push((key, size));
             } else if key.starts_with(RECOVERY_PREFIX) {
+                if let Some(base) = self.base_of(&key) {
+                    usage.built_on.push((key.clone(), base));
+                }
                 usage.copies.push((key, size));
             }
         }
@@ -80,7 +87,30 @@ impl Usage {
         crate::store::usage_percent(self.used) > LOW_SPACE_PERCENT
     }
 
-    /// What may be removed to free space, largest first: every plan but
+    /// About how much removing backup `key` of `size` frees: its size,
+    /// unless other backups are rebuilt from it; then they are rewritten
+    /// first (one of them whole, about as large as this one), and what is
+    /// freed is about their present size.
+    fn freed_by(&self, key: &str, size: usize) -> usize {
+        let built: Vec<&String> = self
+            .built_on
+            .iter()
+            .filter(|(_, base)| base == key)
+            .map(|(dep, _)| dep)
+            .collect();
+        if built.is_empty() {
+            return size;
+        }
+        self.copies
+            .iter()
+            .filter(|(k, _)| built.contains(&k))
+            .map(|(_, s)| *s)
+            .sum::<usize>()
+            .min(size)
+    }
+
+    /// What may be removed to free space, largest first (by about what
+    /// removing it frees): every plan but
     /// the one stored under `shown_key`, and every backup. Nothing here is
     /// removed; the page offers each to the user.
     pub fn removable(&self, shown_key: &str) -> Vec<(Removable, usize)> {
@@ -92,7 +122,7 @@ impl Usage {
             .chain(
                 self.copies
                     .iter()
-                    .map(|(k, size)| (Removable::Backup(k.clone()), *size)),
+                    .map(|(k, size)| (Removable::Backup(k.clone()), self.freed_by(k, *size))),
             )
             .collect();
         // Largest first; among equals, older backups and plans first.

@@ -53,7 +53,7 @@ pub fn RecoveryCopies() -> impl IntoView {
                 // failed for want of it.
                 state.storage.space_freed();
             }
-            Err(e) => message.set(Some(e.to_string())),
+            Err(e) => message.set(Some(e)),
         }
     };
     let restore = move |key: String| {
@@ -66,7 +66,7 @@ pub fn RecoveryCopies() -> impl IntoView {
         <section class="recovery" data-testid="recovery-copies">
             <h3>"本机备份"</h3>
             <p class="hint">{format!(
-                "导入、合并、删除计划、升级数据和处理读取失败或冲突之前，都会自动备份。导入前的备份最多保留 {} 份，超出时删除最早的；其他备份保留到手动删除。",
+                "导入、合并、删除计划、升级数据和处理读取失败或冲突之前，都会自动备份。导入前的备份最多保留 {} 份，超出时删除最早的；较早的导入前备份只存与下一份的差别，所以占用很少。其他备份保留到手动删除。",
                 backups::KEEP_IMPORT_BACKUPS
             )}</p>
             <Show

@@ -59,7 +59,7 @@ pub fn StorageSpace() -> impl IntoView {
                             let share = store::usage_percent(size);
                             view! {
                                 <li data-testid="space-item">
-                                    {format!("{name}（占 {share:.1}%）")}
+                                    {format!("{name}（删除可腾出约 {share:.1}%）")}
                                     <button data-testid="space-remove" on:click=move |_| offer(item.clone())>
                                         "下载并删除"
                                     </button>
@@ -109,7 +109,7 @@ fn download_and_remove(state: AppState, item: Removable) -> Result<(), String> {
                 Removable::Plan(e) => {
                     crate::ui::persistence::plans::delete_downloaded(state, &e.id, &downloaded)
                 }
-                Removable::Backup(k) => local::repo().remove_copy(k).map_err(|e| e.to_string()),
+                Removable::Backup(k) => local::repo().remove_copy(k),
             };
             match done {
                 Ok(()) => {
