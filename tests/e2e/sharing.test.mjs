@@ -138,8 +138,10 @@ describe("the office ↔ unit round trip", () => {
       const back = await downloaded(unit.page, "export-plan");
       assert.match(back.name, /-区委组织部-填报包-2026-06-30\.json$/, "returned as the unit's package");
 
-      // Meanwhile the office renames the same task.
+      // Meanwhile the office renames the same task (and it is saved: a
+      // save landing later would look like a change made by the preview).
       await retitle(office.page, a, "区委办改的任务名称");
+      await untilStored(office.page, (t) => t.includes("区委办改的任务名称"));
       const before = await storedPlan(office.page);
 
       // The office imports the returned file: a preview, one conflict.
