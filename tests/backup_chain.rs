@@ -195,11 +195,11 @@ fn a_missing_or_damaged_base_is_a_clear_message_not_a_wrong_text() {
     mem.set(&made[2].0, &cut).unwrap();
     let err = repo.read_copy(&made[0].0).unwrap_err();
     assert!(err.contains("损坏"), "{err}");
-    // Gone behind the repository's back: the message names its time.
+    // Gone behind the repository's back: the message says so.
     mem.remove(&made[2].0).unwrap();
     let err = repo.read_copy(&made[1].0).unwrap_err();
     assert!(
-        err.contains("2026-12-03 08:00") && err.contains("已不存在"),
+        err.contains("较新一份导入前备份") && err.contains("已不存在"),
         "{err}"
     );
 }

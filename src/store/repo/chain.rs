@@ -48,7 +48,7 @@ impl<B: Backend> Repo<B> {
         }
         let base = self
             .copy_text_at(d.base, depth + 1)?
-            .ok_or_else(|| format!("这份备份依据的 {} 的备份已不存在", when(d.base)))?;
+            .ok_or("这份备份只存了与较新一份导入前备份的差别，而那一份已不存在，无法还原")?;
         let fail = |why: String| format!("备份数据已损坏（{why}）");
         let instructions = codec::unpack_bytes(d.packed).map_err(|e| fail(e.detail()))?;
         let bytes = delta::apply(base.as_bytes(), &instructions, MAX_UNPACKED_BYTES)
@@ -129,8 +129,7 @@ impl<B: Backend> Repo<B> {
             };
             self.backend.set(&dep, &value).map_err(|e| {
                 format!(
-                    "没有删除：{} 的备份以这份为依据，需先把它改存为完整副本，但{}。请先删除更早的备份再试。",
-                    when(&dep),
+                    "没有删除：较早的一份导入前备份只存了与这份的差别，需先把它改存为完整副本，但{}。请先删除更早的备份再试。",
                     e.cause()
                 )
             })?;
@@ -155,10 +154,4 @@ fn delta_value(base_key: &str, base_text: &str, text: &str) -> Option<String> {
         }
         .value()
     })
-}
-
-/// A backup's time as people read it: "2026-01-05 08:00".
-fn when(key: &str) -> String {
-    let (stamp, _) = backups::parts(key);
-    stamp.get(..16).unwrap_or(stamp).replacen('T', " ", 1)
 }
