@@ -190,7 +190,13 @@ async fn start_empty_asks_first_and_cancel_keeps_the_sample() {
     let tasks = state.doc.plan().with_untracked(|p| p.tasks.len());
     click(&root, "start-empty");
     tick().await;
-    assert!(text(&root, "confirm-message").contains(&format!("{tasks} 项任务")));
+    // Counted as everywhere else (model::counting): work items and rows.
+    let counted = state
+        .doc
+        .plan()
+        .with_untracked(luoshi::model::counting::Counted::of_plan);
+    assert!(text(&root, "confirm-message").contains(&counted.describe()));
+    assert!(text(&root, "confirm-message").contains(&format!("任务（含要点）{tasks} 项")));
     click(&root, "confirm-cancel");
     tick().await;
     assert!(!present(&root, "confirm-dialog"));

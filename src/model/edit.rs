@@ -25,6 +25,22 @@ pub enum Place {
     EndOfArea(Option<String>),
 }
 
+/// What a task added at `place` will be called: 要点 at the top level of
+/// the outline, 任务 below one. The panel's heading (新增要点) and the undo
+/// button (撤销：新增要点“…”) say it.
+pub fn new_task_noun(plan: &Plan, place: &Place) -> &'static str {
+    let top = match place {
+        Place::EndOfArea(_) => true,
+        Place::After(id) => plan.task(id).is_some_and(|t| t.parent.is_none()),
+        Place::LastChildOf(_) => false,
+    };
+    if top {
+        "要点"
+    } else {
+        "任务"
+    }
+}
+
 /// Which way to move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {

@@ -198,3 +198,73 @@ pub fn resume(task: &Task, note: &str) -> Checked {
     t.status_note = note.trim().to_string();
     Ok(t)
 }
+
+/// What a line of the handling record (办理记录) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HandlingKind {
+    /// 办结, with its 办结说明.
+    Closing,
+    /// One 延期, with its 延期理由.
+    Extension,
+    /// The reason given for 暂缓/中止, reopening or resuming.
+    StatusNote,
+}
+
+impl HandlingKind {
+    /// Stable key, for the page's test hooks.
+    pub fn key(self) -> &'static str {
+        match self {
+            HandlingKind::Closing => "closing",
+            HandlingKind::Extension => "extension",
+            HandlingKind::StatusNote => "status-note",
+        }
+    }
+}
+
+/// One line of the handling record, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handling {
+    pub kind: HandlingKind,
+    pub text: String,
+}
+
+/// The handling record shown in the 进展与办理 tab: what the office wrote
+/// when it acted — the 办结说明, every 延期理由 (oldest first) and the
+/// reason for the present state — so what was typed into a form is seen
+/// again after saving, not only in the 留痕.
+pub fn handling(task: &Task) -> Vec<Handling> {
+    let mut out = Vec::new();
+    if let Some(c) = &task.closing {
+        out.push(Handling {
+            kind: HandlingKind::Closing,
+            text: format!("{} 办结。办结说明：{}", format_date(c.date), c.note),
+        });
+    }
+    let mut extensions: Vec<_> = task.extensions.iter().collect();
+    extensions.sort_by_key(|e| e.date);
+    for e in extensions {
+        out.push(Handling {
+            kind: HandlingKind::Extension,
+            text: format!(
+                "{} 批准延期，完成时限由 {} 延至 {}。延期理由：{}",
+                format_date(e.date),
+                format_date(e.previous_due),
+                format_date(e.new_due),
+                e.reason
+            ),
+        });
+    }
+    let note = task.status_note.trim();
+    if !note.is_empty() {
+        let label = match task.status {
+            Status::Paused => "暂缓原因",
+            Status::Stopped => "中止原因",
+            _ => "办理情况说明",
+        };
+        out.push(Handling {
+            kind: HandlingKind::StatusNote,
+            text: format!("{label}：{note}"),
+        });
+    }
+    out
+}

@@ -6,6 +6,7 @@
 pub mod activity;
 pub mod audit;
 pub mod charts;
+pub mod counting;
 pub mod date;
 pub mod due_change;
 pub mod edit;

@@ -10,7 +10,7 @@ use crate::model::supervision::NoticeCounter;
 use crate::model::task::{
     Closing, Milestone, ProgressUpdate, Status, SuperviseKind, Supervision, Task,
 };
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// How a sample task's year goes; see `apply` for the dates of each.
 #[derive(Clone, Copy)]
@@ -276,11 +276,27 @@ fn add_problems(plan: &mut Plan, year: i32) {
             tasks,
         });
     }
-    if supervised.is_some() {
+    number_supervisions(plan, year);
+}
+
+/// Numbers the sample's 督办 records 1, 2, 3 … in outline order, as the
+/// office would have issued them one by one (each a notice of its own, so
+/// no number twice in a year), and sets the counter to the last.
+fn number_supervisions(plan: &mut Plan, year: i32) {
+    let mut last = 0;
+    for task in &mut plan.tasks {
+        for s in &mut task.supervisions {
+            if s.kind == SuperviseKind::Supervise && s.date.year() == year {
+                last += 1;
+                s.number = Some(last);
+            }
+        }
+    }
+    if last > 0 {
         plan.notice_counters.push(NoticeCounter {
             year,
             kind: SuperviseKind::Supervise,
-            last: 1,
+            last,
         });
     }
 }

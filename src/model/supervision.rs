@@ -46,6 +46,25 @@ pub fn next_number(plan: &Plan, kind: SuperviseKind, year: i32) -> u32 {
     counted.max(recorded).saturating_add(1)
 }
 
+/// The notice numbers issued more than once in one year, for one kind, as
+/// written (督字〔2026〕1号), each once, in the order first met. A plan the
+/// app made has none: `supervise` and `next_number` never hand a number
+/// out twice, and the sample numbers its records one by one.
+pub fn repeated_numbers(plan: &Plan) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for s in plan.tasks.iter().flat_map(|t| &t.supervisions) {
+        let Some(n) = s.number else { continue };
+        if !seen.insert((s.kind, s.date.year(), n)) {
+            let text = number_text(plan, s);
+            if !out.contains(&text) {
+                out.push(text);
+            }
+        }
+    }
+    out
+}
+
 /// 督字〔2026〕3号.
 pub fn number_text(plan: &Plan, s: &Supervision) -> String {
     let prefix = match s.kind {
@@ -255,6 +274,10 @@ fn group_of(plan: &Plan, task: &Task, by: GroupBy) -> (String, String) {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub title: &'static str,
+    /// 主送: the unit the notice is addressed to, its lead unit.
+    pub addressee: String,
+    /// 抄送: its cooperating units, joined with "、" (empty for none).
+    pub copied: String,
     /// 督办 or 催办, for the row labels (督办事项, 催办要求 …).
     pub verb: &'static str,
     pub number: String,
@@ -308,27 +331,31 @@ pub fn notice(plan: &Plan, task: &Task, s: &Supervision) -> Notice {
             text
         })
         .unwrap_or_else(|| "尚未报送进展".into());
-    let office = if plan.settings.office_name.trim().is_empty() {
-        plan.issuer.clone()
-    } else {
-        plan.settings.office_name.clone()
-    };
+    let office = signature(plan);
+    let lead_unit = task
+        .lead_unit
+        .as_deref()
+        .map(|u| plan.unit_name(u))
+        .unwrap_or_default();
+    let support_units = task
+        .support_units
+        .iter()
+        .map(|u| plan.unit_name(u))
+        .collect::<Vec<_>>()
+        .join("、");
     Notice {
         title: s.kind.notice_title(),
+        addressee: if lead_unit.is_empty() {
+            "（未指定牵头单位）".into()
+        } else {
+            lead_unit.clone()
+        },
+        copied: support_units.clone(),
         verb: s.kind.label(),
         number: number_text(plan, s),
         matter: task.title.clone(),
-        lead_unit: task
-            .lead_unit
-            .as_deref()
-            .map(|u| plan.unit_name(u))
-            .unwrap_or_default(),
-        support_units: task
-            .support_units
-            .iter()
-            .map(|u| plan.unit_name(u))
-            .collect::<Vec<_>>()
-            .join("、"),
+        lead_unit,
+        support_units,
         leader: task.leader.clone(),
         original_due: opt(task.original_due()),
         current_due: opt(current),
@@ -340,6 +367,28 @@ pub fn notice(plan: &Plan, task: &Task, s: &Supervision) -> Notice {
         office,
         date: chinese_date(on),
     }
+}
+
+/// The 落款 on notices: the office's name from the settings, else the
+/// plan's issuer.
+pub fn signature(plan: &Plan) -> String {
+    if plan.settings.office_name.trim().is_empty() {
+        plan.issuer.clone()
+    } else {
+        plan.settings.office_name.clone()
+    }
+}
+
+/// Whether the 落款 still needs filling in before a notice goes out: empty,
+/// or a placeholder such as the sample's 中共××区委办公室 (×× or XX where
+/// the district's name belongs).
+pub fn signature_is_placeholder(plan: &Plan) -> bool {
+    let s = signature(plan);
+    let s = s.trim();
+    s.is_empty()
+        || ["××", "XX", "xx", "ＸＸ", "**"]
+            .iter()
+            .any(|p| s.contains(p))
 }
 
 /// Formats a reply-by date for lists: 2026-07-05.

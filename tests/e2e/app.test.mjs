@@ -110,7 +110,7 @@ describe("empty plan", () => {
       await page.goto(at());
       await appReady(page);
       await page.click("[data-testid='start-empty']");
-      assert.match(await testIdText(page, "confirm-message"), /54 项任务.*撤销/);
+      assert.match(await testIdText(page, "confirm-message"), /工作事项 41 项，任务（含要点）54 项.*撤销/);
       await page.click("[data-testid='confirm-ok']");
       await page.waitForSelector("[data-testid='ledger-empty']");
       assert.equal(await testIdText(page, "count-total"), "0");

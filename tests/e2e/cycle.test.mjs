@@ -320,8 +320,8 @@ describe("supervision", () => {
       const record = page.locator("[data-testid='supervision-record']").first();
       await record.waitFor();
       assert.equal(await record.getAttribute("data-state"), "waiting");
-      // The sample already issued 督字〔2026〕1号: numbers run on.
-      assert.match(await record.textContent(), /督字〔2026〕2号/);
+      // The sample already issued 督字〔2026〕1号 to 4号: numbers run on.
+      assert.match(await record.textContent(), /督字〔2026〕5号/);
 
       // Ten days later, no reply: flagged on the task and on the list.
       await page.goto(at("2026-07-10", "#/supervision"));
@@ -334,13 +334,13 @@ describe("supervision", () => {
       // The notice, as printed.
       await page.goto(at("2026-07-10", `#/ledger?edit=${id}`));
       await page.click("[data-testid='tab-progress']");
-      const mine = page.locator("[data-testid='supervision-record']", { hasText: "督字〔2026〕2号" });
+      const mine = page.locator("[data-testid='supervision-record']", { hasText: "督字〔2026〕5号" });
       assert.equal(await mine.getAttribute("data-state"), "late");
       assert.equal(await mine.locator("[data-testid='reply-state']").textContent(), "逾期未反馈");
       await mine.locator("[data-testid='print-notice']").click();
       await page.waitForSelector("[data-testid='notice-sheet']");
       assert.equal(await page.locator("[data-testid='notice-sheet']").count(), 1);
-      assert.equal(await testIdText(page, "notice-number"), "督字〔2026〕2号");
+      assert.equal(await testIdText(page, "notice-number"), "督字〔2026〕5号");
       const sheet = await testIdText(page, "notice-sheet");
       for (const part of ["督办通知单", "督办事项", "牵头单位", "配合单位", "责任领导", "原定完成时限", "现完成时限", "逾期天数", "最近进展", "督办要求", "请于2026年7月7日前", "中共××区委办公室", "2026年6月30日"]) {
         assert.ok(sheet.includes(part), `the notice shows ${part}`);
@@ -391,7 +391,7 @@ describe("supervision", () => {
       assert.equal((await printed(page, "unit")).length, count, "one page per item");
       await page.emulateMedia({ media: "screen" });
       // One undo takes back the whole batch.
-      assert.match(await testIdText(page, "undo"), new RegExp(`撤销：催办${count} 项任务`));
+      assert.match(await testIdText(page, "undo"), new RegExp(`撤销：催办工作事项 ${count} 项`));
     }));
 });
 

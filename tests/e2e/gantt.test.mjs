@@ -37,11 +37,11 @@ describe("gantt", () => {
       const ganttIds = await page.locator("[data-testid='gantt-row']").evaluateAll((rs) => rs.slice(0, 10).map((r) => r.dataset.taskId));
       assert.deepEqual(ganttIds, ledgerIds, "hierarchy order, as the ledger");
       await screenshot(page, "gantt");
-      const total = Number((await testIdText(page, "gantt-count")).match(/\d+/)[0]);
+      const total = Number((await testIdText(page, "gantt-count")).match(/显示 (\d+) 行/)[1]);
       await page.locator("[data-testid='gantt-toggle']").first().click();
-      await page.waitForFunction((n) => !document.querySelector("[data-testid='gantt-count']").textContent.includes(`共 ${n} 项`), total);
+      await page.waitForFunction((n) => !document.querySelector("[data-testid='gantt-count']").textContent.includes(`显示 ${n} 行`), total);
       await page.click("[data-testid='gantt-expand-all']");
-      await page.waitForFunction((n) => document.querySelector("[data-testid='gantt-count']").textContent.includes(`共 ${n} 项`), total);
+      await page.waitForFunction((n) => document.querySelector("[data-testid='gantt-count']").textContent.includes(`显示 ${n} 行`), total);
       const before = await page.locator("svg.gantt-track").first().getAttribute("width");
       await page.click("[data-testid='gantt-zoom-month']");
       await page.waitForFunction((w) => document.querySelector("svg.gantt-track").getAttribute("width") !== w, before);
@@ -67,7 +67,7 @@ describe("gantt", () => {
       await appReady(page);
       await page.click("[data-testid='nav-gantt']");
       await page.waitForSelector("[data-testid='gantt-row']");
-      assert.match(await testIdText(page, "gantt-count"), /共 5000 项任务/);
+      assert.match(await testIdText(page, "gantt-count"), /任务（含要点）5000 项；显示 \d+ 行/);
       const rows = await page.locator("[data-testid='gantt-row']").count();
       assert.ok(rows < 80, `${rows} rows in the page`);
       const nodes = await page.evaluate(() => document.querySelectorAll("*").length);
@@ -95,10 +95,10 @@ describe("gantt", () => {
       assert.equal(heads[1].i - heads[0].i - 1, n, "a heading counts its rows");
       const total = await shownCount(page);
       await page.locator("[data-testid='gantt-group'] [data-testid='gantt-toggle']").first().click();
-      await page.waitForFunction((t) => !document.querySelector("[data-testid='gantt-count']").textContent.includes(`共 ${t} 项`), total);
+      await page.waitForFunction((t) => !document.querySelector("[data-testid='gantt-count']").textContent.includes(`显示 ${t} 行`), total);
       assert.equal(await shownCount(page), total - n);
       await page.click("[data-testid='gantt-expand-all']");
-      await page.waitForFunction((t) => document.querySelector("[data-testid='gantt-count']").textContent.includes(`共 ${t} 项`), total);
+      await page.waitForFunction((t) => document.querySelector("[data-testid='gantt-count']").textContent.includes(`显示 ${t} 行`), total);
     }));
 
   test("the Gantt's filters select what the ledger's do and stay in its address", () =>
@@ -113,7 +113,7 @@ describe("gantt", () => {
       await page.waitForSelector("[data-testid='gantt-row']");
       await page.selectOption("[data-testid='gantt-grouping']", "outline");
       await page.selectOption("[data-testid='filter-level']", "red");
-      await page.waitForFunction((n) => document.querySelector("[data-testid='gantt-count']").textContent.includes(`共 ${n} 项`), ledgerRed.length);
+      await page.waitForFunction((n) => document.querySelector("[data-testid='gantt-count']").textContent.includes(`显示 ${n} 行`), ledgerRed.length);
       assert.match(page.url(), /#\/gantt\?.*level=red/, "the view is in the Gantt's address");
       const ganttRed = await page.locator("[data-testid='gantt-row']").evaluateAll((rs) => rs.map((r) => r.dataset.taskId));
       assert.deepEqual(ganttRed, ledgerRed, "the same tasks in the same order");
@@ -141,11 +141,11 @@ describe("gantt", () => {
       await page.waitForFunction(() => document.activeElement?.closest("[data-index]")?.dataset.index === "0");
       // Row 0 is the first area's heading: ← closes it, → opens it again.
       await page.keyboard.press("ArrowLeft");
-      await page.waitForFunction((t) => !document.querySelector("[data-testid='gantt-count']").textContent.includes(`共 ${t} 项`), total);
+      await page.waitForFunction((t) => !document.querySelector("[data-testid='gantt-count']").textContent.includes(`显示 ${t} 行`), total);
       assert.equal(await page.locator("[data-index='0']").getAttribute("data-testid"), "gantt-group");
       assert.equal(await focusedIndex(page), 0, "the focus stays on the heading");
       await page.keyboard.press("ArrowRight");
-      await page.waitForFunction((t) => document.querySelector("[data-testid='gantt-count']").textContent.includes(`共 ${t} 项`), total);
+      await page.waitForFunction((t) => document.querySelector("[data-testid='gantt-count']").textContent.includes(`显示 ${t} 行`), total);
       // Enter on a task opens it.
       await page.keyboard.press("ArrowDown");
       await page.waitForFunction(() => document.activeElement?.closest("[data-index]")?.dataset.index === "1");
@@ -217,7 +217,7 @@ async function appReadyOn(page, testid) {
 }
 
 async function shownCount(page) {
-  return Number((await testIdText(page, "gantt-count")).match(/\d+/)[0]);
+  return Number((await testIdText(page, "gantt-count")).match(/显示 (\d+) 行/)[1]);
 }
 
 const focusedIndex = (page) => page.evaluate(() => Number(document.activeElement?.closest("[data-index]")?.dataset.index));

@@ -118,7 +118,7 @@ test("build a plan from empty, find things in it, and find it all again after a 
   await page.waitForFunction(() => location.hash.includes("q=zzb"));
   const found = await page.locator("[data-testid='task-row']:not(.context)").evaluateAll((rs) => rs.length);
   assert.equal(found, 3, "the three tasks 组织部 leads");
-  assert.match(await testIdText(page, "match-count"), /符合条件的任务 3 项/);
+  assert.match(await testIdText(page, "match-count"), /符合条件的工作事项 \d+ 项，任务（含要点）3 项/);
   await page.fill("[data-testid='search']", "");
 
   // Sorting by a column heading: ascending, descending, then the hierarchy again.

@@ -126,13 +126,16 @@ pub struct ListedItem {
     pub days: i64,
 }
 
-/// The next deadlines (open work items not yet overdue, soonest first) and
-/// the red list (overdue items, most overdue first), `n` of each.
+/// The due-soon list (即将到期: open work items due within the settings'
+/// due-soon window, `Settings::due_soon_days`, soonest first — the items
+/// the 临近时限 count counts, never a deadline months away) and the red
+/// list (overdue items, most overdue first), `n` of each.
 pub fn deadlines(
     index: &crate::model::index::PlanIndex,
     assessments: &[crate::model::schedule::Assessment],
     n: usize,
 ) -> (Vec<ListedItem>, Vec<ListedItem>) {
+    let window = i64::from(index.plan().settings.due_soon_days);
     let mut next = Vec::new();
     let mut red = Vec::new();
     for pos in index.work_items_in_order() {
@@ -153,7 +156,7 @@ pub fn deadlines(
         };
         match a.level {
             Level::Red => red.push(item),
-            Level::Green | Level::Yellow => next.push(item),
+            Level::Green | Level::Yellow if (0..=window).contains(&days) => next.push(item),
             _ => {}
         }
     }

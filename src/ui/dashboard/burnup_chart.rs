@@ -72,10 +72,17 @@ pub fn BurnUpChart(burn: Signal<BurnUp>) -> impl IntoView {
                                 </circle>
                             }
                         }).collect_view()}
-                        {b.closed.iter().filter(|_| show_closed.get()).map(|p| view! {
-                            <circle cx=LEFT + p.x cy=TOP + p.y r="3" class="point closed">
-                                <title>{format!("截至{}已办结 {} 项", crate::model::supervision::chinese_date(p.date), p.value)}</title>
-                            </circle>
+                        {b.closed.iter().filter(|_| show_closed.get()).map(|p| {
+                            // Its numbers on hover and focus like every mark;
+                            // it leads nowhere (no filter selects "closed by").
+                            let tip = format!("截至{}已办结 {} 项", crate::model::supervision::chinese_date(p.date), p.value);
+                            let (label, data) = (tip.clone(), tip.clone());
+                            view! {
+                                <circle cx=LEFT + p.x cy=TOP + p.y r="3" class="point closed" data-testid="burnup-closed"
+                                    tabindex="0" role="img" aria-label=label data-tip=data>
+                                    <title>{tip}</title>
+                                </circle>
+                            }
                         }).collect_view()}
                     </svg>
                 }

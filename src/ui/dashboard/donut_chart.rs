@@ -22,7 +22,7 @@ pub fn DonutChart(arcs: Signal<Vec<Arc>>, total: Signal<usize>) -> impl IntoView
                     }
                 }).collect_view()}
                 <text x="0" y="-4" text-anchor="middle" class="donut-total">{move || total.get()}</text>
-                <text x="0" y="14" text-anchor="middle" class="donut-caption">"项工作"</text>
+                <text x="0" y="14" text-anchor="middle" class="donut-caption">{crate::model::counting::WORK_ITEMS}</text>
             </svg>
             <ul class="legend">
                 {move || arcs.get().into_iter().map(|a| view! {

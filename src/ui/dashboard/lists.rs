@@ -5,14 +5,14 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ItemList(
-    caption: &'static str,
+    #[prop(into)] caption: Signal<String>,
     testid: &'static str,
     items: Signal<Vec<ListedItem>>,
     empty: &'static str,
 ) -> impl IntoView {
     view! {
         <figure class="chart item-list" data-testid=testid>
-            <figcaption>{caption}</figcaption>
+            <figcaption>{move || caption.get()}</figcaption>
             <Show when=move || items.with(Vec::is_empty)>
                 <p class="empty">{empty}</p>
             </Show>

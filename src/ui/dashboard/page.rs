@@ -70,16 +70,24 @@ pub fn DashboardPage() -> impl IntoView {
             on:focusin=marks.focus_in() on:focusout=marks.focus_out()>
             <h1>{move || state.doc.plan().with(|p| p.title.clone())}" · 总览"</h1>
             <HeadlineCards cards=cards rate=rate />
-            <p class="chart-tooltip" data-testid="chart-tooltip" aria-live="polite">
-                {move || tip.0.get().unwrap_or_else(|| "将鼠标移到图上或用 Tab 键选中，可查看具体数字；点击可查看对应的任务。".into())}
+            <p class="hint">"将鼠标移到图上或用 Tab 键选中，可查看具体数字；点击可查看对应的任务。"</p>
+            // At the mark (ui/dashboard/mark.rs), above the point it names.
+            <p data-testid="chart-tooltip" aria-live="polite"
+                class=move || tip.0.with(|t| match t {
+                    Some(t) => format!("chart-tooltip shown {}", t.anchor),
+                    None => "chart-tooltip".to_string(),
+                })
+                style:left=move || tip.0.with(|t| t.as_ref().map(|t| format!("{:.0}px", t.x)))
+                style:top=move || tip.0.with(|t| t.as_ref().map(|t| format!("{:.0}px", t.y)))>
+                {move || tip.0.with(|t| t.as_ref().map(|t| t.text.clone()))}
             </p>
             <div class="charts">
                 <DonutChart arcs=arcs total=total />
                 <BurnUpChart burn=burn />
             </div>
             <div class="charts">
-                <ItemList caption="即将到期" testid="next-deadlines" items=next empty="近期没有到期的事项。" />
-                <ItemList caption="逾期事项（红灯）" testid="red-list" items=red empty="没有逾期事项。" />
+                <ItemList caption=Signal::derive(move || format!("即将到期（{} 天内）", state.doc.plan().with(|p| p.settings.due_soon_days))) testid="next-deadlines" items=next empty="临近时限内没有到期的事项。" />
+                <ItemList caption="逾期事项（红灯）".to_string() testid="red-list" items=red empty="没有逾期事项。" />
             </div>
             <UnitBars bars=bars />
             <UnitBars bars=areas caption="各领域完成率" testid="area-ranking" empty="还没有工作事项。" />

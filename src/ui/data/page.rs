@@ -15,11 +15,11 @@ use leptos::prelude::*;
 pub fn DataPage() -> impl IntoView {
     let state = use_app();
     let today = move || state.today.with_untracked(|t| t.date);
-    let message = RwSignal::new(None::<String>);
     // While stored data awaits a decision, the plan on screen is only the
     // readable part of it; the file says so in its name.
     let partial = move || state.storage.damage().with(Option::is_some);
-    let export = move |_: ()| {
+    // What happened, shown by the export panel beside the button.
+    let export = move |_: ()| -> String {
         let what = if partial() {
             "可读取部分"
         } else {
@@ -44,10 +44,10 @@ pub fn DataPage() -> impl IntoView {
                 };
                 download_text(&name, &text)
             });
-        message.set(Some(match result {
+        match result {
             Ok(()) => "已生成数据文件，请在浏览器的下载列表中查看。".into(),
             Err(e) => e,
-        }));
+        }
     };
     view! {
         <section class="data-page" data-testid="data-page">
@@ -65,7 +65,6 @@ pub fn DataPage() -> impl IntoView {
                     "本机数据无法完整读取：完整的原始数据请在“任务台账”页的提示中下载。"
                 </p>
             </Show>
-            {move || message.get().map(|m| view! { <p class="hint" data-testid="data-message">{m}</p> })}
             <RecoveryCopies />
         </section>
     }

@@ -4,7 +4,7 @@
 
 use crate::model::date::{format_date, parse_date};
 use crate::model::due_change::settle_due;
-use crate::model::edit::{add_task, Place};
+use crate::model::edit::{add_task, new_task_noun, Place};
 use crate::model::id::TaskId;
 use crate::model::ops::Op;
 use crate::model::recurrence::Recurrence;
@@ -247,7 +247,13 @@ pub fn TaskEditor() -> impl IntoView {
         if !found.is_empty() {
             return errors.set(found);
         }
-        let label = format!("编辑任务“{}”", task.title);
+        let label = match &editing {
+            Editing::New(place) => {
+                let noun = state.doc.plan().with_untracked(|p| new_task_noun(p, place));
+                format!("新增{noun}“{}”", task.title)
+            }
+            Editing::Task(_) => format!("编辑任务“{}”", task.title),
+        };
         let id = task.id.clone();
         let op = match editing {
             Editing::Task(_) => Ok(Op::PutTask {
@@ -319,7 +325,10 @@ pub fn TaskEditor() -> impl IntoView {
                 }}
                 <form on:submit=move |e| { e.prevent_default(); save(); }
                     style:display=move || if panel.tab.get() == TaskTab::Details || !matches!(panel.editing.get(), Some(Editing::Task(_))) { "" } else { "none" }>
-                    <h2>{move || if matches!(panel.editing.get(), Some(Editing::New(_))) { "新增任务" } else { "编辑任务" }}</h2>
+                    <h2 data-testid="editor-heading">{move || match panel.editing.get() {
+                        Some(Editing::New(place)) => format!("新增{}", state.doc.plan().with_untracked(|p| new_task_noun(p, &place))),
+                        _ => "编辑任务".to_string(),
+                    }}</h2>
                     <UnitOptions units=units />
                     <Field label="任务名称" name="title" errors=errors>
                         <textarea data-testid="editor-title" rows="2" prop:value=move || draft.with(|t| t.title.clone())

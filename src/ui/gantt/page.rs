@@ -220,7 +220,7 @@ pub fn GanttPage() -> impl IntoView {
                 <button type="button" data-testid="gantt-collapse-all" on:click=collapse_all>"全部收起"</button>
                 <button type="button" data-testid="gantt-expand-all" on:click=move |_| { collapsed.set(HashSet::new()); closed.set(HashSet::new()); }>"全部展开"</button>
                 <span class="muted" data-testid="gantt-count" data-lines=move || timeline.with(|t| t.rows.len())>
-                    {move || timeline.with(|t| format!("共 {} 项任务", t.rows.iter().filter(|l| l.task().is_some()).count()))}
+                    {move || format!("{}；显示 {} 行", state.doc.with_index(|index| state.doc.assessments().with(|a| state.doc.search().with(|s| state.nav.query().with(|q| crate::model::counting::query_line(index, a, s.as_ref(), q))))), timeline.with(|t| t.rows.iter().filter(|l| l.task().is_some()).count()))}
                 </span>
                 <span class="spacer"></span>
                 {[Paper::A4, Paper::A3].into_iter().map(|p| view! {

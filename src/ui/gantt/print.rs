@@ -64,6 +64,17 @@ pub fn GanttPrint(paper: Paper, lines: Lines) -> impl IntoView {
         .nav
         .query()
         .with_untracked(|q| q.filters() || !q.text.trim().is_empty());
+    // Worded as on the screen (model::counting).
+    let counted = state.doc.with_index_untracked(|index| {
+        state.doc.assessments().with_untracked(|a| {
+            state.doc.search().with_untracked(|s| {
+                state
+                    .nav
+                    .query()
+                    .with_untracked(|q| crate::model::counting::query_line(index, a, s.as_ref(), q))
+            })
+        })
+    });
     let page_rule = format!(
         "@media print {{ @page {{ size: {} landscape; margin: 10mm; }} }}",
         paper.label()
@@ -81,7 +92,7 @@ pub fn GanttPrint(paper: Paper, lines: Lines) -> impl IntoView {
                 </colgroup>
                 <thead>
                     <tr><th colspan="2" class="gantt-print-title">
-                        {format!("{title} · 进度计划（截至 {day}，{} 项任务{}）", timeline.rows.iter().filter(|l| l.task().is_some()).count(), if filtered { "，按当前筛选条件" } else { "" })}
+                        {format!("{title} · 进度计划（截至 {day}，{}{counted}）", if filtered { "按当前筛选条件：" } else { "" })}
                     </th></tr>
                     <tr>
                         <th class="gantt-print-name">"任务"</th>

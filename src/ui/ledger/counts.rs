@@ -23,7 +23,7 @@ pub fn LedgerCounts(
     };
     view! {
         <div class="counts" data-testid="counts">
-            {item("count-total", "任务总数", "", |t| t.total)}
+            {item("count-total", crate::model::counting::WORK_ITEMS, "", |t| t.total)}
             {item("count-closed", "已办结", "is-done", |t| t.closed())}
             {item("count-closed-late", "其中逾期办结", "", |t| t.closed_late)}
             {item("count-overdue", "已逾期", "is-red", |t| t.overdue)}

@@ -67,17 +67,25 @@ pub fn LedgerPage() -> impl IntoView {
                 <TaskEditor />
             </Show>
             <FilterBar />
-            // The counts above are over work items; this says how many rows
-            // the search or filter matched (要点 included).
+            // Worded by model::counting: first the work items (the number
+            // the counts above and a chart mark that led here show), then
+            // the rows that matched, 要点 included.
             <Show when=move || !state.nav.query().with(|q| q.is_empty())>
                 <p class="hint" data-testid="match-count">
                     {move || {
-                        let matched = lines.with(|l| {
-                            l.iter()
-                                .filter(|line| matches!(line, crate::model::ledger::LedgerLine::Task(t) if t.matched))
-                                .count()
+                        let (rows, context) = lines.with(|l| {
+                            l.iter().fold((0, 0), |(m, c), line| match line {
+                                crate::model::ledger::LedgerLine::Task(t) if t.matched => (m + 1, c),
+                                crate::model::ledger::LedgerLine::Task(_) => (m, c + 1),
+                                _ => (m, c),
+                            })
                         });
-                        format!("符合条件的任务 {matched} 项（灰色行为其上级，仅供对照）")
+                        let counted = crate::model::counting::Counted {
+                            work_items: tally.with(|t| t.total),
+                            rows,
+                        };
+                        let greyed = if context > 0 { "；灰色行为其上级，仅供对照" } else { "" };
+                        format!("{}{greyed}", counted.matched())
                     }}
                 </p>
             </Show>

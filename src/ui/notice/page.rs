@@ -1,7 +1,7 @@
 //! `#/notice?ids=…`: the notices for the supervision records named, one
 //! per page, with a print button that stays off the paper.
 
-use crate::model::supervision::{notice, Notice};
+use crate::model::supervision::{notice, signature, signature_is_placeholder, Notice};
 use crate::ui::notice::sheet::NoticeSheet;
 use crate::ui::state::{hash_query, use_app};
 use leptos::prelude::*;
@@ -52,6 +52,22 @@ pub fn NoticePage() -> impl IntoView {
                     <span class="field-error">{move || format!("有 {} 份通知单的督办记录已不存在（可能已撤销或删除）。", missing())}</span>
                 </Show>
             </div>
+            // Printing stays possible: the warning only says what is left
+            // to fill in, and where.
+            <Show when=move || state.doc.plan().with(|p| !notices.with(Vec::is_empty) && signature_is_placeholder(p))>
+                <p class="no-print notice-warning" data-testid="notice-signature-warning" role="alert">
+                    {move || state.doc.plan().with(|p| {
+                        let s = signature(p);
+                        if s.trim().is_empty() {
+                            "通知单的落款还是空的。".to_string()
+                        } else {
+                            format!("通知单的落款还是示例“{s}”，请改为本单位的名称。")
+                        }
+                    })}
+                    <a href="#/settings" data-testid="notice-settings-link">"到“设置”中填写落款单位"</a>
+                    "；不改也可以打印。"
+                </p>
+            </Show>
             {move || notices.get().into_iter().map(|n| view! { <NoticeSheet notice=n /> }).collect_view()}
         </section>
     }

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 pub fn NoticeSheet(notice: Notice) -> impl IntoView {
     let Notice {
         title,
+        addressee,
+        copied,
         verb,
         number,
         matter,
@@ -27,6 +29,7 @@ pub fn NoticeSheet(notice: Notice) -> impl IntoView {
         <article class="notice-sheet" data-testid="notice-sheet">
             <h1 class="notice-title">{title}</h1>
             <p class="notice-number" data-testid="notice-number">{number}</p>
+            <p class="notice-to" data-testid="notice-to">{format!("主送：{addressee}")}</p>
             <table class="notice-table">
                 <tbody>
                     <tr><th>{format!("{verb}事项")}</th><td colspan="3">{matter}</td></tr>
@@ -42,6 +45,9 @@ pub fn NoticeSheet(notice: Notice) -> impl IntoView {
                 <p>{office}</p>
                 <p>{date}</p>
             </div>
+            {(!copied.is_empty()).then(|| view! {
+                <p class="notice-copied" data-testid="notice-copied">{format!("抄送：{copied}")}</p>
+            })}
         </article>
     }
 }

@@ -85,13 +85,16 @@ pub fn PlanSwitcher() -> impl IntoView {
     };
     let delete_plan = move |_| {
         close();
-        let (id, title, count) = state
-            .doc
-            .plan()
-            .with_untracked(|p| (p.id.clone(), p.title.clone(), p.tasks.len()));
+        let (id, title, count) = state.doc.plan().with_untracked(|p| {
+            (
+                p.id.clone(),
+                p.title.clone(),
+                crate::model::counting::Counted::of_plan(p).describe(),
+            )
+        });
         state.ask(
             "删除计划",
-            format!("计划“{title}”（{count} 项任务）将从本机删除。删除前会自动另存一份备份，可在“数据管理”中下载。"),
+            format!("计划“{title}”（{count}）将从本机删除。删除前会自动另存一份备份，可在“数据管理”中下载。"),
             "删除计划",
             move || report(state, delete(state, &id)),
         );

@@ -5,6 +5,7 @@
 
 pub mod activity_log;
 pub mod date_input;
+pub mod handling;
 pub mod lifecycle_forms;
 pub mod milestones;
 pub mod occurrences;

@@ -3,6 +3,7 @@
 
 use crate::model::task::Status;
 use crate::model::TaskId;
+use crate::ui::progress::handling::HandlingRecords;
 use crate::ui::progress::lifecycle_forms::{
     CloseForm, ExtendForm, HaltForm, ReopenForm, ResumeForm,
 };
@@ -99,6 +100,7 @@ pub fn TaskProgress(id: TaskId) -> impl IntoView {
                 }}
             </div>
             {form}
+            <HandlingRecords id=id.clone() />
             <UpdateHistory id=id.clone() action=action />
             <MilestoneTicks id=id.clone() />
             <Occurrences id=id.clone() />

@@ -48,7 +48,11 @@ pub fn SuperviseForm(
             .with_untracked(|p| supervise(p, &ids, &form, today));
         match made {
             Ok((op, records)) => {
-                let label = format!("{}{} 项任务", form.kind.label(), ids.len());
+                let label = format!(
+                    "{}{}",
+                    form.kind.label(),
+                    crate::model::counting::work_items_text(ids.len())
+                );
                 if state.edit(op, label).is_ok() {
                     errors.set(Vec::new());
                     on_done.run(records);

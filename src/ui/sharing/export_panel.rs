@@ -28,12 +28,14 @@ fn export_package(plan: &Plan, unit: &str, day: &str, source: &str) -> Result<bo
 #[component]
 pub fn ExportPanel(
     /// Downloads the whole plan (the data page's own export, which knows
-    /// about partly readable data).
-    on_export_plan: Callback<()>,
+    /// about partly readable data) and says what happened.
+    on_export_plan: Callback<(), String>,
 ) -> impl IntoView {
     let state = use_app();
     let unit = RwSignal::new(String::new());
+    // Each message stands beside the button that caused it.
     let message = RwSignal::new(None::<String>);
+    let plan_message = RwSignal::new(None::<String>);
     let day = move || format_date(state.today.with_untracked(|t| t.date));
     let source = move || {
         state.doc.plan().with_untracked(|p| {
@@ -45,6 +47,7 @@ pub fn ExportPanel(
         })
     };
     let one = move |_| {
+        plan_message.set(None);
         let id = unit.get_untracked();
         if id.is_empty() {
             return message.set(Some("请先选择单位".into()));
@@ -60,6 +63,7 @@ pub fn ExportPanel(
         }));
     };
     let all = move |_| {
+        plan_message.set(None);
         let (mut made, mut failed) = (0, Vec::new());
         state.doc.plan().with_untracked(|p| {
             for u in &p.units {
@@ -80,7 +84,13 @@ pub fn ExportPanel(
         <section class="export" data-testid="export-panel">
             <h3>"导出"</h3>
             <p class="hint">{move || state.doc.plan().with(|p| format!("整个计划导出为“{}”。", plan_file_name(&p.title, &day())))}</p>
-            <button data-testid="export-plan" on:click=move |_| on_export_plan.run(())>"导出整个计划（JSON）"</button>
+            <div class="field-row export-plan-row">
+                <button data-testid="export-plan" on:click=move |_| {
+                    message.set(None);
+                    plan_message.set(Some(on_export_plan.run(())));
+                }>"导出整个计划（JSON）"</button>
+                {move || plan_message.get().map(|m| view! { <p class="hint" role="status" data-testid="data-message">{m}</p> })}
+            </div>
             <div class="field-row export-package">
                 <select data-testid="export-unit" aria-label="选择单位" prop:value=move || unit.get()
                     on:change=move |e| unit.set(event_target_value(&e))>
@@ -92,7 +102,7 @@ pub fn ExportPanel(
                 <button data-testid="export-package" on:click=one>"导出该单位的填报包"</button>
                 <button data-testid="export-all-packages" on:click=all>"为所有单位分别导出填报包"</button>
             </div>
-            {move || message.get().map(|m| view! { <p class="hint" data-testid="export-message">{m}</p> })}
+            {move || message.get().map(|m| view! { <p class="hint" role="status" data-testid="export-message">{m}</p> })}
         </section>
     }
 }

@@ -49,9 +49,9 @@ pub fn ImportPreview(
         format!("文件“{name}”：Excel 表格，读入计划“{}”。", plan.title)
     } else {
         format!(
-            "文件“{name}”：{kind}，计划“{}”，共 {} 项任务，数据格式第 {} 版{}。",
+            "文件“{name}”：{kind}，计划“{}”，{}，数据格式第 {} 版{}。",
             plan.title,
-            plan.tasks.len(),
+            crate::model::counting::Counted::of_plan(plan).describe(),
             restored.version,
             if restored.exported_at.is_empty() {
                 String::new()

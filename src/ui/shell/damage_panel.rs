@@ -102,7 +102,7 @@ pub fn DamagePanel() -> impl IntoView {
         {move || state.storage.damage().get().map(|d| {
             let total = d.messages.len();
             let listed: Vec<_> = d.messages.iter().take(SHOWN).cloned().collect();
-            let readable = d.plan.as_ref().map(|p| p.tasks.len());
+            let readable = d.plan.as_ref().map(|p| crate::model::counting::Counted::of_plan(p).describe());
             let replaceable = d.replaceable;
             view! {
                 <section class="damage" data-testid="damage-panel" role="alert">
@@ -119,7 +119,7 @@ pub fn DamagePanel() -> impl IntoView {
                         {replaceable.then(|| view! {
                             {readable.map(|n| view! {
                                 <button data-testid="damage-keep" on:click=keep>
-                                    {format!("使用可读取的部分继续（{n} 项任务）")}
+                                    {format!("使用可读取的部分继续（{n}）")}
                                 </button>
                             })}
                             <button data-testid="damage-empty" on:click=move |_| resolve(Plan::empty(today.year()))>

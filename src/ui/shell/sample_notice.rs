@@ -1,6 +1,7 @@
 //! Tells the user the plan on screen is the sample, with one action to start
 //! an empty plan instead.
 
+use crate::model::counting::Counted;
 use crate::model::ops::Op;
 use crate::model::plan::Plan;
 use crate::ui::state::use_app;
@@ -19,12 +20,10 @@ pub fn SampleNotice() -> impl IntoView {
         let (title, count) = state
             .doc
             .plan()
-            .with_untracked(|p| (p.title.clone(), p.tasks.len()));
+            .with_untracked(|p| (p.title.clone(), Counted::of_plan(p).describe()));
         state.ask(
             "新建空白计划",
-            format!(
-                "当前计划“{title}”（{count} 项任务）将被替换为空白计划。替换后可点击“撤销”恢复。"
-            ),
+            format!("当前计划“{title}”（{count}）将被替换为空白计划。替换后可点击“撤销”恢复。"),
             "替换为空白计划",
             move || {
                 // Same plan id: the plan list and the undo of whole-plan

@@ -27,7 +27,8 @@ pub fn SupervisionPage() -> impl IntoView {
                 .filter(|r| r.unanswered > 0)
                 .count();
             format!(
-                "需督办 {rows} 项：逾期 {red} 项，预警 {} 项；督办逾期未反馈 {unanswered} 项",
+                "需督办的{}：逾期 {red} 项，预警 {} 项；督办逾期未反馈 {unanswered} 项",
+                crate::model::counting::work_items_text(rows),
                 rows - red
             )
         })
