@@ -25,6 +25,7 @@ pub mod problems;
 pub mod query;
 pub mod recurrence;
 pub mod registry;
+pub mod registry_intake;
 pub mod reporting;
 pub mod rollover;
 pub mod rollup;

@@ -45,7 +45,7 @@ pub fn validate_task(plan: &Plan, task: &Task) -> Vec<FieldError> {
         if plan.unit(lead).is_none() {
             out.push(error(
                 "lead_unit",
-                format!("牵头单位“{lead}”不在单位名录中，请从名录中选择"),
+                format!("牵头单位“{lead}”不在单位名录中，请从名录中选择，或点击“添加到单位名录”"),
             ));
         }
     }
@@ -53,7 +53,7 @@ pub fn validate_task(plan: &Plan, task: &Task) -> Vec<FieldError> {
         if plan.unit(unit).is_none() {
             out.push(error(
                 "support_units",
-                format!("配合单位“{unit}”不在单位名录中，请从名录中选择"),
+                format!("配合单位“{unit}”不在单位名录中，请从名录中选择，或点击“添加到单位名录”"),
             ));
         } else if task.lead_unit.as_deref() == Some(unit.as_str()) {
             out.push(error("support_units", "牵头单位不必再列为配合单位"));

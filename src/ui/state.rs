@@ -25,6 +25,9 @@ pub struct ConfirmRequest {
     pub message: String,
     /// The label of the button that goes ahead, e.g. "替换".
     pub confirm_label: String,
+    /// The label of the button that changes nothing: "取消", or "继续编辑"
+    /// when the question is whether to drop what was typed.
+    pub cancel_label: String,
     pub on_confirm: Callback<()>,
 }
 
@@ -98,7 +101,21 @@ impl AppState {
             title: title.into(),
             message: message.into(),
             confirm_label: confirm_label.into(),
+            cancel_label: "取消".into(),
             on_confirm: Callback::new(move |()| action()),
+        }));
+    }
+
+    /// Before closing a form with something typed in it (`what` says what
+    /// would be lost): 放弃修改 runs `discard`, 继续编辑 leaves the form
+    /// and its text as they are.
+    pub fn ask_discard(&self, what: impl Into<String>, discard: impl Fn() + Send + Sync + 'static) {
+        self.confirm.set(Some(ConfirmRequest {
+            title: "放弃修改".into(),
+            message: format!("{}关闭后这些内容将不会保存。", what.into()),
+            confirm_label: "放弃修改".into(),
+            cancel_label: "继续编辑".into(),
+            on_confirm: Callback::new(move |()| discard()),
         }));
     }
 

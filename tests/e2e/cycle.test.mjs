@@ -194,7 +194,9 @@ describe("lifecycle", () => {
       assert.match(await testIdText(page, "editor-extension"), /修改完成时限将记为延期，请填写延期理由/);
       await page.click("[data-testid='save-task']");
       assert.match(await testIdText(page, "field-error-extend_reason"), /延期理由/);
+      // The date was typed: 取消 asks before dropping it.
       await page.click("[data-testid='cancel-edit']");
+      await page.click("[data-testid='confirm-ok']");
       await page.waitForSelector("[data-testid='task-editor']", { state: "detached" });
       // The row is selected now, so its date shows in the quick-edit field.
       assert.equal(await page.inputValue(`${row(id)} [data-testid='inline-due']`), due, "取消 leaves the date");

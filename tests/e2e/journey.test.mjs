@@ -86,7 +86,9 @@ test("build a plan from empty, find things in it, and find it all again after a 
   assert.match(await testIdText(page, "field-error-title"), /请填写任务名称/);
   assert.match(await testIdText(page, "field-error-due"), /早于开始日期/);
   assert.match(await testIdText(page, "field-error-lead_unit"), /不在单位名录中/);
-  await page.click("[data-testid='cancel-edit']");
+  // Something was typed: 取消 asks before dropping it.
+  await clickConfirmed(page, "cancel-edit");
+  await page.waitForSelector("[data-testid='task-editor']", { state: "detached" });
   assert.equal((await rowTitles(page)).length, 4);
 
   // Editing: a double-click opens the editor; the change shows at once.

@@ -72,7 +72,7 @@ fn on_selected(
 }
 
 /// Where a new 要点 goes: the selected task's area, else the first area.
-fn new_point_place(state: AppState, panel: TaskPanel) -> Place {
+pub fn new_point_place(state: AppState, panel: TaskPanel) -> Place {
     state.doc.with_index_untracked(|index| {
         let p = index.plan;
         let area = panel

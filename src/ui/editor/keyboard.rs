@@ -67,14 +67,12 @@ fn to_ledger_table() {
     }
 }
 
-/// Closes the editor, first asking whether to drop what was typed when
-/// `changed`.
+/// Closes the editor (by 取消, × or Escape), first asking whether to drop
+/// what was typed when `changed`.
 pub fn close_asking(state: AppState, panel: TaskPanel, changed: bool) {
     if changed {
-        state.ask(
-            "放弃修改",
-            "这项任务有尚未保存的修改，或正在填写的进展、办理表单。关闭后这些内容将不会保存。",
-            "放弃修改",
+        state.ask_discard(
+            "这项任务有尚未保存的修改，或正在填写的进展、办理表单。",
             move || panel.editing.set(None),
         );
     } else {

@@ -2,6 +2,7 @@
 //! saved, and the structure actions on the selected task.
 
 pub mod actions;
+pub mod area_offer;
 pub mod extension_reason;
 pub mod field;
 pub mod keyboard;
@@ -9,3 +10,4 @@ pub mod milestones;
 pub mod panel;
 pub mod support_units;
 pub mod unit_input;
+pub mod unit_offer;

@@ -12,12 +12,14 @@ use crate::model::task::{Status, Task};
 use crate::model::validate::{validate_task, FieldError};
 use crate::ui::clock::now_iso;
 use crate::ui::editor::actions::delete_with_confirmation;
+use crate::ui::editor::area_offer::AddAreaInline;
 use crate::ui::editor::extension_reason::ExtensionReason;
 use crate::ui::editor::field::Field;
 use crate::ui::editor::keyboard::{close_asking, keep_focus};
 use crate::ui::editor::milestones::MilestonesEditor;
-use crate::ui::editor::support_units::SupportUnits;
+use crate::ui::editor::support_units::{support_offers, SupportUnits};
 use crate::ui::editor::unit_input::{unit_id_for, UnitOptions};
+use crate::ui::editor::unit_offer::AddUnitOffer;
 use crate::ui::ledger::panel_state::use_panel;
 use crate::ui::progress::activity_log::ActivityLog;
 use crate::ui::progress::panel::TaskProgress;
@@ -25,10 +27,13 @@ use crate::ui::state::{use_app, AppState, Editing, TaskTab};
 use leptos::prelude::*;
 
 /// The draft a new task starts from: under a parent, its lead unit, leader
-/// and dates are the likeliest.
+/// and dates are the likeliest; a new 要点 starts in the area it is added to.
 fn new_draft(state: AppState, place: &Place) -> Task {
     let mut t = Task::new(TaskId::random(), "");
     t.status = Status::NotStarted;
+    if let Place::EndOfArea(area) = place {
+        t.area = area.clone();
+    }
     if let Place::LastChildOf(parent) | Place::After(parent) = place {
         state.doc.plan().with_untracked(|p| {
             if let Some(p) = p.task(parent) {
@@ -260,6 +265,14 @@ pub fn TaskEditor() -> impl IntoView {
                 task: Box::new(task),
                 at: None,
             }),
+            // A new 要点 goes at the end of the area chosen in the form.
+            Editing::New(Place::EndOfArea(_)) => {
+                let place = Place::EndOfArea(task.area.clone());
+                state
+                    .doc
+                    .plan()
+                    .with_untracked(|p| add_task(p, task, &place))
+            }
             Editing::New(place) => state
                 .doc
                 .plan()
@@ -271,8 +284,7 @@ pub fn TaskEditor() -> impl IntoView {
         }
     };
     // Something typed and not saved — in the form, or in a 进展与办理 form
-    // still open: closing by Escape or × asks first (取消 says what it
-    // does and does not).
+    // still open: closing by 取消, Escape or × asks first.
     let changed = move || panel.action.with_untracked(Option::is_some) || typed();
     let aside = NodeRef::<leptos::html::Aside>::new();
     keep_focus(panel, aside);
@@ -349,19 +361,32 @@ pub fn TaskEditor() -> impl IntoView {
                             }>
                                 <option value="">"（未分领域）"</option>
                                 {move || state.doc.plan().with(|p| p.areas.clone()).into_iter().map(|a| {
-                                    let selected = draft.with_untracked(|t| t.area.as_deref() == Some(a.id.as_str()));
+                                    // Reactive: an area added below is chosen
+                                    // whether its option or the choice comes first.
+                                    let id = a.id.clone();
+                                    let selected = move || draft.with(|t| t.area.as_deref() == Some(id.as_str()));
                                     view! { <option value=a.id.clone() selected=selected>{a.name}</option> }
                                 }).collect_view()}
                             </select>
                         </Field>
+                        <AddAreaInline on_added=Callback::new(move |id: String| {
+                            draft.update(|t| t.area = Some(id));
+                            errors.update(|es| es.retain(|e| e.field != "area"));
+                        }) />
                     </Show>
                     <Field label="牵头单位" name="lead_unit" errors=errors>
                         <input list="unit-options" data-testid="editor-lead-unit" placeholder="输入单位名称选择"
                             prop:value=move || lead_text.get() on:input=move |e| lead_text.set(event_target_value(&e)) />
                     </Field>
+                    <AddUnitOffer name=lead_text on_added=Callback::new(move |_| {
+                        // The field keeps the name, which now names the unit.
+                        lead_text.update(|t| *t = t.trim().to_string());
+                        errors.update(|es| es.retain(|e| e.field != "lead_unit"));
+                    }) />
                     <Field label="配合单位" name="support_units" errors=errors>
                         <SupportUnits draft=draft units=units />
                     </Field>
+                    {support_offers(draft, units)}
                     <div class="field-row">
                         <Field label="责任领导" name="leader" errors=errors>
                             {text(|t| t.leader.clone(), |t, v| t.leader = v, "editor-leader")}
@@ -406,7 +431,7 @@ pub fn TaskEditor() -> impl IntoView {
                     </Field>
                     <div class="actions">
                         <button type="submit" class="primary" data-testid="save-task">"保存"</button>
-                        <button type="button" data-testid="cancel-edit" on:click=move |_| panel.editing.set(None)>"取消"</button>
+                        <button type="button" data-testid="cancel-edit" on:click=move |_| close_asking(state, panel, changed())>"取消"</button>
                         <Show when=move || matches!(panel.editing.get(), Some(Editing::Task(_)))>
                             <button type="button" class="danger-text" data-testid="delete-task"
                                 on:click=move |_| delete_with_confirmation(state, panel, draft.with_untracked(|t| t.id.clone()))>

@@ -1,9 +1,12 @@
 //! 配合单位 in the editor: chosen units as removable chips, and an input
-//! with type-ahead to add one more from the registry.
+//! with type-ahead to add one more from the registry. A name typed that the
+//! registry lacks stays as a chip (saving says it is unknown) with the
+//! offer to add it to the registry, which puts the new unit in its place.
 
 use crate::model::plan::Unit;
 use crate::model::task::Task;
 use crate::ui::editor::unit_input::unit_id_for;
+use crate::ui::editor::unit_offer::{names_no_unit, AddUnitOffer};
 use leptos::prelude::*;
 
 #[component]
@@ -50,5 +53,36 @@ pub fn SupportUnits(
                 on:change=move |_| add()
                 on:keydown=move |e| if e.key() == "Enter" { e.prevent_default(); add(); } />
         </div>
+    }
+}
+
+/// The offer to add each 配合单位 typed that the registry lacks; drawn
+/// beside the field rather than inside its `<label>`, whose clicks go to
+/// the field's first control.
+pub fn support_offers(draft: RwSignal<Task>, units: Signal<Vec<Unit>>) -> impl IntoView {
+    move || {
+        let unknown: Vec<String> = draft.with(|t| {
+            units.with(|us| {
+                t.support_units
+                    .iter()
+                    .filter(|id| !us.iter().any(|u| u.id == **id) && names_no_unit(us, id))
+                    .cloned()
+                    .collect()
+            })
+        });
+        unknown
+            .into_iter()
+            .map(|raw| {
+                let typed_as = raw.clone();
+                let replace = Callback::new(move |id: String| {
+                    draft.update(|t| {
+                        for u in t.support_units.iter_mut().filter(|u| **u == typed_as) {
+                            u.clone_from(&id);
+                        }
+                    })
+                });
+                view! { <AddUnitOffer name=Signal::derive(move || raw.clone()) on_added=replace /> }
+            })
+            .collect_view()
     }
 }

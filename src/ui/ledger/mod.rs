@@ -2,6 +2,7 @@
 
 pub mod area_row;
 pub mod counts;
+pub mod empty_state;
 pub mod filter_bar;
 pub mod inline_due;
 pub mod inline_edit;

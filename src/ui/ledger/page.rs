@@ -1,16 +1,14 @@
 //! The ledger page: the plan in hierarchy order with lights and counts.
 
 use crate::model::ledger::ledger_view;
-use crate::model::ops::Op;
-use crate::model::sample::sample_plan;
 use crate::ui::editor::actions::StructureToolbar;
 use crate::ui::editor::panel::TaskEditor;
 use crate::ui::ledger::counts::LedgerCounts;
+use crate::ui::ledger::empty_state::LedgerEmpty;
 use crate::ui::ledger::filter_bar::FilterBar;
 use crate::ui::ledger::table::LedgerTable;
 use crate::ui::shell::sample_notice::SampleNotice;
 use crate::ui::state::use_app;
-use chrono::Datelike;
 use leptos::prelude::*;
 
 #[component]
@@ -39,21 +37,6 @@ pub fn LedgerPage() -> impl IntoView {
         },
         |_, _| true,
     );
-    let load_sample = move |_| {
-        let year = state.today.with_untracked(|t| t.date.year());
-        let title = state.doc.plan().with_untracked(|p| p.title.clone());
-        state.ask(
-            "载入示例计划",
-            format!("当前计划“{title}”将被替换为示例计划。替换后可点击“撤销”恢复。"),
-            "载入示例计划",
-            move || {
-                // Same plan id: the plan list keeps naming this plan.
-                let mut next = sample_plan(year);
-                next.id = state.doc.plan().with_untracked(|p| p.id.clone());
-                let _ = state.edit(Op::ReplacePlan(Box::new(next)), "载入示例计划");
-            },
-        );
-    };
     let tally = Signal::derive(move || view_model.with(|(_, t)| t.clone()));
     let lines = Memo::new(move |_| view_model.with(|(l, _)| l.clone()));
     let is_empty = move || state.doc.plan().with(|p| p.tasks.is_empty());
@@ -91,21 +74,7 @@ pub fn LedgerPage() -> impl IntoView {
             </Show>
             <Show
                 when=move || !is_empty()
-                fallback=move || view! {
-                    <div class="empty" data-testid="ledger-empty">
-                        <p>"当前计划还没有任务。"</p>
-                        // While stored data awaits a decision, the damage panel
-                        // is the only place that may replace the plan.
-                        <Show when=move || state.storage.damage().with(Option::is_none)>
-                            <button
-                                data-testid="load-sample"
-                                on:click=load_sample
-                            >
-                                "载入示例计划"
-                            </button>
-                        </Show>
-                    </div>
-                }
+                fallback=|| view! { <LedgerEmpty /> }
             >
                 <LedgerTable lines=lines />
                 <Show when=move || lines.with(Vec::is_empty)>

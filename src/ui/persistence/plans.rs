@@ -8,7 +8,7 @@ use crate::model::plan::Plan;
 use crate::model::sample::sample_plan;
 use crate::store::plans::{PlanList, LEGACY_KEY};
 use crate::store::repo::OpenedPlan;
-use crate::store::{self, local, Damage, SaveError, Synced};
+use crate::store::{self, local, Damage, Loaded, SaveError, Synced};
 use crate::ui::clock::now_iso;
 use crate::ui::persistence::saving;
 use crate::ui::state::{AppState, Change, PlanStep};
@@ -131,6 +131,28 @@ fn open_now(state: AppState, id: &str) -> Result<(), String> {
         state.edit_error.set(Some(m));
     }
     Ok(())
+}
+
+/// Another plan of the list as stored, read and not opened (to copy its
+/// units and areas from): nothing is written, the plan on screen stays.
+/// Of damaged data, what could be read.
+pub fn read_other(state: AppState, id: &str) -> Result<Plan, String> {
+    let key = state
+        .storage
+        .plans()
+        .with_untracked(|l| {
+            l.entry(id)
+                .filter(|e| e.pending.is_none())
+                .map(|e| e.key.clone())
+        })
+        .ok_or_else(|| "该计划已不存在（可能已在另一窗口删除）".to_string())?;
+    match local::repo().stored(&key).map_err(|e| e.to_string())? {
+        (Loaded::Plan { plan, .. }, _) => Ok(plan),
+        (Loaded::Damaged(d), _) => d
+            .plan
+            .ok_or_else(|| "该计划的数据已损坏，无法读取".to_string()),
+        (Loaded::Nothing, _) => Err("该计划还没有保存的数据".into()),
+    }
 }
 
 /// Adds `plan` as a new plan and switches to it, as an undoable step

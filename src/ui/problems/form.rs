@@ -38,6 +38,14 @@ pub fn ProblemForm(
     let date = RwSignal::new(base.date);
     let tasks = RwSignal::new(base.tasks.clone());
     let picked = RwSignal::new(String::new());
+    // Something typed and not saved: 取消 asks before dropping it.
+    let start = base.clone();
+    let typed = move || {
+        description.get_untracked() != start.description
+            || source.get_untracked() != start.source
+            || date.get_untracked() != start.date
+            || tasks.get_untracked() != start.tasks
+    };
     // Every task, indented by depth, for the picker.
     let options = Memo::new(move |_| {
         state.doc.with_index(|index| {
@@ -138,7 +146,13 @@ pub fn ProblemForm(
             </div>
             <div class="actions">
                 <button type="submit" class="primary" data-testid="save-problem">"保存"</button>
-                <button type="button" on:click=move |_| on_close.run(())>"取消"</button>
+                <button type="button" data-testid="cancel-problem" on:click=move |_| {
+                    if typed() {
+                        state.ask_discard("这个问题有尚未保存的修改。", move || on_close.run(()));
+                    } else {
+                        on_close.run(());
+                    }
+                }>"取消"</button>
             </div>
         </form>
     }

@@ -44,15 +44,32 @@ fn text_area(value: RwSignal<String>, testid: &'static str) -> impl IntoView {
     }
 }
 
+/// True when a form's text field holds something typed.
+fn filled(value: RwSignal<String>) -> bool {
+    !value.with_untracked(|v| v.trim().is_empty())
+}
+
+/// Save and 取消; 取消 asks first when `typed` says something was typed.
 fn buttons(
     save_testid: &'static str,
     save_label: &'static str,
     action: RwSignal<Option<TaskAction>>,
+    typed: impl Fn() -> bool + Send + Sync + 'static,
 ) -> impl IntoView {
+    let state = use_app();
+    let cancel = move |_| {
+        if typed() {
+            state.ask_discard("表单中填写的内容尚未保存。", move || {
+                action.set(None)
+            });
+        } else {
+            action.set(None);
+        }
+    };
     view! {
         <div class="actions">
             <button type="submit" class="primary" data-testid=save_testid>{save_label}</button>
-            <button type="button" on:click=move |_| action.set(None)>"取消"</button>
+            <button type="button" data-testid="cancel-action" on:click=cancel>"取消"</button>
         </div>
     }
 }
@@ -81,7 +98,7 @@ pub fn ExtendForm(id: TaskId, action: RwSignal<Option<TaskAction>>) -> impl Into
                 <Field label="延期至" name="extend_due" errors=errors>{date_input(new_due, "extend_due", "extend-due", errors)}</Field>
             </div>
             <Field label="延期理由" name="extend_reason" errors=errors>{text_area(reason, "extend-reason")}</Field>
-            {buttons("save-extend", "确认延期", action)}
+            {buttons("save-extend", "确认延期", action, move || filled(reason) || new_due.with_untracked(Option::is_some))}
         </form>
     }
 }
@@ -104,7 +121,7 @@ pub fn CloseForm(id: TaskId, action: RwSignal<Option<TaskAction>>) -> impl IntoV
             <h3>"办结"</h3>
             <Field label="办结日期" name="close_date" errors=errors>{date_input(on, "close_date", "close-date", errors)}</Field>
             <Field label="办结说明" name="close_note" errors=errors>{text_area(note, "close-note")}</Field>
-            {buttons("save-close", "确认办结", action)}
+            {buttons("save-close", "确认办结", action, move || filled(note))}
         </form>
     }
 }
@@ -124,7 +141,7 @@ pub fn ReopenForm(id: TaskId, action: RwSignal<Option<TaskAction>>) -> impl Into
         <form novalidate class="action-form" data-testid="reopen-form" on:submit=submit>
             <h3>"重新打开"</h3>
             <Field label="重新打开的原因" name="reopen_reason" errors=errors>{text_area(reason, "reopen-reason")}</Field>
-            {buttons("save-reopen", "确认重新打开", action)}
+            {buttons("save-reopen", "确认重新打开", action, move || filled(reason))}
         </form>
     }
 }
@@ -155,7 +172,7 @@ pub fn HaltForm(id: TaskId, action: RwSignal<Option<TaskAction>>) -> impl IntoVi
                 }).collect_view()}
             </div>
             <Field label="原因" name="halt_reason" errors=errors>{text_area(reason, "halt-reason")}</Field>
-            {buttons("save-halt", "确认", action)}
+            {buttons("save-halt", "确认", action, move || filled(reason))}
         </form>
     }
 }
@@ -175,7 +192,7 @@ pub fn ResumeForm(id: TaskId, action: RwSignal<Option<TaskAction>>) -> impl Into
         <form novalidate class="action-form" data-testid="resume-form" on:submit=submit>
             <h3>"恢复办理"</h3>
             <Field label="说明（可不填）" name="halt_reason" errors=errors>{text_area(note, "resume-note")}</Field>
-            {buttons("save-resume", "确认恢复", action)}
+            {buttons("save-resume", "确认恢复", action, move || filled(note))}
         </form>
     }
 }

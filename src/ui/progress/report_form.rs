@@ -49,6 +49,26 @@ pub fn ReportForm(
             .map(|u| u.by.clone())
             .unwrap_or_default(),
     );
+    // What the form started with: 取消 asks before dropping a change.
+    let now = move || {
+        (
+            date.get_untracked(),
+            percent.get_untracked(),
+            [progress, problems, next_steps, by].map(|v| v.get_untracked()),
+        )
+    };
+    let start = now();
+    let typed = move || now() != start;
+    let cancel = move |_| {
+        if typed() {
+            state.ask_discard(
+                "进展报送表单中填写的内容尚未保存。",
+                move || action.set(None),
+            );
+        } else {
+            action.set(None);
+        }
+    };
     let id_for_save = id.clone();
     let update_id = correcting.clone().unwrap_or_default();
     let save = move || {
@@ -116,7 +136,7 @@ pub fn ReportForm(
             </Field>
             <div class="actions">
                 <button type="submit" class="primary" data-testid="save-update">"保存进展"</button>
-                <button type="button" on:click=move |_| action.set(None)>"取消"</button>
+                <button type="button" data-testid="cancel-update" on:click=cancel>"取消"</button>
             </div>
         </form>
     }

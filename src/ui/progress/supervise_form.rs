@@ -83,7 +83,14 @@ pub fn SuperviseForm(
             </Field>
             <div class="actions">
                 <button type="submit" class="primary" data-testid="save-supervise">"确认并编号"</button>
-                <button type="button" on:click=move |_| on_cancel.run(())>"取消"</button>
+                <button type="button" data-testid="cancel-supervise" on:click=move |_| {
+                    // 督办要求 typed and not saved: asked before it is dropped.
+                    if note.with_untracked(|n| !n.trim().is_empty()) {
+                        state.ask_discard("督办要求尚未保存。", move || on_cancel.run(()));
+                    } else {
+                        on_cancel.run(());
+                    }
+                }>"取消"</button>
             </div>
         </form>
     }

@@ -33,7 +33,10 @@ pub fn AreaForm(
     focus: bool,
 ) -> impl IntoView {
     let state = use_app();
+    let start = name.clone();
     let value = RwSignal::new(name);
+    // Something typed and not saved: 取消 asks before dropping it.
+    let typed = move || value.get_untracked() != start;
     let error = RwSignal::new(None::<String>);
     let input = NodeRef::<leptos::html::Input>::new();
     if focus {
@@ -73,7 +76,13 @@ pub fn AreaForm(
             />
             <button type="submit" data-testid=submit_testid>{submit_label}</button>
             {on_cancel.map(|cancel| view! {
-                <button type="button" data-testid="cancel-area" on:click=move |_| cancel.run(())>"取消"</button>
+                <button type="button" data-testid="cancel-area" on:click=move |_| {
+                    if typed() {
+                        state.ask_discard("这个领域的名称有尚未保存的修改。", move || cancel.run(()));
+                    } else {
+                        cancel.run(());
+                    }
+                }>"取消"</button>
             })}
             {move || error.get().map(|e| view! { <span class="field-error" data-testid="area-name-error">{e}</span> })}
         </form>

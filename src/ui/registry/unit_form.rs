@@ -38,6 +38,13 @@ pub fn UnitForm(
     let leader = RwSignal::new(unit.leader.clone());
     let error = RwSignal::new(None::<String>);
     let id = unit.id.clone();
+    // Something typed and not saved: 取消 asks before dropping it.
+    let typed = move || {
+        name.get_untracked() != unit.name
+            || short_name.get_untracked() != unit.short_name
+            || kind.get_untracked() != unit.kind
+            || leader.get_untracked() != unit.leader
+    };
     let name_input = NodeRef::<leptos::html::Input>::new();
     if focus {
         Effect::new(move |_| {
@@ -126,7 +133,13 @@ pub fn UnitForm(
             <div class="form-actions">
                 <button type="submit" data-testid=submit_testid>{submit_label}</button>
                 {on_cancel.map(|cancel| view! {
-                    <button type="button" data-testid="cancel-unit" on:click=move |_| cancel.run(())>"取消"</button>
+                    <button type="button" data-testid="cancel-unit" on:click=move |_| {
+                    if typed() {
+                        state.ask_discard("这个单位有尚未保存的修改。", move || cancel.run(()));
+                    } else {
+                        cancel.run(());
+                    }
+                }>"取消"</button>
                 })}
             </div>
         </form>

@@ -76,7 +76,7 @@ pub fn ConfirmDialog() -> impl IntoView {
                             {request.confirm_label}
                         </button>
                         <button data-testid="confirm-cancel" autofocus on:click=move |_| cancel()>
-                            "取消"
+                            {request.cancel_label}
                         </button>
                     </div>
                 </div>
