@@ -254,6 +254,7 @@ describe("gantt", () => {
         await todayInView(page);
         const box = await page.locator("[data-testid='gantt-scroll']").evaluate((el) => el.getBoundingClientRect().right);
         assertApart((await axisLabels(page)).filter((l) => l.left < box), Infinity);
+        await screenshot(page, `gantt-month-${width}`);
 
         await page.click("[data-testid='gantt-zoom'][data-zoom='quarter']");
         assert.deepEqual(await pressed(page), { month: "false", quarter: "true", year: "false" });
