@@ -3,7 +3,10 @@
 // scale, grouping by area or lead unit, the ledger's filters in its own
 // bar and address, walking the rows by keyboard, only the time span in
 // view drawn, printing on A4/A3 landscape, and a 5,000-task plan keeping
-// only the rows in view in the page.
+// only the rows in view in the page. At 1366×768 and 1920×1080: the zoom
+// buttons say which is pressed, 年 fits the year to the width with labels
+// apart, the default view fills the width, 月 opens at today, and the
+// printed page wraps titles, writes each state and has a legend.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -19,6 +22,7 @@ import {
   screenshot,
   testIdText,
   storedPlan,
+  waitForStored,
 } from "./harness.mjs";
 
 const suite = browserSuite({ viewport: { width: 1366, height: 800 } });
@@ -161,13 +165,17 @@ describe("gantt", () => {
       await openGantt(page);
       await page.click("[data-testid='gantt-zoom-month']");
       const ticks = () => page.locator(".gantt-head text.axis").allTextContents();
-      await page.waitForFunction(() => [...document.querySelectorAll(".gantt-head text.axis")].some((t) => t.textContent === "2月"));
-      const early = await ticks();
-      assert.ok(!early.includes("12月"), `at the start: ${early}`);
+      const shows = (label) => page.waitForFunction((l) => [...document.querySelectorAll(".gantt-head text.axis")].some((t) => t.textContent === l), label);
+      // Opened at today (30 June): neither end of the year is drawn.
+      await shows("7月");
+      const now = await ticks();
+      assert.ok(!now.includes("12月") && !now.includes("2月"), `at today: ${now}`);
       await page.locator("[data-testid='gantt-scroll']").evaluate((el) => (el.scrollLeft = el.scrollWidth));
-      await page.waitForFunction(() => [...document.querySelectorAll(".gantt-head text.axis")].some((t) => t.textContent === "12月"));
+      await shows("12月");
       const late = await ticks();
-      assert.ok(!late.includes("2月"), `at the end: ${late}`);
+      assert.ok(!late.includes("2月") && !late.includes("6月"), `at the end: ${late}`);
+      await page.locator("[data-testid='gantt-scroll']").evaluate((el) => (el.scrollLeft = 0));
+      await shows("2月");
       // A February-only task's bar is no longer drawn; the rows still are.
       assert.ok((await page.locator("[data-testid='gantt-row']").count()) > 5);
     }));
@@ -193,7 +201,7 @@ describe("gantt", () => {
         const dir = mkdtempSync(join(tmpdir(), "luoshi-gantt-"));
         writeFileSync(join(dir, "gantt.pdf"), pdf);
         // The first page as an image, to be looked at.
-        execFileSync("pdftoppm", ["-r", "72", "-png", "-f", "1", "-l", "1", "-singlefile", join(dir, "gantt.pdf"), join(ROOT, "target", "screenshots", `gantt-print-${paper}`)]);
+        execFileSync("pdftoppm", ["-r", "96", "-png", "-f", "1", "-l", "1", "-singlefile", join(dir, "gantt.pdf"), join(ROOT, "target", "screenshots", `gantt-print-${paper}`)]);
         const info = execFileSync("pdfinfo", [join(dir, "gantt.pdf")], { encoding: "utf8" });
         assert.match(info, new RegExp(`Page size:.*\\(${size}\\)`), info);
         const [w, h] = info.match(/Page size:\s+([\d.]+) x ([\d.]+)/).slice(1).map(Number);
@@ -203,7 +211,171 @@ describe("gantt", () => {
         await page.waitForSelector("[data-testid='gantt-print']", { state: "detached" });
       }));
   }
+
+  for (const [width, height] of [[1366, 768], [1920, 1080]]) {
+    test(`at ${width}×${height}: the pressed zoom is marked, 年 fits the width with labels apart, the default fills it, 月 opens at today`, () =>
+      withPage(async (page) => {
+        await page.setViewportSize({ width, height });
+        await openGantt(page);
+        const zooms = page.locator("[data-testid='gantt-zoom']");
+        assert.equal(await zooms.count(), 3);
+        assert.deepEqual(await pressed(page), { month: "false", quarter: "true", year: "false" }, "季 by default");
+        // The default view: the timeline reaches the right edge of its box.
+        const strip = await emptyStrip(page);
+        assert.ok(strip <= 40, `an empty strip of ${strip}px right of the timeline`);
+        await todayInView(page);
+        await screenshot(page, `gantt-${width}`);
+
+        await page.click("[data-testid='gantt-zoom'][data-zoom='year']");
+        assert.deepEqual(await pressed(page), { month: "false", quarter: "false", year: "true" });
+        const [on, off] = await page.evaluate(() =>
+          ["year", "month"].map((z) => getComputedStyle(document.querySelector(`[data-testid='gantt-zoom'][data-zoom='${z}']`)).backgroundColor),
+        );
+        assert.notEqual(on, off, "the pressed button looks pressed");
+        await page.waitForFunction(() => {
+          const box = document.querySelector("[data-testid='gantt-scroll']");
+          return box.scrollWidth <= box.clientWidth;
+        });
+        const fit = await page.evaluate(() => {
+          const box = document.querySelector("[data-testid='gantt-scroll']");
+          const b = box.getBoundingClientRect();
+          const axis = document.querySelector("[data-testid='gantt-axis']").getBoundingClientRect();
+          return { available: b.left + box.clientLeft + box.clientWidth, right: axis.right, scroll: box.scrollWidth - box.clientWidth };
+        });
+        assert.ok(Math.abs(fit.available - fit.right) <= 3, `the year ends at ${fit.right}px, the box at ${fit.available}px`);
+        assert.equal(fit.scroll, 0, "no sideways scroll in 年");
+        const labels = await axisLabels(page);
+        assert.ok(labels.filter((l) => /月$/.test(l.text)).length >= 12, `a label for every month: ${labels.map((l) => l.text)}`);
+        assertApart(labels, fit.right);
+        await screenshot(page, `gantt-year-${width}`);
+
+        await page.click("[data-testid='gantt-zoom'][data-zoom='month']");
+        assert.deepEqual(await pressed(page), { month: "true", quarter: "false", year: "false" });
+        await todayInView(page);
+        const box = await page.locator("[data-testid='gantt-scroll']").evaluate((el) => el.getBoundingClientRect().right);
+        assertApart((await axisLabels(page)).filter((l) => l.left < box), Infinity);
+        await screenshot(page, `gantt-month-${width}`);
+
+        await page.click("[data-testid='gantt-zoom'][data-zoom='quarter']");
+        assert.deepEqual(await pressed(page), { month: "false", quarter: "true", year: "false" });
+        await todayInView(page);
+      }));
+
+    test(`at ${width}×${height}: printed, no title is cut, each row says its state in the ledger's words, and a legend explains the marks`, () =>
+      withPage(async (page) => {
+        await page.setViewportSize({ width, height });
+        await page.goto(at("#/ledger"));
+        await appReady(page);
+        const badges = Object.fromEntries(
+          await page.locator("[data-testid='task-row']").evaluateAll((rs) =>
+            rs.map((r) => [r.dataset.taskId, r.querySelector("[data-testid='warning']").textContent.trim()]),
+          ),
+        );
+        const titles = Object.fromEntries((await waitForStored(page, (doc) => doc !== null)).plan.tasks.map((t) => [t.id, t.title]));
+        await page.click("[data-testid='nav-gantt']");
+        await page.waitForSelector("[data-testid='gantt-row']");
+        await page.evaluate(() => {
+          window.print = () => (window.__printed = (window.__printed || 0) + 1);
+        });
+        await page.click("[data-testid='gantt-print-a4']");
+        await page.waitForFunction(() => window.__printed === 1);
+        await page.emulateMedia({ media: "print" });
+        const rows = await page.locator("[data-testid='gantt-print-row']").evaluateAll((rs) =>
+          rs.map((r) => {
+            const cell = r.querySelector(".gantt-print-name");
+            const title = r.querySelector("[data-testid='gantt-print-title']");
+            const c = cell.getBoundingClientRect();
+            const t = title.getBoundingClientRect();
+            const style = getComputedStyle(cell);
+            return {
+              id: r.dataset.taskId,
+              text: title.textContent,
+              state: r.querySelector("[data-testid='gantt-print-state']").textContent.trim(),
+              cut: cell.scrollWidth > cell.clientWidth || cell.scrollHeight > cell.clientHeight + 1,
+              inside: t.left >= c.left - 1 && t.right <= c.right + 1 && t.top >= c.top - 1 && t.bottom <= c.bottom + 1,
+              ellipsis: style.textOverflow === "ellipsis" && style.whiteSpace === "nowrap",
+            };
+          }),
+        );
+        const tasks = rows.filter((r) => r.id);
+        assert.ok(tasks.length >= 40, `${tasks.length} task rows printed`);
+        const compared = [];
+        for (const r of tasks) {
+          assert.ok(!r.cut && r.inside && !r.ellipsis, `title cut off: ${r.text}`);
+          assert.ok(r.text.endsWith(titles[r.id]), `the whole title: ${r.text} / ${titles[r.id]}`);
+          assert.ok(r.state.length > 0, `a state for ${r.text}`);
+          if (badges[r.id] !== undefined) {
+            assert.equal(r.state, badges[r.id], `the ledger's words for ${r.text}`);
+            compared.push(r.id);
+          }
+        }
+        assert.ok(compared.length >= 40, `${compared.length} states compared with the ledger`);
+        for (const word of ["正常", "预警", "逾期", "按时办结"]) {
+          assert.ok(tasks.some((r) => r.state.startsWith(word)), `some row is ${word}`);
+        }
+        const legend = page.locator("[data-testid='gantt-print'] [data-testid='gantt-legend']");
+        assert.ok(await legend.isVisible(), "the legend is printed");
+        const words = await legend.textContent();
+        for (const w of ["正常", "预警", "逾期", "按时办结", "逾期办结", "暂缓", "计划时段", "已报进度", "应达进度", "进度节点", "原定完成时限", "今天"]) {
+          assert.ok(words.includes(w), `the legend explains ${w}: ${words}`);
+        }
+        const box = await legend.boundingBox();
+        assert.ok(box.width > 200 && box.height > 8, JSON.stringify(box));
+        await page.emulateMedia({ media: "screen" });
+        await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+      }));
+  }
 });
+
+/** aria-pressed of each zoom button, by its zoom. */
+async function pressed(page) {
+  return Object.fromEntries(
+    await page.locator("[data-testid='gantt-zoom']").evaluateAll((bs) => bs.map((b) => [b.dataset.zoom, b.getAttribute("aria-pressed")])),
+  );
+}
+
+/** Pixels between the timeline's end and the right edge of its box. */
+async function emptyStrip(page) {
+  return page.evaluate(() => {
+    const box = document.querySelector("[data-testid='gantt-scroll']");
+    const head = document.querySelector(".gantt-head");
+    return box.clientWidth - head.getBoundingClientRect().width;
+  });
+}
+
+/** Waits until the today marker is in the visible part of the scroll box
+ *  (right of the name column, which stays in place). */
+async function todayInView(page) {
+  await page.waitForFunction(() => {
+    const box = document.querySelector("[data-testid='gantt-scroll']");
+    const mark = document.querySelector("[data-testid='gantt-today']");
+    if (!box || !mark) return false;
+    const b = box.getBoundingClientRect();
+    const m = mark.getBoundingClientRect();
+    const name = document.querySelector(".gantt-head .gantt-name").getBoundingClientRect();
+    return m.width > 0 && m.left >= name.right && m.right <= b.left + box.clientLeft + box.clientWidth;
+  });
+}
+
+/** The axis labels drawn, as boxes, left to right. */
+async function axisLabels(page) {
+  return (
+    await page.locator(".gantt-head text.axis").evaluateAll((ts) =>
+      ts.map((t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent, left: r.left, right: r.right };
+      }),
+    )
+  ).sort((a, b) => a.left - b.left);
+}
+
+/** No label overlaps the next, and none ends past `right`. */
+function assertApart(labels, right) {
+  for (let i = 1; i < labels.length; i++) {
+    assert.ok(labels[i].left >= labels[i - 1].right, `${labels[i - 1].text} and ${labels[i].text} overlap: ${JSON.stringify(labels.slice(i - 1, i + 1))}`);
+  }
+  assert.ok(labels.every((l) => l.right <= right + 1), `a label runs past ${right}`);
+}
 
 async function openGantt(page) {
   await page.goto(at("#/ledger"));

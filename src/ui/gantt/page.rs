@@ -1,14 +1,20 @@
 //! The Gantt page (进度计划): zoom, grouping, collapse and expand, the
 //! ledger's filters (its own filter bar, kept in the address as the
 //! ledger's are), a scroll area that draws only the rows and the time span
-//! in view, walking the rows by keyboard, and printing on A4 or A3.
+//! in view, walking the rows by keyboard, and printing on A4 or A3. The
+//! timeline is scaled to the width of the scroll area (年 fits the whole
+//! span, 季 and 月 open with today in view).
 
+use crate::model::charts::gantt::axis::{name_width, scroll_to, LABEL_OFFSET};
 use crate::model::charts::gantt::view::{line_in_view, span_in_view, ticks_in_view};
-use crate::model::charts::gantt::{layout, shown, window as rows_in_view, Entry, Grouping, Zoom};
+use crate::model::charts::gantt::{
+    layout, scale, shown, window as rows_in_view, Entry, Grouping, Zoom,
+};
 use crate::model::query::select;
 use crate::model::search::SearchIndex;
 use crate::model::TaskId;
 use crate::ui::gantt::keys::walk;
+use crate::ui::gantt::legend::GanttLegend;
 use crate::ui::gantt::print::{GanttPrint, Paper};
 use crate::ui::gantt::row::{Fold, GanttRow, ROW_HEIGHT};
 use crate::ui::ledger::filter_bar::FilterBar;
@@ -21,8 +27,6 @@ use std::collections::HashSet;
 #[derive(Clone, Copy)]
 pub struct Lines(pub Memo<(Vec<Entry>, HashSet<TaskId>)>);
 
-const NAME_WIDTH: f64 = 320.0;
-
 #[component]
 pub fn GanttPage() -> impl IntoView {
     let state = use_app();
@@ -34,6 +38,10 @@ pub fn GanttPage() -> impl IntoView {
     let scroll_left = RwSignal::new(0.0f64);
     let viewport = RwSignal::new(600.0f64);
     let view_width = RwSignal::new(1000.0f64);
+    // The name column and the track share the scroll area's width; the
+    // track is a pixel short of it so that 年 never scrolls sideways.
+    let name_w = Memo::new(move |_| name_width(view_width.get()));
+    let track_w = Memo::new(move |_| (view_width.get() - name_w.get() - 1.0).floor().max(120.0));
     let paper = RwSignal::new(None::<Paper>);
     let filtered = move || {
         state
@@ -71,8 +79,8 @@ pub fn GanttPage() -> impl IntoView {
     let timeline = Memo::new_with_compare(
         move |_| {
             let today = state.today_date();
-            let px = zoom.get().px_per_day();
             state.doc.with_index(|index| {
+                let px = scale(index, zoom.get(), track_w.get());
                 state.doc.assessments().with(|a| {
                     lines
                         .0
@@ -93,12 +101,7 @@ pub fn GanttPage() -> impl IntoView {
     });
     // The time span drawn: whole screens around the one in view (the name
     // column stays in place, so the track's view is narrower by its width).
-    let span = Memo::new(move |_| {
-        span_in_view(
-            scroll_left.get(),
-            (view_width.get() - NAME_WIDTH).max(100.0),
-        )
-    });
+    let span = Memo::new(move |_| span_in_view(scroll_left.get(), track_w.get()));
     let toggle = Callback::new(move |fold: Fold| match fold {
         Fold::Task(id) => collapsed.update(|c| {
             if !c.remove(&id) {
@@ -138,11 +141,39 @@ pub fn GanttPage() -> impl IntoView {
     };
     let on_scroll = move |e: leptos::ev::Event| measure(&event_target(&e));
     let scroller = NodeRef::<leptos::html::Div>::new();
-    // The real size once drawn, and again whenever the window is resized.
+    // Today a third of the way across, once the timeline has been drawn at
+    // the zoom's scale (the next frame).
+    let to_today = move || {
+        request_animation_frame(move || {
+            let Some(el) = scroller.get_untracked() else {
+                return;
+            };
+            let Some((today_x, width)) = timeline.try_with_untracked(|t| (t.today_x, t.width))
+            else {
+                return;
+            };
+            let left = scroll_to(today_x, track_w.get_untracked(), width);
+            el.set_scroll_left(left as i32);
+            measure(&el);
+        });
+    };
+    // The real size once drawn, and again whenever the window is resized;
+    // the first view opens at today.
     Effect::new(move |_| {
         if let Some(el) = scroller.get() {
             measure(&el);
+            to_today();
         }
+    });
+    // Rows shown or hidden may bring or take away the vertical scroll bar,
+    // which changes the width there is without resizing the window.
+    Effect::new(move |_| {
+        lines.0.track();
+        request_animation_frame(move || {
+            if let Some(el) = scroller.get_untracked() {
+                measure(&el);
+            }
+        });
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         if let Some(el) = scroller.get_untracked() {
@@ -187,13 +218,13 @@ pub fn GanttPage() -> impl IntoView {
         let range = rows.get();
         timeline.with(|t| {
             span.with(|s| {
-                let (width, today_x) = (t.width, t.today_x);
+                let (width, today_x, name) = (t.width, t.today_x, name_w.get());
                 t.rows[range.clone()]
                     .iter()
                     .zip(range)
                     .map(|(line, i)| {
                         let line = line_in_view(line, s);
-                        view! { <GanttRow line=line index=i width=width today_x=today_x on_toggle=toggle /> }
+                        view! { <GanttRow line=line index=i width=width name_width=name today_x=today_x on_toggle=toggle /> }
                     })
                     .collect_view()
             })
@@ -205,9 +236,12 @@ pub fn GanttPage() -> impl IntoView {
                 <h1>"进度计划"</h1>
                 <span class="choice">
                     "时间刻度："
-                    {[Zoom::Month, Zoom::Quarter, Zoom::Year].into_iter().map(|z| view! {
-                        <button type="button" data-testid=format!("gantt-zoom-{}", z.key()) aria-pressed=move || (zoom.get() == z).to_string()
-                            class:active=move || zoom.get() == z on:click=move |_| zoom.set(z)>{z.label()}</button>
+                    {Zoom::ALL.into_iter().map(|z| view! {
+                        <button type="button" class="zoom" data-testid="gantt-zoom" data-zoom=z.key() title=z.hint()
+                            aria-pressed=move || (zoom.get() == z).to_string()
+                            class:active=move || zoom.get() == z on:click=move |_| { zoom.set(z); to_today(); }>
+                            <span data-testid=format!("gantt-zoom-{}", z.key())>{z.label()}</span>
+                        </button>
                     }).collect_view()}
                 </span>
                 <select data-testid="gantt-grouping" aria-label="分组" on:change=move |e| {
@@ -230,22 +264,32 @@ pub fn GanttPage() -> impl IntoView {
                 }).collect_view()}
             </div>
             <div class="no-print"><FilterBar sortable=false /></div>
-            <p class="muted no-print gantt-help">"↑↓ 逐行移动，← 收起，→ 展开，Enter 打开任务；条形：浅色为计划时段，深色为已报进度，黑线为应达进度，◆ 为进度节点，虚线为原定完成时限。"</p>
+            <div class="no-print gantt-help">
+                <GanttLegend />
+                <span class="muted">"↑↓ 逐行移动，← 收起，→ 展开，Enter 打开任务。"</span>
+            </div>
             <div class="gantt-scroll" class:printing=move || paper.get().is_some() data-testid="gantt-scroll" node_ref=scroller
                 on:scroll=on_scroll on:keydown=on_key>
-                <div class="gantt-head" style=move || format!("width:{}px", NAME_WIDTH + timeline.with(|t| t.width))>
-                    <div class="gantt-name">"任务"</div>
-                    <svg class="gantt-track" width=move || timeline.with(|t| t.width) height="24">
-                        {move || timeline.with(|t| span.with(|s| ticks_in_view(t, s).into_iter().map(|(x, label)| view! {
-                            <text x=x + 3.0 y="16" class="axis">{label}</text>
-                            <line x1=x x2=x y1="0" y2="24" class="grid" />
+                <div class="gantt-head" style=move || format!("width:{}px", name_w.get() + timeline.with(|t| t.width))>
+                    <div class="gantt-name" style=move || name_style(name_w.get(), 6)>"任务"</div>
+                    <svg class="gantt-track" data-testid="gantt-axis" width=move || timeline.with(|t| t.width) height="24">
+                        {move || timeline.with(|t| span.with(|s| ticks_in_view(t, s).into_iter().map(|k| view! {
+                            <line x1=k.x x2=k.x y1=if k.major { 0.0 } else { 19.0 } y2="24" class=if k.major { "grid" } else { "grid day" } />
+                            {k.label.map(|label| view! {
+                                <text x=k.x + LABEL_OFFSET y="16" class=if k.major { "axis" } else { "axis day" }>{label}</text>
+                            })}
                         }).collect_view()))}
+                        {move || timeline.with(|t| t.today_x).map(|x| view! {
+                            <path data-testid="gantt-today" class="today-mark" d=format!("M{},17 l5,7 l-10,0 Z", x)>
+                                <title>{format!("今天（{}）", crate::model::date::format_date(state.today_date()))}</title>
+                            </path>
+                        })}
                     </svg>
                 </div>
                 <div class="gantt-body" style=move || format!(
                     "height:{}px;width:{}px",
                     timeline.with(|t| t.rows.len()) as f64 * ROW_HEIGHT,
-                    NAME_WIDTH + timeline.with(|t| t.width)
+                    name_w.get() + timeline.with(|t| t.width)
                 )>
                     {visible}
                 </div>
@@ -256,4 +300,10 @@ pub fn GanttPage() -> impl IntoView {
             {move || paper.get().map(|p| view! { <GanttPrint paper=p lines=lines /> })}
         </section>
     }
+}
+
+/// The name column's inline style: its width (which depends on the
+/// window's) and its left padding (the outline's indent).
+pub fn name_style(width: f64, indent: usize) -> String {
+    format!("width:{width}px;min-width:{width}px;padding-left:{indent}px")
 }

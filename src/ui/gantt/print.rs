@@ -1,8 +1,13 @@
 //! The Gantt as printed: every shown line (not only those in view) in a
 //! table whose heading repeats on each page, the whole span scaled to the
 //! width of an A4 or A3 landscape page, and no row split across pages.
+//! Titles wrap instead of being cut, each task's state is written out in
+//! the ledger's words (paper has no colours to hover over, and may be
+//! copied in black and white), and a legend explains the marks.
 
+use crate::model::charts::gantt::axis::LABEL_OFFSET;
 use crate::model::charts::gantt::{fit, layout, Line};
+use crate::ui::gantt::legend::GanttLegend;
 use crate::ui::gantt::page::Lines;
 use crate::ui::gantt::track::Track;
 use crate::ui::state::use_app;
@@ -17,6 +22,9 @@ pub enum Paper {
 
 /// Width of the name column on paper, in CSS pixels.
 const NAME: f64 = 240.0;
+/// Width of the state column: "预警：进度滞后" on one line, longer
+/// reasons on two or three.
+const STATE: f64 = 90.0;
 const ROW: f64 = 22.0;
 
 impl Paper {
@@ -49,7 +57,7 @@ impl Paper {
 pub fn GanttPrint(paper: Paper, lines: Lines) -> impl IntoView {
     let state = use_app();
     // A few pixels spare for the table's borders.
-    let track = paper.width() - NAME - 8.0;
+    let track = paper.width() - NAME - STATE - 8.0;
     let timeline = state.doc.with_index_untracked(|index| {
         let today = state.today_date();
         state.doc.assessments().with_untracked(|a| {
@@ -88,19 +96,22 @@ pub fn GanttPrint(paper: Paper, lines: Lines) -> impl IntoView {
             <table>
                 <colgroup>
                     <col style=format!("width:{NAME}px") />
+                    <col style=format!("width:{STATE}px") />
                     <col />
                 </colgroup>
                 <thead>
-                    <tr><th colspan="2" class="gantt-print-title">
+                    <tr><th colspan="3" class="gantt-print-title">
                         {format!("{title} · 进度计划（截至 {day}，{}{counted}）", if filtered { "按当前筛选条件：" } else { "" })}
                     </th></tr>
+                    <tr><th colspan="3" class="gantt-print-legend"><GanttLegend /></th></tr>
                     <tr>
                         <th class="gantt-print-name">"任务"</th>
+                        <th class="gantt-print-state">"状态"</th>
                         <th>
                             <svg class="gantt-track" width=width height="18">
-                                {timeline.ticks.iter().map(|(x, label)| view! {
-                                    <text x=*x + 2.0 y="13" class="axis">{label.clone()}</text>
-                                    <line x1=*x x2=*x y1="0" y2="18" class="grid" />
+                                {timeline.ticks.iter().filter(|k| k.major).map(|k| view! {
+                                    {k.label.clone().map(|label| view! { <text x=k.x + LABEL_OFFSET y="13" class="axis">{label}</text> })}
+                                    <line x1=k.x x2=k.x y1="0" y2="18" class="grid" />
                                 }).collect_view()}
                             </svg>
                         </th>
@@ -108,17 +119,20 @@ pub fn GanttPrint(paper: Paper, lines: Lines) -> impl IntoView {
                 </thead>
                 <tbody>
                     {timeline.rows.into_iter().map(|line| {
-                        let name = match &line {
-                            Line::Group(g) => format!("{}（{} 项{}）", g.label, g.count, if g.red > 0 { format!("，逾期 {}", g.red) } else { String::new() }),
-                            Line::Task(r) => format!("{}{}（{}）", r.number, r.title, r.level.label()),
+                        let (name, state) = match &line {
+                            Line::Group(g) => (g.label.clone(), format!("{} 项{}", g.count, if g.red > 0 { format!("，逾期 {}", g.red) } else { String::new() })),
+                            Line::Task(r) => (format!("{}{}", r.number, r.title), r.state.clone()),
                         };
-                        let (class, indent) = match &line {
-                            Line::Group(_) => ("gantt-print-row gantt-print-group", 2),
-                            Line::Task(r) => ("gantt-print-row", 2 + r.depth * 12),
+                        let (class, indent, id, level) = match &line {
+                            Line::Group(_) => ("gantt-print-row gantt-print-group", 2, None, "group"),
+                            Line::Task(r) => ("gantt-print-row", 2 + r.depth * 12, Some(r.id.0.clone()), r.level.key()),
                         };
                         view! {
-                            <tr class=class data-testid="gantt-print-row">
-                                <td class="gantt-print-name" style=format!("padding-left:{indent}px")>{name}</td>
+                            <tr class=class data-testid="gantt-print-row" data-task-id=id>
+                                <td class="gantt-print-name" style=format!("padding-left:{indent}px")>
+                                    <span data-testid="gantt-print-title">{name}</span>
+                                </td>
+                                <td class=format!("gantt-print-state level-{level}") data-testid="gantt-print-state">{state}</td>
                                 <td><Track line=line width=width height=ROW today_x=today_x /></td>
                             </tr>
                         }

@@ -4,6 +4,7 @@
 
 use crate::model::charts::gantt::Line;
 use crate::model::TaskId;
+use crate::ui::gantt::page::name_style;
 use crate::ui::gantt::track::Track;
 use leptos::prelude::*;
 
@@ -21,6 +22,8 @@ pub fn GanttRow(
     line: Line,
     index: usize,
     width: f64,
+    /// Width of the name column.
+    name_width: f64,
     today_x: Option<f64>,
     on_toggle: Callback<Fold>,
 ) -> impl IntoView {
@@ -30,7 +33,7 @@ pub fn GanttRow(
             let key = g.key.clone();
             let closed = g.closed;
             view! {
-                <div class="gantt-name gantt-group-name">
+                <div class="gantt-name gantt-group-name" style=name_style(name_width, 2)>
                     <button type="button" class="gantt-toggle" data-testid="gantt-toggle" data-focus=""
                         aria-label=format!("{}（{}）", g.label, if closed { "展开" } else { "收起" }) aria-expanded=(!closed).to_string()
                         on:click=move |_| on_toggle.run(Fold::Group(key.clone()))>
@@ -46,7 +49,7 @@ pub fn GanttRow(
             let id = r.id.clone();
             let collapsed = r.collapsed;
             view! {
-                <div class="gantt-name" style=format!("padding-left:{}px", 6 + r.depth * 16)>
+                <div class="gantt-name" style=name_style(name_width, 6 + r.depth * 16)>
                     {r.has_children.then(|| view! {
                         <button type="button" class="gantt-toggle" data-testid="gantt-toggle" tabindex="-1"
                             aria-label=if collapsed { "展开" } else { "收起" } aria-expanded=(!collapsed).to_string()
@@ -58,7 +61,7 @@ pub fn GanttRow(
                         aria-expanded=r.has_children.then(|| (!collapsed).to_string())>
                         <span class="gantt-number">{r.number.clone()}</span>{r.title.clone()}
                     </a>
-                    <span class=format!("gantt-state level-{}", r.level.key())>{r.level.label()}</span>
+                    <span class=format!("gantt-state level-{}", r.level.key()) title=r.state.clone()>{r.state_word().to_string()}</span>
                 </div>
             }
             .into_any()

@@ -5,11 +5,14 @@
 //! ticks — all in pixels at a scale. `lines` says which rows (and group
 //! headings) are shown; `view` which of them, and which part of the time
 //! span, a scrolled screen draws, so a 5,000-task plan draws only what is
-//! in view.
+//! in view. `axis` fits the scale to the width there is and thins the
+//! tick labels.
 
+pub mod axis;
 pub mod lines;
 pub mod view;
 
+pub use axis::Tick;
 pub use lines::{shown, Entry, Grouping};
 pub use view::window;
 
@@ -28,12 +31,15 @@ pub enum Zoom {
 }
 
 impl Zoom {
-    /// Pixels per day.
-    pub fn px_per_day(self) -> f64 {
+    /// In the order of the buttons.
+    pub const ALL: [Zoom; 3] = [Zoom::Month, Zoom::Quarter, Zoom::Year];
+
+    /// What the track shows at this zoom, for the button's tooltip.
+    pub fn hint(self) -> &'static str {
         match self {
-            Zoom::Month => 6.0,
-            Zoom::Quarter => 2.0,
-            Zoom::Year => 0.8,
+            Zoom::Month => "一屏约一个月，打开时显示今天",
+            Zoom::Quarter => "一屏约一个季度，打开时显示今天",
+            Zoom::Year => "全年铺满一屏",
         }
     }
 
@@ -82,6 +88,8 @@ pub struct Row {
     pub has_children: bool,
     pub collapsed: bool,
     pub level: Level,
+    /// The state in the ledger's words ("预警：进度滞后", "暂缓" …).
+    pub state: String,
     /// None when start or due is unknown.
     pub bar: Option<Bar>,
     /// x of the expected progress on the day, inside the bar.
@@ -111,6 +119,13 @@ pub enum Line {
     Task(Row),
 }
 
+impl Row {
+    /// The state's first word ("预警", "暂缓"), without its reasons.
+    pub fn state_word(&self) -> &str {
+        self.state.split(['：', '（']).next().unwrap_or(&self.state)
+    }
+}
+
 impl Line {
     pub fn task(&self) -> Option<&Row> {
         match self {
@@ -127,8 +142,9 @@ pub struct Timeline {
     pub end: NaiveDate,
     pub width: f64,
     pub today_x: Option<f64>,
-    /// Month starts: (x, "3月" or "2026年1月").
-    pub ticks: Vec<(f64, String)>,
+    /// Month starts and, when days are wide enough, days; labelled where
+    /// the labels fit (see `axis::ticks`).
+    pub ticks: Vec<Tick>,
     pub rows: Vec<Line>,
 }
 
@@ -155,17 +171,22 @@ pub fn span(index: &PlanIndex, year: i32) -> (NaiveDate, NaiveDate) {
     )
 }
 
-/// x of `date` from `start` at `zoom`.
-pub fn x_of(date: NaiveDate, start: NaiveDate, zoom: Zoom) -> f64 {
-    (date - start).num_days() as f64 * zoom.px_per_day()
+/// x of `date` from `start` at `px` pixels per day.
+pub fn x_of(date: NaiveDate, start: NaiveDate, px: f64) -> f64 {
+    (date - start).num_days() as f64 * px
+}
+
+/// Pixels per day for `index`'s plan at `zoom` on a track `width` pixels
+/// wide (see `axis::px_per_day`).
+pub fn scale(index: &PlanIndex, zoom: Zoom, width: f64) -> f64 {
+    let (start, end) = span(index, index.plan().year);
+    axis::px_per_day(zoom, (end - start).num_days() + 1, width)
 }
 
 /// The scale that fits the plan's whole span into `width` pixels (for
-/// printing on a page of that width).
+/// printing on a page of that width, and the 年 view).
 pub fn fit(index: &PlanIndex, width: f64) -> f64 {
-    let (start, end) = span(index, index.plan().year);
-    let days = ((end - start).num_days() + 1).max(1) as f64;
-    (width / days).max(0.01)
+    scale(index, Zoom::Year, width).max(0.01)
 }
 
 /// The bar of a task from `start` to `due`, filled to `progress` percent.
@@ -201,20 +222,7 @@ pub fn layout(
 ) -> Timeline {
     let (start, end) = span(index, index.plan().year);
     let x = |d: NaiveDate| (d - start).num_days() as f64 * px_per_day;
-    let mut ticks = Vec::new();
-    let mut m = start;
-    while m <= end {
-        let label = if m.month() == 1 {
-            format!("{}年1月", m.year())
-        } else {
-            format!("{}月", m.month())
-        };
-        ticks.push((x(m), label));
-        match m.checked_add_months(chrono::Months::new(1)) {
-            Some(next) => m = next,
-            None => break,
-        }
-    }
+    let width = x(end) + px_per_day;
     let rows = entries
         .iter()
         .filter_map(|e| match e {
@@ -273,6 +281,7 @@ pub fn layout(
                     has_children: *branch,
                     collapsed: *branch && collapsed.contains(&t.id),
                     level: a.level,
+                    state: a.label(),
                     bar,
                     expected_x,
                     ghost_x,
@@ -292,9 +301,9 @@ pub fn layout(
     Timeline {
         start,
         end,
-        width: x(end) + px_per_day,
+        width,
         today_x: (today >= start && today <= end).then(|| x(today)),
-        ticks,
+        ticks: axis::ticks(start, end, px_per_day, width),
         rows,
     }
 }

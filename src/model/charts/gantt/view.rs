@@ -2,7 +2,7 @@
 //! either side, so a small scroll draws nothing new) and, of those rows,
 //! only the marks in the time span in view.
 
-use super::{Bar, Line, Timeline};
+use super::{Bar, Line, Tick, Timeline};
 use std::ops::Range;
 
 /// The rows to draw for a viewport `height` scrolled to `top`, `row` pixels
@@ -53,13 +53,13 @@ pub fn line_in_view(line: &Line, span: &Range<f64>) -> Line {
     }
 }
 
-/// The month ticks in `span`.
-pub fn ticks_in_view(t: &Timeline, span: &Range<f64>) -> Vec<(f64, String)> {
-    // A tick's label runs right of its line: keep one starting a screen
+/// The ticks in `span`.
+pub fn ticks_in_view(t: &Timeline, span: &Range<f64>) -> Vec<Tick> {
+    // A tick's label runs right of its line: keep one starting a little
     // before, whose label may reach into view.
     t.ticks
         .iter()
-        .filter(|(x, _)| *x + 80.0 >= span.start && *x <= span.end)
+        .filter(|k| k.x + 80.0 >= span.start && k.x <= span.end)
         .cloned()
         .collect()
 }
