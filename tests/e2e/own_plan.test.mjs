@@ -283,6 +283,19 @@ for (const [width, height] of SIZES) {
         await page.click(sel("cancel-unit"));
         await page.waitForSelector(sel("unit-editor"), { state: "detached" });
         assert.equal(await count(page, "confirm-dialog"), 0);
+
+        // The plan's name in the plan menu.
+        await page.click(sel("plan-actions"));
+        await page.click(sel("rename-plan"));
+        const planTitle = await page.inputValue(sel("plan-title-input"));
+        await page.fill(sel("plan-title-input"), "改过的计划名称");
+        await page.click(sel("cancel-plan-title"));
+        await page.click(sel("confirm-cancel"));
+        assert.equal(await page.inputValue(sel("plan-title-input")), "改过的计划名称");
+        await page.click(sel("cancel-plan-title"));
+        await page.click(sel("confirm-ok"));
+        await page.waitForSelector(sel("plan-title-input"), { state: "detached" });
+        assert.match(await page.locator(sel("plan-switcher")).evaluate((s) => s.selectedOptions[0].textContent), new RegExp(planTitle.slice(0, 4)));
       }));
   });
 }

@@ -65,6 +65,16 @@ pub fn PlanSwitcher() -> impl IntoView {
         close();
         renaming.set(Some(state.doc.plan().with_untracked(|p| p.title.clone())));
     };
+    // 取消 asks first when the name was changed, as the other forms do.
+    let cancel_rename = move || {
+        let typed = renaming.get_untracked().unwrap_or_default();
+        let current = state.doc.plan().with_untracked(|p| p.title.clone());
+        if typed.trim() == current.trim() {
+            renaming.set(None);
+        } else {
+            state.ask_discard("计划名称已修改。", move || renaming.set(None));
+        }
+    };
     let finish_rename = move || {
         let Some(title) = renaming.get_untracked() else {
             return;
@@ -140,7 +150,7 @@ pub fn PlanSwitcher() -> impl IntoView {
                     <input data-testid="plan-title-input" aria-label="计划名称" prop:value=title
                         on:input=move |e| renaming.set(Some(event_target_value(&e))) />
                     <button type="submit" data-testid="save-plan-title">"确定"</button>
-                    <button type="button" on:click=move |_| renaming.set(None)>"取消"</button>
+                    <button type="button" data-testid="cancel-plan-title" on:click=move |_| cancel_rename()>"取消"</button>
                 </form>
             })}
         </div>
