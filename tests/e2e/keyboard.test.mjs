@@ -26,7 +26,10 @@ async function tabTo(page, selector, { back = false } = {}) {
   for (let i = 0; i < 200; i++) {
     if (await page.evaluate((s) => !!document.activeElement?.matches(s), selector)) {
       const ring = await page.evaluate(() => {
-        const st = getComputedStyle(document.activeElement);
+        // The ledger's table has its ring drawn around its scrolling box
+        // (.focus-ring), which would clip a ring of its own.
+        const el = document.activeElement;
+        const st = getComputedStyle(el.parentElement?.classList.contains("focus-ring") ? el.parentElement : el);
         return { style: st.outlineStyle, width: parseFloat(st.outlineWidth) };
       });
       assert.ok(ring.style !== "none" && ring.width > 0, `${selector} shows a focus ring (${JSON.stringify(ring)})`);

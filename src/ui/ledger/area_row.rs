@@ -13,7 +13,9 @@ pub fn AreaRow(
     view! {
         <tr class="area-row" data-testid="area-row">
             <td class="col-no">{number}</td>
-            <td colspan="7">{name}</td>
+            // The name in its own box, so it stays in view beside 序号
+            // when the ledger is scrolled sideways (style/main.css).
+            <td colspan="7" class="col-area"><span class="area-heading">{name}</span></td>
         </tr>
     }
 }

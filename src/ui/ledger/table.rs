@@ -4,6 +4,12 @@
 //! instant; rows then have one fixed height, so positions are arithmetic.
 //! A small plan is drawn whole, rows as tall as their text. Arrow keys
 //! move the selection and keep it in view either way.
+//!
+//! The table sits in its own box that scrolls both ways: sideways when its
+//! columns need more than the window's width (the page itself never
+//! scrolls sideways; 序号 and 任务 stay in view, style/main.css), and down
+//! within one screen under the top bar, so its headings stay in view.
+//! Rows are drawn for what the box shows.
 
 use crate::model::ledger::LedgerLine;
 use crate::model::query::{Sort, SortKey};
@@ -11,7 +17,7 @@ use crate::ui::ledger::area_row::AreaRow;
 use crate::ui::ledger::filter_bar::set_query;
 use crate::ui::ledger::task_row::TaskRow;
 use crate::ui::state::use_app;
-use leptos::html::Tbody;
+use leptos::html::{Div, Tbody};
 use leptos::prelude::*;
 
 /// Fixed row height in pixels when windowed (style/main.css agrees).
@@ -30,15 +36,49 @@ pub fn is_table_itself(el: &web_sys::Element) -> bool {
         .unwrap_or(false)
 }
 
-/// The first and last+1 line drawn, given where the table body starts
-/// relative to the top of the window and the window's height.
-fn visible(lines: usize, body_top: f64, view_height: f64) -> (usize, usize) {
-    let first = ((-body_top).max(0.0) / ROW).floor() as usize;
-    let count = (view_height / ROW).ceil() as usize + 1;
+/// Where the table body is, in screen pixels (with the text size's zoom a
+/// windowed row is `row` pixels high on screen, not `ROW`).
+#[derive(Clone, Copy, PartialEq)]
+struct View {
+    /// Top of the table body relative to the top of the box (negative
+    /// once scrolled past it).
+    body_top: f64,
+    /// Height of the box.
+    height: f64,
+    /// Height of a windowed row.
+    row: f64,
+}
+
+/// The first and last+1 line drawn.
+fn visible(lines: usize, v: View) -> (usize, usize) {
+    let row = if v.row > 0.0 { v.row } else { ROW };
+    let first = ((-v.body_top).max(0.0) / row).floor() as usize;
+    let count = (v.height / row).ceil() as usize + 1;
     (
         first.saturating_sub(MARGIN).min(lines),
         (first + count + MARGIN).min(lines),
     )
+}
+
+/// How many screen pixels one CSS pixel of `el` takes (the text size's
+/// zoom): rectangles are measured on screen, scroll offsets and heights
+/// set in CSS pixels.
+fn zoom_of(el: &web_sys::HtmlElement) -> f64 {
+    let css = f64::from(el.offset_height());
+    let screen = el.get_bounding_client_rect().height();
+    if css > 0.0 && screen > 0.0 {
+        screen / css
+    } else {
+        1.0
+    }
+}
+
+fn window_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(900.0)
 }
 
 #[component]
@@ -49,29 +89,40 @@ pub fn LedgerTable(
     let state = use_app();
     let panel = crate::ui::ledger::panel_state::use_panel();
     let body = NodeRef::<Tbody>::new();
+    let scroller = NodeRef::<Div>::new();
     let windowed = Memo::new(move |_| lines.with(|l| l.len() > WINDOW_FROM));
-    let viewport = RwSignal::new((0.0_f64, 900.0_f64));
+    let viewport = RwSignal::new(View {
+        body_top: 0.0,
+        height: 900.0,
+        row: ROW,
+    });
     let measure = move || {
-        let Some(el) = body.get_untracked() else {
+        let (Some(el), Some(bx)) = (body.get_untracked(), scroller.get_untracked()) else {
             return;
         };
-        let top = el.get_bounding_client_rect().top();
-        let height = window()
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(900.0);
-        viewport.set((top, height));
+        let zoom = zoom_of(&bx);
+        // The box is one screen high at most (under the top bar when that
+        // stays in view, style/main.css): the window's height in the CSS
+        // pixels of the page, whatever the text size.
+        let _ = web_sys::HtmlElement::style(&bx)
+            .set_property("--view-h", &format!("{:.1}px", window_height() / zoom));
+        let bx_rect = bx.get_bounding_client_rect();
+        let view = View {
+            body_top: el.get_bounding_client_rect().top() - bx_rect.top(),
+            height: bx_rect.height(),
+            row: ROW * zoom,
+        };
+        if viewport.get_untracked() != view {
+            viewport.set(view);
+        }
     };
     let range = Memo::new(move |_| {
         let n = lines.with(Vec::len);
         if !windowed.get() {
             return (0, n);
         }
-        let (top, height) = viewport.get();
-        visible(n, top, height)
+        visible(n, viewport.get())
     });
-    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| measure());
     let on_resize = window_event_listener(leptos::ev::resize, move |_| measure());
     let keys = window_event_listener(leptos::ev::keydown, move |e| {
         // Only with the page itself or the table in focus, so arrows still
@@ -97,10 +148,15 @@ pub fn LedgerTable(
             return;
         }
         e.prevent_default();
-        move_selection(panel, lines, step, body, windowed.get_untracked());
+        move_selection(
+            panel,
+            lines,
+            step,
+            (body, scroller),
+            windowed.get_untracked(),
+        );
     });
     on_cleanup(move || {
-        on_scroll.remove();
         on_resize.remove();
         keys.remove();
     });
@@ -108,6 +164,9 @@ pub fn LedgerTable(
         lines.track();
         measure();
     });
+    // The table's focus ring is drawn on the box: the box would clip it,
+    // and the sticky cells cover it.
+    let ring = RwSignal::new(false);
     let spacer = |rows: usize| {
         (rows > 0).then(|| view! { <tr class="spacer" aria-hidden="true" style=format!("height:{}px", rows as f64 * ROW)></tr> })
     };
@@ -128,9 +187,13 @@ pub fn LedgerTable(
         view! { {spacer(from)} {drawn} {spacer(n.saturating_sub(to))} }
     };
     view! {
-        // Focusable, so the keyboard reaches the tasks: ↑↓ choose one, Enter
-        // edits it, Tab goes on to the chosen row's quick edits.
+        // The box that scrolls; the table in it is focusable, so the
+        // keyboard reaches the tasks: ↑↓ choose one, Enter edits it, Tab
+        // goes on to the chosen row's quick edits.
+        <div class="ledger-scroll" data-testid="ledger-scroll" node_ref=scroller on:scroll=move |_| measure()
+            class:focus-ring=move || ring.get()>
         <table class="ledger-table" class:windowed=move || windowed.get() tabindex="0"
+            on:focus=move |e| ring.set(shows_focus(&e)) on:blur=move |_| ring.set(false)
             aria-label="任务台账：按↑↓选择任务，Enter 编辑，Insert 添加同级，Delete 删除，Alt+方向键调整位置和层级">
             <colgroup>
                 <col class="w-no" /><col class="w-title" /><col class="w-lead" /><col class="w-support" />
@@ -150,7 +213,16 @@ pub fn LedgerTable(
             </thead>
             <tbody node_ref=body>{rows}</tbody>
         </table>
+        </div>
     }
+}
+
+/// Whether the element that took the focus shows it (`:focus-visible`:
+/// from the keyboard, not from a click).
+fn shows_focus(e: &web_sys::FocusEvent) -> bool {
+    e.target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .is_some_and(|el| el.matches(":focus-visible").unwrap_or(false))
 }
 
 /// A column heading that sorts by its column: a click sorts ascending,
@@ -203,7 +275,7 @@ fn move_selection(
     panel: crate::ui::ledger::panel_state::TaskPanel,
     lines: Memo<Vec<LedgerLine>>,
     step: isize,
-    body: NodeRef<Tbody>,
+    at: (NodeRef<Tbody>, NodeRef<Div>),
     windowed: bool,
 ) {
     let tasks: Vec<_> = lines.with_untracked(|l| {
@@ -228,29 +300,63 @@ fn move_selection(
     };
     let (line, id) = tasks[next].clone();
     panel.selected.set(Some(id));
-    let Some(el) = body.get_untracked() else {
+    let (body, scroller) = at;
+    let (Some(el), Some(bx)) = (body.get_untracked(), scroller.get_untracked()) else {
         return;
     };
-    let top = el.get_bounding_client_rect().top();
-    let height = window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(900.0);
+    let nearest = {
+        let o = web_sys::ScrollIntoViewOptions::new();
+        o.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        o.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+        o
+    };
     if windowed {
-        // Rows have a fixed height: the row's place is arithmetic.
-        let row_top = top + line as f64 * ROW;
-        if row_top < 60.0 || row_top + ROW > height {
-            window().scroll_by_with_x_and_y(0.0, row_top - height / 2.0);
+        // The row may not be drawn yet. The box comes into view whole
+        // (it is one screen high at most); then the row's place in it is
+        // arithmetic, rows having a fixed height.
+        let (top, bottom) = shown_part(&el, &bx);
+        if top > bottom || bottom - top < ROW {
+            bx.scroll_into_view_with_scroll_into_view_options(&nearest);
+        }
+        let zoom = zoom_of(&bx);
+        let row = ROW * zoom;
+        let (top, bottom) = shown_part(&el, &bx);
+        let row_top = el.get_bounding_client_rect().top() + line as f64 * row;
+        if row_top < top || row_top + row > bottom {
+            let middle = (top + bottom - row) / 2.0;
+            bx.scroll_by_with_x_and_y(0.0, (row_top - middle) / zoom);
         }
     } else if let Some(row) = el
         .query_selector(&format!("tr[data-task-id='{}']", tasks[next].1))
         .ok()
         .flatten()
     {
+        // Both the box and the page scroll as little as needed; their
+        // scroll-padding keeps the row clear of the headings and top bar.
+        let (top, bottom) = shown_part(&el, &bx);
         let r = row.get_bounding_client_rect();
-        if r.top() < 60.0 || r.bottom() > height {
-            row.scroll_into_view_with_bool(false);
+        if r.top() < top || r.bottom() > bottom {
+            row.scroll_into_view_with_scroll_into_view_options(&nearest);
         }
     }
+}
+
+/// The part of the window where the table's rows are seen, as screen
+/// tops and bottoms: inside the box, below its headings and the top bar,
+/// above the box's sideways scroll bar and the window's bottom.
+fn shown_part(body: &web_sys::HtmlElement, bx: &web_sys::HtmlElement) -> (f64, f64) {
+    let b = bx.get_bounding_client_rect();
+    // A heading cell: they stick to the box's top, their row does not.
+    let headings = body
+        .previous_element_sibling()
+        .and_then(|h| h.query_selector("th").ok().flatten())
+        .map_or(0.0, |h| h.get_bounding_client_rect().bottom());
+    let bar = document()
+        .query_selector(".app-header")
+        .ok()
+        .flatten()
+        .map_or(0.0, |h| h.get_bounding_client_rect().bottom());
+    let top = headings.max(bar).max(b.top());
+    let bottom = (b.top() + f64::from(bx.client_height()) * zoom_of(bx)).min(window_height());
+    (top, bottom)
 }

@@ -75,7 +75,7 @@ pub fn TaskRow(
                 <span class="progress" style=format!("--p:{progress}%")>{format!("{progress}%")}</span>
                 {unreported.then(|| view! { <span class="tag tag-unreported" data-testid="unreported-tag" title="本期尚未报送进展">"本期未报"</span> })}
             </td>
-            <td>
+            <td class="col-state">
                 <WarningBadge level=level label=label />
                 {move || if editable() { status_select(state, status_id.clone()).into_any() } else {
                     view! { <span class="status-text">{status.clone()}</span> }.into_any()

@@ -50,7 +50,7 @@ pub fn AreaList() -> impl IntoView {
                             <th class="col-no">"序号"</th>
                             <th>"名称"</th>
                             <th class="col-num">"任务数"</th>
-                            <th>"操作"</th>
+                            <th class="row-actions">"操作"</th>
                         </tr>
                     </thead>
                     <tbody>

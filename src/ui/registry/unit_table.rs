@@ -59,7 +59,7 @@ pub fn UnitTable() -> impl IntoView {
                             <th>"分管区领导"</th>
                             <th class="col-num">"牵头任务"</th>
                             <th class="col-num">"配合任务"</th>
-                            <th>"操作"</th>
+                            <th class="row-actions">"操作"</th>
                         </tr>
                     </thead>
                     <tbody>

@@ -1,4 +1,8 @@
-//! The top bar: plan title, the date the app reasons with, navigation.
+//! The top bar: plan title, the date the app reasons with, navigation,
+//! undo and whether the plan is saved. It stays in view when the page
+//! scrolls (style/main.css), and publishes its height as `--header-h` so
+//! that what is laid under it (the task panel, the ledger's box) lines up
+//! however it wraps at each text size.
 
 use crate::model::audit::blind_spot_count;
 use crate::model::date::format_date;
@@ -8,6 +12,34 @@ use crate::ui::shell::as_of::AsOfControl;
 use crate::ui::shell::undo_buttons::UndoButtons;
 use crate::ui::state::{use_app, Page, SaveState};
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// Sets `--header-h` on the page's root to the bar's height in CSS pixels
+/// now and whenever it changes (it wraps onto more rows at large text
+/// sizes or in a narrow window).
+fn publish_height(header: web_sys::HtmlElement) {
+    let set = {
+        let header = header.clone();
+        move || {
+            let root = document()
+                .document_element()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(root) = root {
+                let _ = root
+                    .style()
+                    .set_property("--header-h", &format!("{}px", header.offset_height()));
+            }
+        }
+    };
+    set();
+    let on_change = Closure::<dyn FnMut()>::new(set);
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_change.as_ref().unchecked_ref()) {
+        observer.observe(&header);
+    }
+    // The bar lasts as long as the page: so do its observer and callback.
+    on_change.forget();
+}
 
 #[component]
 pub fn AppHeader() -> impl IntoView {
@@ -53,8 +85,10 @@ pub fn AppHeader() -> impl IntoView {
             })
         })
     });
+    let bar = NodeRef::<leptos::html::Header>::new();
+    bar.on_load(publish_height);
     view! {
-        <header class="app-header">
+        <header class="app-header" node_ref=bar>
             <div class="brand">
                 <span class="brand-name">"落实"</span>
                 <span class="plan-title" data-testid="plan-title">

@@ -1,5 +1,6 @@
 //! One group of the supervision list (a lead unit or a leader): its red and
-//! yellow items, and — for a unit — 督办/催办 of all of them at once.
+//! yellow items, and — for a unit — 督办/催办 of all of them at once. Every
+//! group's table has the same fixed columns, so the groups line up.
 
 use crate::model::supervision::{Group, GroupBy};
 use crate::ui::ledger::warning_badge::WarningBadge;
@@ -40,7 +41,12 @@ pub fn GroupCard(group: Group, by: GroupBy) -> impl IntoView {
                     })
                     on_cancel=Callback::new(move |_| supervising.set(false)) />
             </Show>
+            // The same columns in every group, so the groups line up.
+            <div class="supervision-scroll">
             <table class="supervision-table">
+                <colgroup>
+                    <col class="s-item" /><col class="s-state" /><col class="s-days" /><col class="s-latest" /><col class="s-done" />
+                </colgroup>
                 <thead><tr><th>"事项"</th><th>"状态"</th><th>"时限"</th><th>"最近进展"</th><th>"督办"</th></tr></thead>
                 <tbody>
                     {group.rows.into_iter().map(|r| view! {
@@ -52,8 +58,8 @@ pub fn GroupCard(group: Group, by: GroupBy) -> impl IntoView {
                                 Some((d, text)) => format!("{}：{}", crate::model::date::format_date(d), text),
                                 None => "尚未报送".into(),
                             }}</td>
-                            <td class="nowrap">
-                                {if r.supervised > 0 { format!("已督办 {} 次", r.supervised) } else { "未督办".into() }}
+                            <td>
+                                <span class="nowrap">{if r.supervised > 0 { format!("已督办 {} 次", r.supervised) } else { "未督办".into() }}</span>
                                 {(r.unanswered > 0).then(|| view! {
                                     <span class="tag tag-key" data-testid="unanswered">{format!("逾期未反馈 {}", r.unanswered)}</span>
                                 })}
@@ -62,6 +68,7 @@ pub fn GroupCard(group: Group, by: GroupBy) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         </div>
     }
 }
