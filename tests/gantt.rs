@@ -314,7 +314,11 @@ fn a_group_heading_sums_up_its_tasks() {
     let Line::Group(econ) = &t.rows[0] else {
         panic!("a heading first")
     };
-    assert_eq!((econ.count, econ.red), (2, 2), "both past due unreported");
+    assert_eq!(
+        (econ.count, econ.red),
+        (1, 1),
+        "one work item (a1x; its 要点 a1 is not counted beside it), past due unreported"
+    );
     let bar = econ.bar.unwrap();
     assert_eq!(bar.x, 0.0);
     assert_eq!(bar.width, x_of(d("2026-03-31"), t.start, MONTH_PX) + px);
@@ -377,4 +381,39 @@ fn printing_fits_the_whole_span_in_a_page_width() {
     // An empty plan still has a year to draw.
     let empty = plan_of(Vec::new());
     assert!(fit(&PlanIndex::new(&empty), 800.0) > 0.0);
+}
+
+#[test]
+fn group_headings_count_work_items_and_add_up_to_the_plans() {
+    // The ledger's 工作事项 and the Gantt's group headings count the same
+    // thing: on the sample, the headings add up to the plan's work items,
+    // and a 要点 with tasks under it is not counted beside them.
+    let p = luoshi::model::sample::sample_plan(2026);
+    let index = PlanIndex::new(&p);
+    let today = d("2026-06-30");
+    let a = assess_positions(&index, today);
+    let entries = shown(
+        &index,
+        Grouping::Area,
+        &HashSet::new(),
+        &HashSet::new(),
+        None,
+    );
+    let t = layout(&index, &a, &entries, &HashSet::new(), 2.0, today);
+    let (count, red): (usize, usize) = t
+        .rows
+        .iter()
+        .filter_map(|l| match l {
+            Line::Group(g) => Some((g.count, g.red)),
+            Line::Task(_) => None,
+        })
+        .fold((0, 0), |(c, r), (gc, gr)| (c + gc, r + gr));
+    let counted = luoshi::model::counting::Counted::plan(&index);
+    assert_eq!(count, counted.work_items);
+    assert!(count < counted.rows, "要点 are not counted");
+    let red_items = index
+        .work_items()
+        .filter(|&p| a[p].level == luoshi::model::Level::Red)
+        .count();
+    assert_eq!(red, red_items);
 }

@@ -120,7 +120,7 @@ pub fn GanttPrint(paper: Paper, lines: Lines) -> impl IntoView {
                 <tbody>
                     {timeline.rows.into_iter().map(|line| {
                         let (name, state) = match &line {
-                            Line::Group(g) => (g.label.clone(), format!("{} 项{}", g.count, if g.red > 0 { format!("，逾期 {}", g.red) } else { String::new() })),
+                            Line::Group(g) => (g.label.clone(), format!("{}{}", crate::model::counting::work_items_text(g.count), if g.red > 0 { format!("，逾期 {}", g.red) } else { String::new() })),
                             Line::Task(r) => (format!("{}{}", r.number, r.title), r.state.clone()),
                         };
                         let (class, indent, id, level) = match &line {

@@ -40,7 +40,7 @@ pub fn GanttRow(
                         {if closed { "▸" } else { "▾" }}
                     </button>
                     <span title=g.label.clone()>{g.label.clone()}</span>
-                    <span class="muted">{format!("（{} 项{}）", g.count, if g.red > 0 { format!("，逾期 {}", g.red) } else { String::new() })}</span>
+                    <span class="muted">{format!("（{}{}）", crate::model::counting::work_items_text(g.count), if g.red > 0 { format!("，逾期 {}", g.red) } else { String::new() })}</span>
                 </div>
             }
             .into_any()

@@ -99,8 +99,9 @@ pub struct Row {
     pub milestones: Vec<Diamond>,
 }
 
-/// A group heading: its name, how many tasks it holds and how many of
-/// them are overdue, and a summary bar from the earliest start to the
+/// A group heading: its name, how many work items (tasks with no
+/// subtasks, as every count of 工作事项 in the app) it holds and how many
+/// of them are overdue, and a summary bar from the earliest start to the
 /// latest due date filled to the tasks' mean progress.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupRow {
@@ -245,9 +246,13 @@ pub fn layout(
                 Some(Line::Group(GroupRow {
                     key: key.clone(),
                     label: label.clone(),
-                    count: members.len(),
+                    count: members
+                        .iter()
+                        .filter(|&&p| index.children(p).is_empty())
+                        .count(),
                     red: members
                         .iter()
+                        .filter(|&&p| index.children(p).is_empty())
                         .filter(|&&p| assessments.get(p).is_some_and(|a| a.level == Level::Red))
                         .count(),
                     closed: *closed,
