@@ -90,13 +90,18 @@ describe("gantt", () => {
       await page.selectOption("[data-testid='gantt-grouping']", "unit");
       await page.waitForFunction(() => document.querySelector("[data-testid='gantt-group']")?.dataset.group.startsWith("unit:"));
       const lines = await page.locator("[data-index]").evaluateAll((ls) =>
-        ls.map((l) => ({ i: Number(l.dataset.index), group: l.dataset.testid === "gantt-group", text: l.textContent })),
+        ls.map((l) => ({ i: Number(l.dataset.index), group: l.dataset.testid === "gantt-group", text: l.textContent, id: l.dataset.taskId })),
       );
       const heads = lines.filter((l) => l.group);
       assert.ok(heads.length >= 2);
-      // The first heading's count is the number of rows up to the next.
-      const n = Number(heads[0].text.match(/（(\d+) 项/)[1]);
-      assert.equal(heads[1].i - heads[0].i - 1, n, "a heading counts its rows");
+      // The first heading counts the work items (tasks with no subtasks,
+      // as the ledger's 工作事项) among its rows up to the next heading.
+      const plan = (await storedPlan(page)).plan;
+      const parents = new Set(plan.tasks.map((t) => t.parent).filter(Boolean));
+      const under = lines.filter((l) => !l.group && l.i > heads[0].i && l.i < heads[1].i);
+      const items = Number(heads[0].text.match(/（工作事项 (\d+) 项/)[1]);
+      assert.equal(items, under.filter((l) => !parents.has(l.id)).length, "a heading counts its work items");
+      const n = heads[1].i - heads[0].i - 1;
       const total = await shownCount(page);
       await page.locator("[data-testid='gantt-group'] [data-testid='gantt-toggle']").first().click();
       await page.waitForFunction((t) => !document.querySelector("[data-testid='gantt-count']").textContent.includes(`显示 ${t} 行`), total);
