@@ -1,0 +1,426 @@
+//! The 工作要点 reader (`format::breakdown`): documents written for the
+//! tests in the styles real ones use (labelled owners in brackets, inline
+//! 牵头/配合, 责任单位 only and bare name lists, items without deadlines,
+//! nested （1） items, a 总体要求 preamble and an issuing-office closing),
+//! each read into the whole proposed tree; the seed speech, which has no
+//! numbered items; the proposal made into a plan; hostile and large text.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::d;
+use luoshi::format::breakdown::{read_breakdown, to_plan, BreakdownError, Level, Node, Proposal};
+use luoshi::model::plan::{Unit, UnitKind};
+use luoshi::model::recurrence::Recurrence;
+use std::path::PathBuf;
+
+const NOW: &str = "2026-12-07T09:00:00Z";
+
+fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn unit(id: &str, name: &str, short: &str) -> Unit {
+    Unit {
+        id: id.into(),
+        name: name.into(),
+        short_name: short.into(),
+        kind: UnitKind::PartyDepartment,
+        leader: String::new(),
+    }
+}
+
+/// The plan's units the documents are read against.
+fn registry() -> Vec<Unit> {
+    vec![
+        unit("zzb", "区委组织部", "组织部"),
+        unit("xcb", "区委宣传部", "宣传部"),
+        unit("bgs", "区委办公室", "区委办"),
+        unit("zfw", "区委政法委", "政法委"),
+        unit("rsj", "区人力资源和社会保障局", "区人社局"),
+        unit("czj", "区财政局", ""),
+        unit("fy", "区人民法院", "区法院"),
+        unit("zjw", "住建委", ""),
+    ]
+}
+
+fn read(name: &str) -> Proposal {
+    read_breakdown(&fixture(name), &registry(), 2026).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// One line per entry: indent by depth, level, number, title, then what
+/// was read (units as ids, new ones marked +), and what is missing.
+fn render(p: &Proposal) -> String {
+    let mut depth = vec![0usize; p.nodes.len()];
+    let mut out = String::new();
+    for (i, n) in p.nodes.iter().enumerate() {
+        depth[i] = n.parent.map_or(0, |p| depth[p] + 1);
+        let u = |r: &luoshi::format::breakdown::UnitRef| {
+            format!(
+                "{}{}",
+                if r.new { "+" } else { "" },
+                if r.new { &r.written } else { &r.unit_id }
+            )
+        };
+        let mut parts = vec![format!(
+            "{}{} {} {}",
+            "  ".repeat(depth[i]),
+            n.level.key(),
+            n.number,
+            n.title
+        )];
+        if let Some(l) = &n.lead {
+            parts.push(format!("牵头={}", u(l)));
+        }
+        if !n.support.is_empty() {
+            parts.push(format!(
+                "配合={}",
+                n.support.iter().map(u).collect::<Vec<_>>().join(",")
+            ));
+        }
+        if !n.general.is_empty() {
+            parts.push(format!("泛指={}", n.general.join(",")));
+        }
+        if !n.leader.is_empty() {
+            parts.push(format!("领导={}", n.leader));
+        }
+        if let Some(due) = n.due {
+            parts.push(format!("时限={due}"));
+        }
+        if let Some(r) = n.recurrence {
+            parts.push(format!("周期={}", r.label()));
+        }
+        if n.ongoing {
+            parts.push("长期".into());
+        }
+        if !n.milestones.is_empty() {
+            parts.push(format!(
+                "节点={}",
+                n.milestones
+                    .iter()
+                    .map(|(d, _)| d.to_string())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ));
+        }
+        for m in &n.missing {
+            parts.push(format!("!{}", m.label()));
+        }
+        out.push_str(&parts.join(" | "));
+        out.push('\n');
+    }
+    out
+}
+
+fn node<'a>(p: &'a Proposal, title: &str) -> &'a Node {
+    p.nodes
+        .iter()
+        .find(|n| n.title == title)
+        .unwrap_or_else(|| panic!("no entry titled {title}:\n{}", render(p)))
+}
+
+fn whys(p: &Proposal) -> Vec<(usize, &str)> {
+    p.passed.iter().map(|x| (x.line, x.why.as_str())).collect()
+}
+
+#[test]
+fn bracketed_owner_lists_read_into_the_whole_tree() {
+    let p = read("breakdown/bracketed-2023.txt");
+    assert_eq!(p.title, "中共××区委2023年工作要点");
+    assert_eq!((p.year, p.year_from.as_str()), (2023, "标题"));
+    assert_eq!(p.issuer, "中共××区委办公室");
+    assert_eq!(
+        render(&p),
+        "\
+area 一 党的建设
+  group （一） 加强党的政治建设
+    item 1 深入学习宣传贯彻党的二十大精神 | 牵头=zzb | 配合=xcb,+区委党校 | 领导=王明 | 时限=2023-03-31
+    item 2 严格执行重大事项请示报告制度 | 牵头=bgs | 时限=2023-12-31
+  group （二） 加强基层党组织建设
+    item 3 开展软弱涣散基层党组织整顿 | 牵头=zzb | 泛指=各街道（配合） | 时限=2023-09-30
+    item 4 落实“三会一课”制度 | 牵头=zzb | 时限=2023-12-31 | 周期=每月
+area 二 宣传思想文化
+  group （三） 巩固壮大主流舆论
+    item 5 办好区融媒体中心 | 牵头=xcb | 配合=+区融媒体中心 | 时限=2023-09-30
+    item 6 加强网络意识形态阵地管理 | 牵头=+区委网信办 | !未写完成时限
+"
+    );
+    // The preamble (总体要求) and the closing are listed, never tasks.
+    assert_eq!(
+        whys(&p),
+        vec![
+            (1, "标题"),
+            (3, "开头部分，不是任务"),
+            (17, "结尾部分，不是任务"),
+            (19, "落款单位"),
+            (20, "落款日期"),
+        ]
+    );
+    let first = node(&p, "深入学习宣传贯彻党的二十大精神");
+    assert_eq!(
+        first.detail,
+        "组织开展处级以上领导干部专题轮训，覆盖率达到100%。"
+    );
+    assert_eq!(
+        first.read,
+        vec![
+            "牵头单位：区委组织部",
+            "配合单位：区委宣传部、区委党校",
+            "责任领导：王明",
+            "完成时限：3月底前（2023-03-31）",
+        ]
+    );
+    assert_eq!(first.notes, vec!["单位“区委党校”不在单位名录中，将新增"]);
+    // "年内整顿转化15个" is a quantity beside the labelled deadline, which wins.
+    let third = node(&p, "开展软弱涣散基层党组织整顿");
+    assert_eq!(
+        third.detail,
+        "开展软弱涣散基层党组织整顿，年内整顿转化15个。"
+    );
+    assert_eq!(third.notes, vec!["“各街道”为泛指，未作为单位"]);
+    let names: Vec<&str> = p.new_units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, vec!["区委党校", "区融媒体中心", "区委网信办"]);
+    assert_eq!(
+        p.summary(),
+        "将新建 2 个领域、3 个要点、6 项工作事项、3 个新单位；1 项缺少牵头单位或完成时限，已标出"
+    );
+}
+
+#[test]
+fn a_2023_document_reads_month_ends_in_2023() {
+    let text = "2023年区委宣传工作要点\n一、宣传\n1. 制定年度宣传计划（区委宣传部牵头，3月底前）\n";
+    let p = read_breakdown(text, &registry(), 2026).expect("reads");
+    assert_eq!(p.year, 2023);
+    assert_eq!(p.nodes[1].due, Some(d("2023-03-31")));
+    assert_eq!(
+        p.nodes[1].lead.as_ref().map(|u| u.unit_id.as_str()),
+        Some("xcb")
+    );
+}
+
+#[test]
+fn inline_lead_and_cooperation_with_nested_items_and_framing_sections() {
+    let p = read("breakdown/inline-2024.txt");
+    assert_eq!((p.title.as_str(), p.year), ("2024年区委人才工作要点", 2024));
+    assert_eq!(p.issuer, "");
+    assert_eq!(
+        render(&p),
+        "\
+area 二 重点任务
+  item 1 实施高层次人才引进计划 | 牵头=zzb | 配合=rsj,czj | 时限=2024-12-31
+  item 2 完善人才服务保障体系
+    item （1） 建设人才公寓200套 | 牵头=zjw | 泛指=各街道（配合） | 时限=2024-06-30
+    item （2） 优化人才子女入学服务 | 牵头=+区教委 | !未写完成时限
+  item 3 每季度召开一次人才工作联席会议 | 牵头=zzb | 时限=2024-12-31 | 周期=每季度
+  item 4 加强人才工作宣传 | !未写牵头单位 | !未写完成时限
+"
+    );
+    // 总体要求 and 工作要求 are framing parts: passed over with their text.
+    assert_eq!(
+        whys(&p),
+        vec![
+            (1, "标题"),
+            (3, "“总体要求”部分，不是任务"),
+            (4, "“总体要求”部分，不是任务"),
+            (12, "“工作要求”部分，不是任务"),
+            (13, "“工作要求”部分，不是任务"),
+        ]
+    );
+    // The quantity stays in the 工作要求; "年底前完成" and the units leave the words.
+    let first = node(&p, "实施高层次人才引进计划");
+    assert_eq!(
+        first.detail,
+        "实施高层次人才引进计划，全年引进高层次人才50名"
+    );
+    assert!(!node(&p, "完善人才服务保障体系").work_item);
+    assert_eq!(p.counts().work_items, 5);
+}
+
+#[test]
+fn responsible_units_only_bare_name_lists_and_inherited_leads() {
+    let p = read("breakdown/responsible-2022.txt");
+    // No year in the title: the issue date gives it.
+    assert_eq!(p.title, "区委政法工作要点");
+    assert_eq!((p.year, p.year_from.as_str()), (2022, "落款日期"));
+    assert_eq!(
+        render(&p),
+        "\
+area 一 维护政治安全
+  group （一） 严密防范和打击各类渗透破坏活动 | 牵头=zfw | 配合=+公安分局 | !未写完成时限
+  group （二） 深化反邪教工作 | 牵头=zfw | 时限=2022-12-31
+area 二 推进平安建设
+  group （三） 深化扫黑除恶常态化 | 牵头=zfw | 领导=李强
+    item 1 开展行业乱象专项整治 | 牵头=zfw | 领导=李强 | !未写完成时限
+    item 2 建立线索核查督办机制 | 牵头=zfw | 领导=李强 | 时限=2022-12-31 | 节点=2022-06-30
+area 三 加强政法队伍建设
+  group （四） 开展政法队伍教育整顿“回头看” | 牵头=zfw | 配合=fy,+区检察院 | 长期
+"
+    );
+    assert_eq!(
+        whys(&p),
+        vec![
+            (1, "标题"),
+            (2, "开头部分，不是任务"),
+            (3, "开头部分，不是任务"),
+            (15, "落款单位"),
+            (16, "落款日期"),
+        ]
+    );
+    assert_eq!(
+        node(&p, "严密防范和打击各类渗透破坏活动").notes,
+        vec![
+            "责任单位写了 2 个，第一个作牵头，其余作配合",
+            "单位“公安分局”不在单位名录中，将新增"
+        ]
+    );
+    assert_eq!(
+        node(&p, "开展行业乱象专项整治").notes,
+        vec![
+            "牵头单位沿用上级“深化扫黑除恶常态化”",
+            "责任领导沿用上级“深化扫黑除恶常态化”"
+        ]
+    );
+    // 要点 with nothing below are work items themselves.
+    let leaf = node(&p, "深化反邪教工作");
+    assert!(leaf.work_item && leaf.level == Level::Group);
+}
+
+#[test]
+fn the_seed_speech_has_no_numbered_items() {
+    let speech = fixture("text/speech-2022-district-committee.txt");
+    let err = read_breakdown(&speech, &registry(), 2022).expect_err("a speech is not a 要点 list");
+    assert_eq!(err, BreakdownError::NoItems);
+    assert!(err.to_string().contains("没有找到编号的工作事项"), "{err}");
+    assert_eq!(
+        read_breakdown(" \n\u{3000}\n", &registry(), 2022),
+        Err(BreakdownError::Empty)
+    );
+    // Section headings alone with paragraphs under them are not items either.
+    let headings_only = "一、总体要求\n要坚持稳中求进。\n二、重点工作\n要抓好落实。\n";
+    assert_eq!(
+        read_breakdown(headings_only, &registry(), 2022),
+        Err(BreakdownError::NoItems)
+    );
+}
+
+#[test]
+fn units_match_by_full_short_or_bare_name_and_new_ones_are_proposed_once() {
+    let text = "\
+1. 甲（牵头单位：组织部；配合单位：人力资源和社会保障局）
+2. 乙（牵头单位：区检察院；完成时限：年底前）
+3. 丙（牵头单位：检察院；参与单位：各镇街、有关部门；完成时限：6月底前）
+4. 丁【责任单位：区委办；责任领导：张三、李四】
+";
+    let p = read_breakdown(text, &registry(), 2025).expect("reads");
+    assert_eq!(p.year_from, "文中未写年份，按 2025 年");
+    assert_eq!(p.title, "2025年区委工作要点");
+    assert_eq!(
+        render(&p),
+        "\
+item 1 甲 | 牵头=zzb | 配合=rsj | !未写完成时限
+item 2 乙 | 牵头=+区检察院 | 时限=2025-12-31
+item 3 丙 | 牵头=+检察院 | 泛指=各镇街（配合）,有关部门（配合） | 时限=2025-06-30
+item 4 丁 | 牵头=bgs | 领导=张三、李四 | !未写完成时限
+"
+    );
+    // "检察院" is "区检察院" without 区: one new unit, not two.
+    assert_eq!(p.new_units.len(), 1);
+    assert_eq!(
+        p.nodes[1].lead,
+        p.nodes[2]
+            .lead
+            .as_ref()
+            .map(|u| luoshi::format::breakdown::UnitRef {
+                written: "区检察院".into(),
+                ..u.clone()
+            })
+    );
+}
+
+#[test]
+fn an_accepted_proposal_becomes_a_new_plan() {
+    let mut p = read("breakdown/bracketed-2023.txt");
+    // The user gives the last item a deadline in the preview.
+    let last = p.nodes.len() - 1;
+    p.nodes[last].due = Some(d("2023-10-31"));
+    p.recheck();
+    assert_eq!(p.counts().marked, 0);
+    let reg = registry();
+    let plan = to_plan(&p, &reg, NOW);
+    assert_eq!(
+        (plan.title.as_str(), plan.year),
+        ("中共××区委2023年工作要点", 2023)
+    );
+    assert_eq!(plan.issuer, "中共××区委办公室");
+    let areas: Vec<&str> = plan.areas.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(areas, vec!["党的建设", "宣传思想文化"]);
+    assert_eq!(plan.units.len(), reg.len() + 3);
+    assert_eq!(plan.tasks.len(), 9);
+    let task = |title: &str| plan.tasks.iter().find(|t| t.title == title).expect(title);
+    let group = task("加强基层党组织建设");
+    assert_eq!(group.parent, None);
+    assert_eq!(group.area.as_deref(), Some(plan.areas[0].id.as_str()));
+    let item = task("开展软弱涣散基层党组织整顿");
+    assert_eq!(item.parent.as_ref(), Some(&group.id));
+    assert_eq!(item.area, None);
+    assert_eq!(item.lead_unit.as_deref(), Some("zzb"));
+    assert_eq!(item.due, Some(d("2023-09-30")));
+    assert!(
+        item.detail.ends_with("另有：各街道（配合）"),
+        "{}",
+        item.detail
+    );
+    assert_eq!(
+        task("落实“三会一课”制度").recurrence,
+        Some(Recurrence::Monthly)
+    );
+    assert_eq!(task("加强网络意识形态阵地管理").due, Some(d("2023-10-31")));
+    let first = task("深入学习宣传贯彻党的二十大精神");
+    assert_eq!(first.leader, "王明");
+    assert_eq!(first.support_units.len(), 2);
+    assert!(plan
+        .units
+        .iter()
+        .any(|u| Some(&u.id) == first.support_units.get(1) && u.name == "区委党校"));
+    // Each task is logged as created now, so the due-date rules date it.
+    assert!(plan
+        .tasks
+        .iter()
+        .all(|t| t.log.len() == 1 && t.log[0].what == "新建任务" && t.log[0].at == NOW));
+    // The plan is valid as the model sees it: orders distinct, parents known.
+    let mut orders: Vec<u32> = plan.tasks.iter().map(|t| t.order).collect();
+    orders.dedup();
+    assert_eq!(orders.len(), 9);
+    let ids: std::collections::HashSet<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+    assert!(plan
+        .tasks
+        .iter()
+        .all(|t| t.parent.as_ref().is_none_or(|p| ids.contains(p.as_str()))));
+}
+
+#[test]
+fn milestones_from_several_dates_get_ids() {
+    let p = read("breakdown/responsible-2022.txt");
+    let plan = to_plan(&p, &registry(), NOW);
+    let t = plan
+        .tasks
+        .iter()
+        .find(|t| t.title == "建立线索核查督办机制")
+        .expect("task");
+    assert_eq!(t.milestones.len(), 1);
+    assert_eq!(t.milestones[0].due, d("2022-06-30"));
+    assert!(!t.milestones[0].id.is_empty());
+    let ongoing = plan
+        .tasks
+        .iter()
+        .find(|t| t.title.starts_with("开展政法队伍"))
+        .expect("task");
+    assert_eq!(
+        (ongoing.due, ongoing.recurrence_note.as_str()),
+        (None, "长期坚持")
+    );
+}
