@@ -424,3 +424,202 @@ fn milestones_from_several_dates_get_ids() {
         (None, "长期坚持")
     );
 }
+
+/// Checks what every proposal must satisfy, and that it makes a plan.
+fn well_formed(p: &Proposal) {
+    for (i, n) in p.nodes.iter().enumerate() {
+        assert!(n.parent.is_none_or(|q| q < i), "parent after child at {i}");
+        assert!(
+            n.level == Level::Area || !n.title.is_empty(),
+            "untitled entry at {i}"
+        );
+    }
+    assert!(p.nodes.iter().any(|n| n.work_item));
+    let plan = to_plan(p, &registry(), NOW);
+    let tasks = p.nodes.iter().filter(|n| n.level != Level::Area).count();
+    assert_eq!(plan.tasks.len(), tasks);
+    let ids: std::collections::HashSet<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+    assert!(plan
+        .tasks
+        .iter()
+        .all(|t| t.parent.as_ref().is_none_or(|q| ids.contains(q.as_str()))));
+}
+
+/// Pieces real documents are made of, and pieces that break naive readers.
+const PIECES: [&str; 44] = [
+    "一、",
+    "十一、",
+    "（一）",
+    "(二)",
+    "1.",
+    "2、",
+    "3．",
+    "（1）",
+    "(2)",
+    "①",
+    "\n",
+    "\n",
+    "\r\n",
+    "牵头单位：",
+    "配合单位：",
+    "责任单位：",
+    "参与单位：",
+    "责任领导：",
+    "完成时限：",
+    "区委组织部",
+    "区人社局",
+    "各街道",
+    "、",
+    "，",
+    "；",
+    "。",
+    "牵头",
+    "配合",
+    "负责",
+    "（",
+    "）",
+    "【",
+    "】",
+    "年底前",
+    "3月底前",
+    "6月30日前",
+    "2147483647年四季度",
+    "99999999999月",
+    "每月",
+    "长期坚持",
+    "中共××区委办公室",
+    "2023年1月16日",
+    "工作要点",
+    "\u{3000}",
+];
+
+mod hostile {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            3 => proptest::sample::select(PIECES.to_vec()).prop_map(str::to_string),
+            1 => any::<char>().prop_map(|c| c.to_string()),
+        ];
+        proptest::collection::vec(piece, 0..120).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: std::env::var("LUOSHI_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(2000),
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        /// Any text reads without panicking, and what it proposes holds together.
+        #[test]
+        fn any_text_reads_without_panicking(t in text()) {
+            match read_breakdown(&t, &registry(), 2026) {
+                Ok(p) => well_formed(&p),
+                Err(e) => prop_assert!(!e.to_string().is_empty()),
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_lines_read_without_panicking() {
+    let cases = [
+        "1.".to_string(),
+        "（一）".to_string(),
+        "一、\n（一）\n1.\n（1）".to_string(),
+        "1. （（（（（牵头单位：".to_string(),
+        "1. ）））】】】牵头单位：：：：".to_string(),
+        "1. 甲（牵头单位：区委组织部；完成时限：2147483647年四季度）".to_string(),
+        "1. 乙，2147483647年12月底前".to_string(),
+        "1. 丙，99999999999月99999999日前".to_string(),
+        "１．全角数字的事项，区委组织部牵头".to_string(),
+        "\u{feff}（一）带字节序标记的要点".to_string(),
+        "1.5亿元\n2.1\n1、真的事项".to_string(),
+    ];
+    for c in cases {
+        match read_breakdown(&c, &registry(), 2026) {
+            Ok(p) => well_formed(&p),
+            Err(e) => assert_eq!(e, BreakdownError::NoItems, "{c}"),
+        }
+    }
+}
+
+/// A document of `n` items in the bracketed style, about 150 bytes each.
+fn long_document(n: usize) -> String {
+    let mut s = String::from("2023年区委工作要点\n");
+    for i in 0..n {
+        if i % 100 == 0 {
+            s.push_str(&format!("{}、领域{i}\n", ["一", "二", "三"][i % 3]));
+        }
+        if i % 10 == 0 {
+            s.push_str(&format!("（一）要点{i}\n"));
+        }
+        s.push_str(&format!(
+            "{}. 工作事项{i}，完成{i}个。（牵头单位：区委组织部；配合单位：区新单位{}局、各街道；完成时限：{}月底前）\n",
+            i % 10 + 1,
+            i % 50,
+            i % 12 + 1
+        ));
+    }
+    s
+}
+
+#[test]
+fn reading_is_linear_in_the_text() {
+    // About 200 pages of items (a page holds some 25), and four times that.
+    let small = long_document(5_000);
+    let large = long_document(20_000);
+    let time = |text: &str| {
+        let at = std::time::Instant::now();
+        let p = read_breakdown(text, &registry(), 2026).expect("reads");
+        (at.elapsed(), p)
+    };
+    let (t_small, p) = time(&small);
+    assert_eq!(p.counts().work_items, 5_000);
+    assert_eq!(p.new_units.len(), 50);
+    let (t_large, p) = time(&large);
+    assert_eq!(p.counts().work_items, 20_000);
+    eprintln!(
+        "{} KB in {:?}, {} KB in {:?}",
+        small.len() / 1024,
+        t_small,
+        large.len() / 1024,
+        t_large
+    );
+    // Linear: four times the text within about four times the time (a
+    // square would be sixteen); generous for a busy machine.
+    assert!(
+        t_large < t_small * 10 + std::time::Duration::from_millis(200),
+        "{t_small:?} then {t_large:?}"
+    );
+}
+
+#[test]
+fn one_enormous_line_is_read_in_linear_time() {
+    // Tens of thousands of names, brackets and labels on one item.
+    let names: String = (0..40_000).map(|i| format!("区单位{i}局、")).collect();
+    let brackets = "（".repeat(100_000);
+    let labels = "牵头单位：".repeat(50_000);
+    for line in [
+        format!("1. 甲，{names}配合"),
+        format!("1. 乙（牵头单位：{names}）"),
+        format!("1. 丙{brackets}"),
+        format!("1. 丁{labels}"),
+        format!(
+            "（一）戊（配合单位：{names}区委组织部牵头）\n{}",
+            "1. 己\n".repeat(20_000)
+        ),
+    ] {
+        let at = std::time::Instant::now();
+        let p = read_breakdown(&line, &registry(), 2026).expect("reads");
+        well_formed(&p);
+        assert!(
+            at.elapsed() < std::time::Duration::from_secs(20),
+            "{:?} for {} KB",
+            at.elapsed(),
+            line.len() / 1024
+        );
+    }
+}

@@ -10,6 +10,10 @@ use super::{BreakdownError, Level, Node, Passage, Proposal};
 use crate::format::sheets::intake::deadline::parse_deadline;
 use crate::model::date::format_date;
 use crate::model::plan::Unit;
+use std::collections::HashSet;
+
+/// The most cooperating units an item takes over from its 要点.
+const MAX_INHERITED: usize = 20;
 
 /// Sections that frame the work rather than list it.
 const FRAMING: [&str; 12] = [
@@ -335,6 +339,9 @@ fn entry(d: &Draft, year: i32, matcher: &mut Matcher) -> Node {
     if title.is_empty() {
         title = excerpt(d.raw.trim());
     }
+    if title.is_empty() {
+        title = "（未写内容）".to_string();
+    }
     let mut n = blank(d, title);
     n.detail = detail;
     units_of(&mut n, &f, matcher);
@@ -385,12 +392,13 @@ fn units_of(n: &mut Node, f: &Fields, matcher: &mut Matcher) {
             f.responsible.len()
         ));
     }
+    // Units already placed, so a name written twice counts once (a set:
+    // a scan per name would grow as the square of a long list).
+    let mut placed: HashSet<String> = HashSet::new();
     for (role, written) in named {
         match matcher.resolve(written) {
             Resolved::Unit(u) => {
-                if n.lead.as_ref().is_some_and(|l| l.unit_id == u.unit_id)
-                    || n.support.iter().any(|s| s.unit_id == u.unit_id)
-                {
+                if !placed.insert(u.unit_id.clone()) {
                     continue;
                 }
                 if u.new {
@@ -440,9 +448,15 @@ fn inherit(nodes: &mut [Node]) {
         let (up, n) = (&head[p], &mut tail[0]);
         if n.lead.is_none() && up.lead.is_some() {
             n.lead = up.lead.clone();
-            for s in &up.support {
-                if !n.support.iter().any(|x| x.unit_id == s.unit_id) {
-                    n.support.push(s.clone());
+            // A real 要点 names a few cooperating units; a list of hundreds
+            // is not copied into every item (that would grow as the square
+            // of the text).
+            if up.support.len() <= MAX_INHERITED {
+                let have: HashSet<String> = n.support.iter().map(|x| x.unit_id.clone()).collect();
+                for s in &up.support {
+                    if !have.contains(&s.unit_id) {
+                        n.support.push(s.clone());
+                    }
                 }
             }
             n.notes.push(format!("牵头单位沿用上级“{}”", up.title));
