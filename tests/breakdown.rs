@@ -446,7 +446,10 @@ fn well_formed(p: &Proposal) {
 }
 
 /// Pieces real documents are made of, and pieces that break naive readers.
-const PIECES: [&str; 44] = [
+const PIECES: [&str; 47] = [
+    "\t",
+    "\t",
+    "序号\t重点任务\t具体措施\t牵头单位\t完成时限\n",
     "一、",
     "十一、",
     "（一）",
@@ -622,4 +625,62 @@ fn one_enormous_line_is_read_in_linear_time() {
             line.len() / 1024
         );
     }
+}
+
+#[test]
+fn a_table_pasted_from_word_reads_by_its_header() {
+    let p = read("breakdown/table-2025.txt");
+    assert_eq!(
+        (p.title.as_str(), p.year),
+        ("2025年区委统战工作要点任务分解表", 2025)
+    );
+    assert_eq!(p.issuer, "中共××区委统战部");
+    // The header row is not an item; a 重点任务 written once opens a 要点
+    // for the rows under it; a row with one cell is a section.
+    assert_eq!(
+        render(&p),
+        "\
+area 一 思想政治引领
+  group （一） 加强政治引领
+    item 1 组织党外代表人士专题学习 | 牵头=+区委统战部 | 配合=+区委党校 | 领导=赵华 | 时限=2025-06-30
+    item 2 开展“同心”主题实践活动 | 牵头=+区委统战部 | 泛指=各街道（配合） | 领导=赵华 | 时限=2025-12-31 | 周期=每季度
+  group （二） 凝聚发展合力
+    item 3 服务民营企业发展 | 牵头=+区工商联 | 配合=+区委统战部,+区发改委 | 时限=2025-12-31
+area 二 民族宗教工作
+  item 4 推进民族团结进步示范创建 | 牵头=+区民宗办 | !未写完成时限
+"
+    );
+    assert_eq!(
+        node(&p, "服务民营企业发展").detail,
+        "服务民营企业发展，走访企业100家"
+    );
+    assert_eq!(p.new_units.len(), 5);
+}
+
+#[test]
+fn labels_on_their_own_lines_and_bracketed_numbers_under_a_yaodian() {
+    let p = read("breakdown/separate-lines-2026.txt");
+    assert_eq!(
+        render(&p),
+        "\
+area 一 全面从严治党
+  group （一） 压实管党治党政治责任
+    item （1） 制定落实全面从严治党主体责任清单 | 牵头=+区纪委监委机关 | 配合=zzb | 时限=2026-02-28
+    item （2） 开展基层党建述职评议考核 | 牵头=zzb | 泛指=各镇街（负责） | !未写完成时限
+  group （二） 持续整治形式主义为基层减负
+    item 1 精简文件会议 | !未写牵头单位 | !未写完成时限
+    item 2 规范督查检查考核事项 | 牵头=bgs | 配合=+区政府办公室 | 时限=2026-10-15
+"
+    );
+    assert_eq!(
+        node(&p, "精简文件会议").detail,
+        "精简文件会议，全区发文数量压减10%以上。"
+    );
+    assert_eq!(
+        node(&p, "开展基层党建述职评议考核").notes,
+        vec![
+            "责任单位写了 2 个，第一个作牵头，其余作配合",
+            "“各镇街”为泛指，未作为单位"
+        ]
+    );
 }

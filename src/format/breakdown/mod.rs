@@ -20,6 +20,7 @@
 mod fields;
 mod numbering;
 mod plan;
+mod table;
 mod tree;
 pub mod units;
 

@@ -5,11 +5,13 @@
 
 use super::fields::{read_fields, Fields};
 use super::numbering::{opening, year_in, Mark};
+use super::table;
 use super::units::{Matcher, Resolved};
 use super::{BreakdownError, Level, Node, Passage, Proposal};
 use crate::format::sheets::intake::deadline::parse_deadline;
 use crate::model::date::format_date;
 use crate::model::plan::Unit;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// The most cooperating units an item takes over from its 要点.
@@ -130,15 +132,10 @@ pub fn read_breakdown(
     registry: &[Unit],
     fallback_year: i32,
 ) -> Result<Proposal, BreakdownError> {
-    let lines: Vec<(usize, &str)> = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| {
-            (
-                i + 1,
-                l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'),
-            )
-        })
+    let owned: Vec<(usize, Cow<str>)> = table::lines(text);
+    let lines: Vec<(usize, &str)> = owned
+        .iter()
+        .map(|(n, l)| (*n, l.as_ref()))
         .filter(|(_, l)| !l.is_empty())
         .collect();
     if lines.is_empty() {
