@@ -299,6 +299,10 @@ fn the_seed_speech_has_no_numbered_items() {
         read_breakdown(" \n\u{3000}\n", &registry(), 2022),
         Err(BreakdownError::Empty)
     );
+    // "密切配合" in a sentence is not a unit list.
+    let p = read_breakdown("1. 加强沟通，各部门密切配合。", &registry(), 2022).expect("reads");
+    assert_eq!(p.nodes[0].general, Vec::<String>::new());
+    assert_eq!(p.nodes[0].detail, "加强沟通，各部门密切配合。");
     // Section headings alone with paragraphs under them are not items either.
     let headings_only = "一、总体要求\n要坚持稳中求进。\n二、重点工作\n要抓好落实。\n";
     assert_eq!(

@@ -32,6 +32,9 @@ const SUFFIXES: [&str; 30] = [
     "分局",
 ];
 
+/// Endings of general terms besides the units' own ("各镇街", "有关单位").
+const GENERAL_ENDINGS: [&str; 5] = ["单位", "部门", "镇街", "乡镇", "街镇"];
+
 /// The names in a list such as "区委宣传部、区人社局，区财政局", in order,
 /// without blanks or repeats (linear: a set, not a scan, tells repeats).
 pub(super) fn split_names(text: &str) -> Vec<String> {
@@ -72,7 +75,12 @@ pub(super) fn looks_like_unit(name: &str, registry: &[Unit]) -> bool {
     if n == 0 || n > MAX_NAME {
         return false;
     }
-    if is_generic(name) || find_unit(registry, name).is_some() {
+    if is_generic(name) {
+        // "各街道", "各有关单位" — but not "各部门密切" from "各部门密切配合".
+        return GENERAL_ENDINGS.iter().any(|s| name.ends_with(s))
+            || SUFFIXES.iter().any(|s| name.ends_with(s));
+    }
+    if find_unit(registry, name).is_some() {
         return true;
     }
     !name
