@@ -27,6 +27,14 @@ use std::process::Command;
 const NOW: &str = "2026-06-30T09:00:00Z";
 
 #[test]
+fn a_year_at_the_end_of_the_range_reads_as_no_date_without_overflowing() {
+    // Found by the 工作要点 reader's hostile-text test: the last day of
+    // 四季度 or 12月 looked at the next year's first day with `year + 1`.
+    assert_eq!(parse_deadline("2147483647年四季度", 2026).due, None);
+    assert_eq!(parse_deadline("2147483647年12月底前", 2026).due, None);
+}
+
+#[test]
 fn deadlines_as_offices_write_them() {
     let y = 2026;
     let due = |t: &str| parse_deadline(t, y).due;

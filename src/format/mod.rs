@@ -3,6 +3,7 @@
 //! as domain values plus a list of problems, each with a path and a Chinese
 //! message; nothing here panics on input.
 
+pub mod breakdown;
 pub mod envelope;
 pub mod error;
 mod items;
