@@ -185,7 +185,7 @@ pub(crate) fn restore_item<T: DeserializeOwned>(
             .unwrap_or_default();
         order.get(key).copied().unwrap_or(order.len())
     };
-    own.sort_by_cached_key(rank);
+    crate::model::sorting::sort_by_cached_key(&mut own, rank);
     problems.append(&mut own);
     // Every part was read on its own; together they read too, unless the
     // type checks something across fields, which the careful pass handles.

@@ -33,6 +33,7 @@ pub mod sample;
 pub mod schedule;
 pub mod search;
 pub mod settings;
+pub mod sorting;
 pub mod stats;
 pub mod summary;
 pub mod supervision;

@@ -115,7 +115,7 @@ pub fn unbury(list: &mut Vec<Tombstone>, id: &str) -> Option<Tombstone> {
 /// Sorts a list read from elsewhere by id and keeps one tombstone per id
 /// (the earliest day known): the shape every op relies on.
 pub fn normalize(list: &mut Vec<Tombstone>) {
-    list.sort_by(|a, b| a.id.cmp(&b.id).then(earlier(a.on, b.on)));
+    crate::model::sorting::sort_by(list, |a, b| a.id.cmp(&b.id).then(earlier(a.on, b.on)));
     list.dedup_by(|later, first| later.id == first.id);
 }
 
