@@ -20,6 +20,7 @@ pub mod lifecycle;
 pub mod merge;
 pub mod ops;
 pub mod package;
+pub mod pinyin_table;
 pub mod plan;
 pub mod problems;
 pub mod query;
