@@ -6,6 +6,7 @@
 pub mod envelope;
 pub mod error;
 mod items;
+pub mod json;
 pub mod messages;
 mod migrate;
 mod path;

@@ -135,7 +135,7 @@ pub fn is_plan_key(key: &str) -> bool {
 /// Reads the stored list; `None` when it is missing or unreadable (it is
 /// then rebuilt from the plan keys, see `rebuild`).
 pub fn read_list(text: Option<&str>) -> Option<PlanList> {
-    let list: PlanList = serde_json::from_str(text?).ok()?;
+    let (list, _): (PlanList, bool) = crate::format::json::from_text(text?).ok()?;
     (list.format == LIST_FORMAT).then_some(list)
 }
 

@@ -97,12 +97,13 @@ pub fn merge_op(
                 }
             }
         }
-        let mut task: Task = serde_json::from_value(Value::Object(merged)).map_err(|e| {
-            MergeError(format!(
-                "任务“{}”合并后的数据无效（{e}），没有导入任何内容",
-                change.title
-            ))
-        })?;
+        let mut task: Task =
+            crate::format::json::from_value(&Value::Object(merged)).map_err(|e| {
+                MergeError(format!(
+                    "任务“{}”合并后的数据无效（{e}），没有导入任何内容",
+                    change.title
+                ))
+            })?;
         crate::model::sorting::sort_by_key(&mut task.extensions, |e| e.date);
         crate::model::sorting::sort_by(&mut task.log, |a, b| a.at.cmp(&b.at));
         puts.add(task, "导入合并");
