@@ -137,7 +137,10 @@ pub fn union(a: &[Tombstone], b: &[Tombstone]) -> Vec<Tombstone> {
 }
 
 /// The day in an ISO 8601 time ("2026-07-25T09:00:00Z" → 2026-07-25).
+/// Read by `date::parse_date`, not chrono's format parser, which alone
+/// costs 14 KB of the wasm (issue 19); the stamps the app writes always
+/// start with a zero-padded `YYYY-MM-DD`.
 pub fn day_of(now: &str) -> Option<NaiveDate> {
     now.get(..10)
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .and_then(|d| crate::model::date::parse_date(d).ok())
 }
