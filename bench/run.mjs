@@ -159,6 +159,17 @@ if (!QUICK) {
   console.log("written: bench/RESULTS.md (raw numbers: bench/results.json)");
 }
 
+/** RESULTS.md's section on the wasm's weight (issue 19): bench/weight.md,
+ *  written from `bash bench/weight.sh`'s tables (before and after a change
+ *  cannot both be measured in one run, so they are kept there). */
+function weightSection() {
+  try {
+    return "\n" + readFileSync(join(ROOT, "bench", "weight.md"), "utf8");
+  } catch {
+    return "";
+  }
+}
+
 /** RESULTS.md's section on storage capacity, from the native run. */
 function capacitySection(text) {
   if (!text) return "";
@@ -643,7 +654,7 @@ ${startNote}
 
 ## Every repetition
 ${details}
-${charts.markdown}${capacitySection(run.capacity)}`;
+${charts.markdown}${capacitySection(run.capacity)}${weightSection()}`;
   return {
     tables:
       tables.trim() +

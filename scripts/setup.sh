@@ -8,9 +8,13 @@
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
+# twiggy (wasm code size profiler) for bench/weight.sh only, with --weight.
+TWIGGY_VERSION=0.8.0
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WANT_TEST=0
 [ "${1:-}" = "--test" ] && WANT_TEST=1
+WANT_WEIGHT=0
+[ "${1:-}" = "--weight" ] && WANT_WEIGHT=1
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 # Root installs directly (CI runs as root); anyone else goes through sudo.
@@ -66,8 +70,10 @@ if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
   echo "Node.js $(node --version) is too old: Luoshi's tools need Node.js 20 or newer." >&2
   exit 1
 fi
+# A node_modules that is a link (a git worktree sharing the main checkout's)
+# is left alone when complete: npm ci would empty the folder it points to.
 if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/playwright-core" ] \
-   || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+   || { [ ! -L "$ROOT/node_modules" ] && [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; }; then
   say "installing npm packages"
   (cd "$ROOT" && npm ci --no-audit --no-fund)
 fi
@@ -87,4 +93,10 @@ if [ "$WANT_TEST" = 1 ]; then
   if [ "${#missing[@]}" -gt 0 ]; then
     apt_install "${missing[@]}"
   fi
+fi
+
+# 6. For bench/weight.sh: twiggy, pinned, from crates.io.
+if [ "$WANT_WEIGHT" = 1 ] && [ "$(twiggy --version 2>/dev/null || true)" != "twiggy-opt $TWIGGY_VERSION" ]; then
+  say "installing twiggy $TWIGGY_VERSION from crates.io"
+  cargo install twiggy --version "$TWIGGY_VERSION" --locked
 fi

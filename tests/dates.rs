@@ -68,8 +68,27 @@ fn real_days_only() {
 
 #[test]
 fn years_beyond_four_digits_still_written() {
-    let far = NaiveDate::from_ymd_opt(12345, 1, 2).unwrap();
-    assert_eq!(format_date(far), far.format("%Y-%m-%d").to_string());
+    for (y, m, d) in [
+        (12345, 1, 2),
+        (10000, 12, 31),
+        (-1, 6, 30),
+        (-12345, 2, 28),
+        (262_142, 3, 4),
+    ] {
+        let far = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(format_date(far), far.format("%Y-%m-%d").to_string());
+    }
+}
+
+proptest! {
+    /// The day of a stamp the app writes (`2026-06-30T09:00:00Z`) reads as
+    /// with chrono's `%Y-%m-%d` parser, which it replaced (issue 19).
+    #[test]
+    fn the_day_of_a_stamp_is_what_chrono_read(day in "[0-9]{4}-[0-9]{2}-[0-9]{2}", rest in "(T[0-9:.Z+-]{0,20})?") {
+        let stamp = format!("{day}{rest}");
+        let chrono = NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok();
+        prop_assert_eq!(luoshi::model::tombstone::day_of(&stamp), chrono);
+    }
 }
 
 #[derive(Deserialize, Debug)]

@@ -2,7 +2,9 @@
 //! in `src/store/` alone. Components call the repository's operations
 //! (`store::repo`); none of them reaches localStorage, sessionStorage or
 //! the repository's raw backend, so no sequence of writes can be put
-//! together outside the one place that decides its order.
+//! together outside the one place that decides its order. And the app's
+//! code sorts through `model::sorting` alone (one copy of the sort in the
+//! wasm, issue 19).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -95,4 +97,48 @@ fn the_check_sees_a_storage_call_where_there_is_one() {
     let store = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/local.rs");
     let text = fs::read_to_string(store).expect("local.rs reads");
     assert!(STORAGE_CALLS.iter().any(|c| text.contains(c)));
+}
+
+/// The slice's own sorts, each of which puts a copy of the whole sort
+/// algorithm into the wasm for its element type and order.
+const SLICE_SORTS: [&str; 4] = [
+    ".sort()",
+    ".sort_by(",
+    ".sort_by_key(",
+    ".sort_by_cached_key(",
+];
+
+#[test]
+fn the_app_sorts_through_model_sorting_alone() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sorting = root.join("src/model/sorting.rs");
+    let mut found = Vec::new();
+    for file in sources(&root.join("src")) {
+        if file == sorting {
+            continue;
+        }
+        let text = fs::read_to_string(&file).expect("a source file reads");
+        // Native tests inside a file may sort as they like: not in the wasm.
+        let app = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for (n, line) in app.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            // A call split over lines starts its line with the method.
+            let trimmed = code.trim_start();
+            if SLICE_SORTS
+                .iter()
+                .any(|s| code.contains(s) || trimmed.starts_with(&s[..s.len() - 1]))
+            {
+                let shown = file.strip_prefix(root).unwrap_or(&file).display();
+                found.push(format!("  {shown}:{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "slice sorts outside src/model/sorting.rs (use crate::model::sorting):\n{}",
+        found.join("\n")
+    );
+    // The check is not blind: sorting.rs itself calls the slice's sort.
+    let text = fs::read_to_string(sorting).expect("sorting.rs reads");
+    assert!(SLICE_SORTS.iter().any(|s| text.contains(s)));
 }

@@ -3,8 +3,9 @@
 //! with its path in the file, so one bad task does not sink the document.
 
 use crate::format::error::Problem;
+use crate::format::json::attempt;
 use crate::format::messages::humanize;
-use crate::format::path::{ignored_segments, join_path, remove_at, to_file_positions, Seg};
+use crate::format::path::{join_path, remove_at, to_file_positions, Seg};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -185,7 +186,7 @@ pub(crate) fn restore_item<T: DeserializeOwned>(
             .unwrap_or_default();
         order.get(key).copied().unwrap_or(order.len())
     };
-    own.sort_by_cached_key(rank);
+    crate::model::sorting::sort_by_cached_key(&mut own, rank);
     problems.append(&mut own);
     // Every part was read on its own; together they read too, unless the
     // type checks something across fields, which the careful pass handles.
@@ -194,21 +195,6 @@ pub(crate) fn restore_item<T: DeserializeOwned>(
         Ok((item, _)) => Some(item),
         Err(_) => retry(whole, path, required, &|_| {}, problems).map(|(t, _)| t),
     }
-}
-
-/// What reading a value once gives: the item and the paths of the fields
-/// it did not know, or the error with its path.
-type Attempt<T> = Result<(T, Vec<Vec<Seg>>), serde_path_to_error::Error<serde_json::Error>>;
-
-/// Reads `value` as a `T` once, by reference (no copy of the value).
-fn attempt<T: DeserializeOwned>(value: &Value) -> Attempt<T> {
-    let mut ignored = Vec::new();
-    let mut note_ignored = |p: serde_ignored::Path| ignored.push(ignored_segments(&p));
-    let item = serde_path_to_error::deserialize::<_, T>(serde_ignored::Deserializer::new(
-        value,
-        &mut note_ignored,
-    ))?;
-    Ok((item, ignored))
 }
 
 /// The fields of `fields` a `T` cannot be read without, found by asking

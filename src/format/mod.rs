@@ -7,6 +7,7 @@ pub mod breakdown;
 pub mod envelope;
 pub mod error;
 mod items;
+pub mod json;
 pub mod messages;
 mod migrate;
 mod path;

@@ -6,6 +6,7 @@
 use crate::format::envelope::{CURRENT_VERSION, PLAN_FORMAT};
 use crate::format::error::{Problem, RestoreError, RestoreErrorKind};
 use crate::format::items::{restore_item, restore_list};
+use crate::format::json::from_text;
 use crate::format::migrate::migrate;
 use crate::format::repair::{dedupe_ids, fill_record_ids, repair_parents};
 use crate::model::id::derived_id;
@@ -57,10 +58,7 @@ struct Whole {
 /// is of the current version and has no field this version does not know
 /// (those are reported one by one by the thorough pass).
 fn restore_whole(text: &str) -> Option<Restored> {
-    let mut unknown = false;
-    let mut de = serde_json::Deserializer::from_str(text);
-    let whole: Whole = serde_ignored::deserialize(&mut de, |_| unknown = true).ok()?;
-    de.end().ok()?;
+    let (whole, unknown): (Whole, bool) = from_text(text).ok()?;
     if unknown || whole.format != PLAN_FORMAT || whole.version != CURRENT_VERSION {
         return None;
     }

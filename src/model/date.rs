@@ -53,7 +53,9 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
 pub fn format_date(date: NaiveDate) -> String {
     let y = date.year();
     if !(0..=9999).contains(&y) {
-        return date.format("%Y-%m-%d").to_string();
+        // chrono's own writing (`+10000-01-01`), the same as its
+        // `format("%Y-%m-%d")`, without the format machinery in the wasm.
+        return date.to_string();
     }
     // By hand, as `parse_date`: every date of the plan is written on save.
     fn push(out: &mut String, n: u32, width: u32) {

@@ -42,7 +42,7 @@ pub fn is_overdue(task: &Task, today: NaiveDate) -> bool {
 
 /// The calendar day of an ISO 8601 stamp (`2026-06-30T09:00:00Z`).
 fn day_of(stamp: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(stamp.get(..10)?, "%Y-%m-%d").ok()
+    crate::model::tombstone::day_of(stamp)
 }
 
 /// The day the task was created, from its 留痕: the day of its

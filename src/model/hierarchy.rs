@@ -38,7 +38,7 @@ pub fn outline(plan: &Plan) -> Vec<OutlineEntry> {
 pub fn outline_of(index: &PlanIndex) -> Vec<OutlineEntry> {
     let plan = index.plan;
     let mut areas: Vec<_> = plan.areas.iter().enumerate().collect();
-    areas.sort_by_key(|(i, a)| (a.order, *i));
+    crate::model::sorting::sort_by_key(&mut areas, |(i, a)| (a.order, *i));
     // Roots by group: each known area in order, then 未分领域, then the
     // stranded ones. One pass over the roots, so many areas cost nothing.
     let mut group_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();

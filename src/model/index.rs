@@ -73,7 +73,9 @@ impl IndexData {
                 None => true_roots.push(i),
             }
         }
-        let by_order = |list: &mut Vec<usize>| list.sort_by_key(|&i| (tasks[i].order, i));
+        let by_order = |list: &mut Vec<usize>| {
+            crate::model::sorting::sort_by_key(list, |&i| (tasks[i].order, i))
+        };
         for list in &mut all_kids {
             by_order(list);
         }

@@ -241,7 +241,7 @@ pub fn handling(task: &Task) -> Vec<Handling> {
         });
     }
     let mut extensions: Vec<_> = task.extensions.iter().collect();
-    extensions.sort_by_key(|e| e.date);
+    crate::model::sorting::sort_by_key(&mut extensions, |e| e.date);
     for e in extensions {
         out.push(Handling {
             kind: HandlingKind::Extension,

@@ -165,7 +165,7 @@ pub fn move_unit(plan: &Plan, id: &str, up: bool) -> Option<Op> {
 /// ledger's rule).
 pub fn sorted_areas(plan: &Plan) -> Vec<Area> {
     let mut areas: Vec<(usize, &Area)> = plan.areas.iter().enumerate().collect();
-    areas.sort_by_key(|(i, a)| (a.order, *i));
+    crate::model::sorting::sort_by_key(&mut areas, |(i, a)| (a.order, *i));
     areas.into_iter().map(|(_, a)| a.clone()).collect()
 }
 

@@ -246,7 +246,7 @@ pub fn copy_registries(plan: &Plan, source: &Plan) -> RegistryCopy {
         .collect();
     let mut order = next_area_order(plan);
     let mut areas = source.areas.clone();
-    areas.sort_by_key(|a| a.order);
+    crate::model::sorting::sort_by_key(&mut areas, |a| a.order);
     let mut area_count = 0;
     for mut area in areas {
         let name = area.name.trim().to_string();

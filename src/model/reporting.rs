@@ -194,7 +194,7 @@ pub fn coverage(index: &PlanIndex, settings: &Settings, today: NaiveDate) -> Vec
             .position(|u| u.id == unit)
             .unwrap_or(usize::MAX)
     };
-    by_unit.sort_by(|a, b| {
+    crate::model::sorting::sort_by(&mut by_unit, |a, b| {
         b.missing
             .len()
             .cmp(&a.missing.len())

@@ -9,15 +9,16 @@
 //! pinyin, initials) with one offset triple per task: a few large strings
 //! rather than many small ones keep memory modest at 5,000 tasks.
 //!
-//! Pinyin comes from the `pinyin` crate, one reading per character (its
-//! most common one): a heteronym read otherwise in a word (行 in 银行) is
-//! found by its common reading only. `ü` is written `v`, as pinyin input
-//! methods type it (`lvse` finds 绿色). Full-width letters and digits
+//! Pinyin comes from the `pinyin` crate's data, one reading per character
+//! (its most common one), kept in a compact table (`pinyin_table`): a
+//! heteronym read otherwise in a word (行 in 银行) is found by its common
+//! reading only. `ü` is written `v`, as pinyin input methods type it
+//! (`lvse` finds 绿色). Full-width letters and digits
 //! (`２０２６`) are folded to ASCII both in the text and in what is typed.
 
 use crate::model::index::PlanIndex;
+use crate::model::pinyin_table::reading;
 use crate::model::task::Task;
-use pinyin::ToPinyin;
 
 /// Between two fields of a task, so that a term never matches across the
 /// end of one field and the start of the next. Search terms are split on
@@ -115,10 +116,10 @@ impl SearchIndex {
         for c in field.chars().map(fold_width) {
             if c.is_ascii() {
                 self.push_lowered(c.to_ascii_lowercase());
-            } else if let Some(p) = c.to_pinyin() {
+            } else if let Some(p) = reading(c) {
                 // Characters with a reading (ideographs, 〇) have no case.
                 self.text.push(c);
-                self.push_reading(p.plain());
+                self.push_reading(p);
             } else {
                 for lower in c.to_lowercase() {
                     self.push_lowered(lower);
@@ -130,24 +131,13 @@ impl SearchIndex {
         self.initials.push(FIELD_BREAK);
     }
 
-    /// Adds a toneless reading to the full pinyin, and its first letter to
-    /// the initials.
+    /// Adds a toneless reading (ASCII letters, as typed) to the full
+    /// pinyin, and its first letter to the initials.
     fn push_reading(&mut self, plain: &str) {
-        let first = plain.as_bytes().first().copied();
-        if plain.is_ascii() {
-            // Nearly every reading: copied whole, without decoding.
-            self.pinyin.push_str(plain);
-            if let Some(b) = first {
-                self.initials.push(char::from(b));
-            }
-            return;
+        self.pinyin.push_str(plain);
+        if let Some(&b) = plain.as_bytes().first() {
+            self.initials.push(char::from(b));
         }
-        let mut letters = plain.chars().filter_map(pinyin_letter);
-        if let Some(first) = letters.next() {
-            self.pinyin.push(first);
-            self.initials.push(first);
-        }
-        self.pinyin.extend(letters);
     }
 
     /// Adds a lowercased character without a pinyin reading.
@@ -183,17 +173,6 @@ fn for_each_field(index: &PlanIndex, task: &Task, mut f: impl FnMut(&str)) {
         f(&u.progress);
         f(&u.problems);
         f(&u.next_steps);
-    }
-}
-
-/// A letter of a toneless pinyin syllable as typed on a keyboard: `ü` as
-/// `v`, `ê` as `e`; combining marks (in a few interjections) dropped.
-fn pinyin_letter(c: char) -> Option<char> {
-    match c {
-        'a'..='z' => Some(c),
-        'ü' => Some('v'),
-        'ê' => Some('e'),
-        _ => None,
     }
 }
 

@@ -98,7 +98,7 @@ pub fn unit_summary(
         });
         rows[i].1.add(a);
     }
-    rows.sort_by(|a, b| (a.0, &a.1.unit).cmp(&(b.0, &b.1.unit)));
+    crate::model::sorting::sort_by(&mut rows, |a, b| (a.0, &a.1.unit).cmp(&(b.0, &b.1.unit)));
     let mut total = UnitCounts {
         unit: "合计".into(),
         ..UnitCounts::default()

@@ -237,10 +237,13 @@ fn list_with<'a>(
         });
     }
     for g in &mut groups {
-        g.rows
-            .sort_by_key(|r| (r.level != Level::Red, r.days_left.unwrap_or(i64::MAX)));
+        crate::model::sorting::sort_by_key(&mut g.rows, |r| {
+            (r.level != Level::Red, r.days_left.unwrap_or(i64::MAX))
+        });
     }
-    groups.sort_by_key(|g| (std::cmp::Reverse(g.red()), std::cmp::Reverse(g.rows.len())));
+    crate::model::sorting::sort_by_key(&mut groups, |g| {
+        (std::cmp::Reverse(g.red()), std::cmp::Reverse(g.rows.len()))
+    });
     groups
 }
 

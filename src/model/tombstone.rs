@@ -115,7 +115,7 @@ pub fn unbury(list: &mut Vec<Tombstone>, id: &str) -> Option<Tombstone> {
 /// Sorts a list read from elsewhere by id and keeps one tombstone per id
 /// (the earliest day known): the shape every op relies on.
 pub fn normalize(list: &mut Vec<Tombstone>) {
-    list.sort_by(|a, b| a.id.cmp(&b.id).then(earlier(a.on, b.on)));
+    crate::model::sorting::sort_by(list, |a, b| a.id.cmp(&b.id).then(earlier(a.on, b.on)));
     list.dedup_by(|later, first| later.id == first.id);
 }
 
@@ -137,7 +137,10 @@ pub fn union(a: &[Tombstone], b: &[Tombstone]) -> Vec<Tombstone> {
 }
 
 /// The day in an ISO 8601 time ("2026-07-25T09:00:00Z" → 2026-07-25).
+/// Read by `date::parse_date`, not chrono's format parser, which alone
+/// costs 14 KB of the wasm (issue 19); the stamps the app writes always
+/// start with a zero-padded `YYYY-MM-DD`.
 pub fn day_of(now: &str) -> Option<NaiveDate> {
     now.get(..10)
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .and_then(|d| crate::model::date::parse_date(d).ok())
 }

@@ -135,7 +135,7 @@ pub fn is_plan_key(key: &str) -> bool {
 /// Reads the stored list; `None` when it is missing or unreadable (it is
 /// then rebuilt from the plan keys, see `rebuild`).
 pub fn read_list(text: Option<&str>) -> Option<PlanList> {
-    let list: PlanList = serde_json::from_str(text?).ok()?;
+    let (list, _): (PlanList, bool) = crate::format::json::from_text(text?).ok()?;
     (list.format == LIST_FORMAT).then_some(list)
 }
 
@@ -150,7 +150,7 @@ pub fn rebuild(stored: &[(String, String)]) -> PlanList {
     };
     let mut keys: Vec<&(String, String)> = stored.iter().filter(|(k, _)| is_plan_key(k)).collect();
     // The legacy plan first: it was the one in use.
-    keys.sort_by_key(|(k, _)| (k != LEGACY_KEY, k.clone()));
+    crate::model::sorting::sort_by_key(&mut keys, |(k, _)| (k != LEGACY_KEY, k.clone()));
     for (key, text) in keys {
         let entry = match super::stored::decode(text)
             .map_err(|e| e.to_string())

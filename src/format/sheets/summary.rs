@@ -142,7 +142,7 @@ fn detail_sheet(plan: &Plan, today: NaiveDate) -> SheetSpec {
         Level::Yellow => 1,
         _ => 2,
     };
-    open.sort_by_key(|&i| {
+    crate::model::sorting::sort_by_key(&mut open, |&i| {
         (
             rank(a[i].level),
             if a[i].level == Level::Red {

@@ -161,8 +161,8 @@ pub fn deadlines(
         }
     }
     // Stable sorts keep hierarchy order among equal days.
-    next.sort_by_key(|i| i.days);
-    red.sort_by_key(|i| i.days);
+    crate::model::sorting::sort_by_key(&mut next, |i| i.days);
+    crate::model::sorting::sort_by_key(&mut red, |i| i.days);
     next.truncate(n);
     red.truncate(n);
     (next, red)

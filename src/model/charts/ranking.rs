@@ -181,7 +181,7 @@ pub fn ranking(
             }
         })
         .collect();
-    bars.sort_by(|a, b| {
+    crate::model::sorting::sort_by(&mut bars, |a, b| {
         b.rate
             .total_cmp(&a.rate)
             .then(b.total.cmp(&a.total))

@@ -97,14 +97,15 @@ pub fn merge_op(
                 }
             }
         }
-        let mut task: Task = serde_json::from_value(Value::Object(merged)).map_err(|e| {
-            MergeError(format!(
-                "任务“{}”合并后的数据无效（{e}），没有导入任何内容",
-                change.title
-            ))
-        })?;
-        task.extensions.sort_by_key(|e| e.date);
-        task.log.sort_by(|a, b| a.at.cmp(&b.at));
+        let mut task: Task =
+            crate::format::json::from_value(&Value::Object(merged)).map_err(|e| {
+                MergeError(format!(
+                    "任务“{}”合并后的数据无效（{e}），没有导入任何内容",
+                    change.title
+                ))
+            })?;
+        crate::model::sorting::sort_by_key(&mut task.extensions, |e| e.date);
+        crate::model::sorting::sort_by(&mut task.log, |a, b| a.at.cmp(&b.at));
         puts.add(task, "导入合并");
     }
     // The outline: every task that stays, with its parent as merged.
@@ -166,7 +167,7 @@ pub fn merge_op(
     }
     let depth = structure::depths(&parents);
     let mut placed: Vec<String> = std::mem::take(&mut puts.order);
-    placed.sort_by_key(|id| depth.get(id).copied().unwrap_or(0));
+    crate::model::sorting::sort_by_key(&mut placed, |id| depth.get(id).copied().unwrap_or(0));
     for id in placed {
         let Some((mut task, what)) = puts.tasks.remove(&id) else {
             continue;
@@ -198,7 +199,9 @@ pub fn merge_op(
         .iter()
         .filter(|t| removed.contains(t.id.as_str()))
         .collect();
-    going.sort_by_key(|t| std::cmp::Reverse(ours_depth.get(t.id.as_str()).copied().unwrap_or(0)));
+    crate::model::sorting::sort_by_key(&mut going, |t| {
+        std::cmp::Reverse(ours_depth.get(t.id.as_str()).copied().unwrap_or(0))
+    });
     ops.extend(going.into_iter().map(|t| Op::RemoveTask(t.id.clone())));
     ops.extend(preview.counters.iter().cloned().map(Op::SetNoticeCounter));
     // The file's tombstones, as the file dated them; not those of tasks

@@ -84,7 +84,7 @@ pub(super) fn deleted_here(
             )
         })
         .collect();
-    under_deleted.sort();
+    crate::model::sorting::sort(&mut under_deleted);
     for (id, under) in under_deleted {
         let Some(task) = deleted_here.get(id) else {
             continue;

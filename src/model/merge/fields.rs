@@ -122,7 +122,8 @@ pub(super) fn shown(field: &str, values: &[Value], names: &HashMap<&str, &str>) 
             .map(|a| a.iter().map(unit).collect::<Vec<_>>().join("、"))
             .unwrap_or_default(),
         "status" => {
-            let status = serde_json::from_value::<Status>(first).map_or("", |s| s.label());
+            let status =
+                crate::format::json::from_value::<Status>(&first).map_or("", |s| s.label());
             let closing = values
                 .get(1)
                 .and_then(|c| c.get("date"))

@@ -125,6 +125,6 @@ pub(super) fn renumber(
         .into_iter()
         .map(|((kind, year), last)| NoticeCounter { year, kind, last })
         .collect();
-    counters.sort_by_key(|c| (c.year, c.kind.key()));
+    crate::model::sorting::sort_by_key(&mut counters, |c| (c.year, c.kind.key()));
     (out, counters)
 }

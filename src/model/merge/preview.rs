@@ -237,8 +237,7 @@ pub fn preview(ours: &Plan, theirs: &Plan) -> MergePreview {
 fn supervisions(merged: &Value) -> Vec<Supervision> {
     merged
         .get("supervisions")
-        .cloned()
-        .and_then(|v| serde_json::from_value(v).ok())
+        .and_then(|v| crate::format::json::from_value(v).ok())
         .unwrap_or_default()
 }
 

@@ -53,7 +53,7 @@ pub(super) fn lift(
 /// starting from its smallest id (so the same data gives the same loops).
 pub(super) fn cycles(parents: &Parents) -> Vec<Vec<String>> {
     let mut ids: Vec<&String> = parents.keys().collect();
-    ids.sort();
+    crate::model::sorting::sort(&mut ids);
     // 0 = not seen, 1 = on the current path, 2 = done.
     let mut state: HashMap<&str, u8> = HashMap::new();
     let mut out = Vec::new();

@@ -248,7 +248,7 @@ fn by_key<K: Ord>(
     key: impl Fn(usize) -> Option<K>,
 ) -> Vec<usize> {
     let mut keyed: Vec<(Option<K>, usize)> = hits.into_iter().map(|p| (key(p), p)).collect();
-    keyed.sort_by(|(a, _), (b, _)| match (a, b) {
+    crate::model::sorting::sort_by(&mut keyed, |(a, _), (b, _)| match (a, b) {
         (Some(a), Some(b)) if descending => b.cmp(a),
         (Some(a), Some(b)) => a.cmp(b),
         (Some(_), None) => Ordering::Less,

@@ -187,7 +187,7 @@ impl Task {
     /// of the same day in the order recorded.
     fn extensions_granted(&self) -> Vec<&Extension> {
         let mut list: Vec<&Extension> = self.extensions.iter().collect();
-        list.sort_by_key(|e| e.date);
+        crate::model::sorting::sort_by_key(&mut list, |e| e.date);
         list
     }
 

@@ -77,7 +77,7 @@ impl<B: Backend> Repo<B> {
                 out.push((key, size));
             }
         }
-        out.sort_by_key(|(key, _)| backups::order_key(key));
+        crate::model::sorting::sort_by_key(&mut out, |(key, _)| backups::order_key(key));
         Ok(out)
     }
 

@@ -43,10 +43,10 @@ impl<B: Backend> Repo<B> {
                 usage.copies.push((key, size));
             }
         }
-        usage
-            .copies
-            .sort_by_key(|(key, _)| crate::store::backups::order_key(key));
-        usage.found.sort();
+        crate::model::sorting::sort_by_key(&mut usage.copies, |(key, _)| {
+            crate::store::backups::order_key(key)
+        });
+        crate::model::sorting::sort(&mut usage.found);
         Ok(usage)
     }
 
@@ -63,7 +63,7 @@ impl<B: Backend> Repo<B> {
             .into_iter()
             .filter(|k| is_plan_key(k) && !list.plans.iter().any(|p| &p.key == k))
             .collect();
-        found.sort();
+        crate::model::sorting::sort(&mut found);
         Ok(found)
     }
 }
@@ -126,7 +126,7 @@ impl Usage {
             )
             .collect();
         // Largest first; among equals, older backups and plans first.
-        out.sort_by_key(|(_, size)| std::cmp::Reverse(*size));
+        crate::model::sorting::sort_by_key(&mut out, |(_, size)| std::cmp::Reverse(*size));
         out
     }
 }

@@ -230,5 +230,7 @@ pub async fn intake_workbook(
         args.push(&a);
     }
     let json = text_of(call("intake_workbook", args, Some(buffer.into())).await?)?;
-    serde_json::from_str(&json).map_err(|e| format!("{UNAVAILABLE}（答复无法读取：{e}）"))
+    crate::format::json::from_text(&json)
+        .map(|(intake, _)| intake)
+        .map_err(|e| format!("{UNAVAILABLE}（答复无法读取：{e}）"))
 }

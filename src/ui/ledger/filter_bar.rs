@@ -72,7 +72,7 @@ pub fn FilterBar(#[prop(default = true)] sortable: bool) -> impl IntoView {
                 .flat_map(|t| t.tags.iter().cloned())
                 .collect();
             let mut areas = p.areas.clone();
-            areas.sort_by_key(|a| a.order);
+            crate::model::sorting::sort_by_key(&mut areas, |a| a.order);
             (areas, p.units.clone(), leaders, tags)
         })
     });

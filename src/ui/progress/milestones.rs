@@ -20,7 +20,7 @@ pub fn MilestoneTicks(id: TaskId) -> impl IntoView {
                 .task(&list_id)
                 .map(|t| t.milestones.clone())
                 .unwrap_or_default();
-            list.sort_by_key(|m| m.due);
+            crate::model::sorting::sort_by_key(&mut list, |m| m.due);
             list
         })
     });

@@ -31,7 +31,7 @@ pub fn SupervisionRecords(id: TaskId) -> impl IntoView {
                     (s.clone(), number_text(p, s), state)
                 })
                 .collect();
-            rows.sort_by_key(|r| std::cmp::Reverse(r.0.date));
+            crate::model::sorting::sort_by_key(&mut rows, |r| std::cmp::Reverse(r.0.date));
             rows
         })
     });

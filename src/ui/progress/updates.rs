@@ -19,7 +19,9 @@ pub fn UpdateHistory(id: TaskId, action: RwSignal<Option<TaskAction>>) -> impl I
                 .map(|t| t.updates.iter().cloned().enumerate().collect())
                 .unwrap_or_default();
             // Newest first: by date, and among one day's the later recorded.
-            list.sort_by(|(i, a), (j, b)| b.date.cmp(&a.date).then(j.cmp(i)));
+            crate::model::sorting::sort_by(&mut list, |(i, a), (j, b)| {
+                b.date.cmp(&a.date).then(j.cmp(i))
+            });
             list.into_iter().map(|(_, u)| u).collect::<Vec<_>>()
         })
     });

@@ -28,7 +28,7 @@ pub fn CopyRegistry() -> impl IntoView {
                 .map(|e| (e.id.clone(), e.title.clone(), e.year))
                 .collect()
         });
-        list.sort_by_key(|(_, _, year)| std::cmp::Reverse(*year));
+        crate::model::sorting::sort_by_key(&mut list, |(_, _, year)| std::cmp::Reverse(*year));
         list
     });
     let picked = RwSignal::new(None::<String>);

@@ -190,7 +190,7 @@ pub fn parse_deadline(text: &str, year: i32) -> Deadline {
         .split(['，', ',', '；', ';', '、', '\n'])
         .filter_map(|clause| clause_date(clause, year).map(|d| (d, clause.trim().to_string())))
         .collect();
-    dated.sort_by_key(|(d, _)| *d);
+    crate::model::sorting::sort_by_key(&mut dated, |(d, _)| *d);
     dated.dedup_by_key(|(d, _)| *d);
     if let Some((due, _)) = dated.pop() {
         let note = if dated.is_empty() {

@@ -171,7 +171,7 @@ pub fn ticks(start: NaiveDate, end: NaiveDate, px: f64, width: f64) -> Vec<Tick>
                 None => break,
             }
         }
-        out.sort_by(|a, b| a.x.total_cmp(&b.x));
+        crate::model::sorting::sort_by(&mut out, |a, b| a.x.total_cmp(&b.x));
         clear_day_labels(&mut out, width);
     }
     out

@@ -226,7 +226,7 @@ fn by_lead_unit(
         });
         groups[g].3.push((pos, number.clone()));
     }
-    groups.sort_by(|a, b| (a.0, &a.2).cmp(&(b.0, &b.2)));
+    crate::model::sorting::sort_by(&mut groups, |a, b| (a.0, &a.2).cmp(&(b.0, &b.2)));
     let mut out = Vec::new();
     for (_, key, label, tasks) in groups {
         let is_closed = closed.contains(&key);
