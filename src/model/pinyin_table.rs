@@ -22,7 +22,7 @@
 //! bits, eight characters a byte. Syllable number 0 means no reading;
 //! number `k` is the `k`-th syllable.
 
-static TABLE: &[u8] = include_bytes!("pinyin_table.bin");
+const TABLE: &[u8] = include_bytes!("pinyin_table.bin");
 
 /// The first and last character of the dense part of the table.
 pub const DENSE_FIRST: u32 = 0x4E00;
@@ -30,14 +30,33 @@ pub const DENSE_LAST: u32 = 0x9FFF;
 /// Bytes a syllable takes in the table.
 pub const SYLLABLE_WIDTH: usize = 6;
 
+// Where the parts of the table are, worked out when compiling (a table
+// too short fails the build here rather than a search at run time).
+const fn u16_le(at: usize) -> usize {
+    TABLE[at] as usize | (TABLE[at + 1] as usize) << 8
+}
+const SYLLABLES: usize = u16_le(0);
+const OTHERS_COUNT_AT: usize = 2 + SYLLABLES * SYLLABLE_WIDTH;
+const OTHERS: usize = u16_le(OTHERS_COUNT_AT);
+const OTHERS_AT: usize = OTHERS_COUNT_AT + 2;
+const DENSE_COUNT: usize = (DENSE_LAST - DENSE_FIRST + 1) as usize;
+const LOW_AT: usize = OTHERS_AT + 4 * OTHERS;
+const HIGH_AT: usize = LOW_AT + DENSE_COUNT;
+const _: () = assert!(TABLE.len() == HIGH_AT + DENSE_COUNT.div_ceil(8));
+/// The first and last of the other characters: most punctuation a text
+/// holds (、。“” below, ，：（） above) is outside them, and is answered
+/// without a search.
+const OTHERS_FIRST: u32 = u16_le(OTHERS_AT) as u32;
+const OTHERS_LAST: u32 = u16_le(OTHERS_AT + 4 * (OTHERS - 1)) as u32;
+
 /// The reading of `c` in lowercase ASCII letters without tones (`ü` as
 /// `v`), or `None` for a character the table has no reading for (every
 /// non-Chinese character, and the rare ones said above).
 pub fn reading(c: char) -> Option<&'static str> {
     let code = u32::from(c);
     let number = if (DENSE_FIRST..=DENSE_LAST).contains(&code) {
-        dense(usize::try_from(code - DENSE_FIRST).ok()?)?
-    } else if code > 0xFFFF {
+        dense((code - DENSE_FIRST) as usize)?
+    } else if !(OTHERS_FIRST..=OTHERS_LAST).contains(&code) {
         return None;
     } else {
         other(code)?
@@ -50,43 +69,63 @@ fn u16_at(at: usize) -> Option<usize> {
     Some(usize::from(u16::from_le_bytes([b[0], b[1]])))
 }
 
-/// Where the list of other characters starts, and how many there are.
-fn others() -> Option<(usize, usize)> {
-    let at = 2 + u16_at(0)? * SYLLABLE_WIDTH;
-    Some((at + 2, u16_at(at)?))
-}
-
 /// The syllable number of the `i`-th character of the dense part.
 fn dense(i: usize) -> Option<usize> {
-    let (at, m) = others()?;
-    let low = at + 4 * m;
-    let count = (DENSE_LAST - DENSE_FIRST + 1) as usize;
-    let high = low + count;
-    let lo = usize::from(*TABLE.get(low + i)?);
-    let hi = usize::from((*TABLE.get(high + i / 8)? >> (i % 8)) & 1);
+    let lo = usize::from(*TABLE.get(LOW_AT + i)?);
+    let hi = usize::from((*TABLE.get(HIGH_AT + i / 8)? >> (i % 8)) & 1);
     Some(lo | hi << 8)
 }
 
 /// The syllable number of a character outside the dense part.
 fn other(code: u32) -> Option<usize> {
-    let (at, m) = others()?;
-    let (mut lo, mut hi) = (0, m);
+    let (mut lo, mut hi) = (0, OTHERS);
     while lo < hi {
         let mid = (lo + hi) / 2;
-        let c = u32::try_from(u16_at(at + 4 * mid)?).ok()?;
+        let c = u32::try_from(u16_at(OTHERS_AT + 4 * mid)?).ok()?;
         match c.cmp(&code) {
             std::cmp::Ordering::Less => lo = mid + 1,
             std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return u16_at(at + 4 * mid + 2),
+            std::cmp::Ordering::Equal => return u16_at(OTHERS_AT + 4 * mid + 2),
         }
     }
     None
 }
 
+/// The length of each syllable without its padding, worked out when
+/// compiling: trimming it on every character made building the search
+/// index five times slower than with the crate.
+const SYLLABLE_LEN: [u8; SYLLABLES] = syllable_lengths();
+
+const fn syllable_lengths() -> [u8; SYLLABLES] {
+    let mut out = [0; SYLLABLES];
+    let mut i = 0;
+    while i < SYLLABLES {
+        let at = 2 + i * SYLLABLE_WIDTH;
+        let mut len = SYLLABLE_WIDTH;
+        while len > 0 && TABLE[at + len - 1] == b' ' {
+            len -= 1;
+        }
+        assert!(len > 0, "an empty syllable in the pinyin table");
+        out[i] = len as u8;
+        i += 1;
+    }
+    out
+}
+
+/// The syllables, padded, as text: checked once when compiling, so that
+/// taking one out is a slice, not a check of its bytes.
+const SYLLABLE_TEXT: &str = {
+    let (head, _) = TABLE.split_at(2 + SYLLABLES * SYLLABLE_WIDTH);
+    let (_, padded) = head.split_at(2);
+    match std::str::from_utf8(padded) {
+        Ok(text) => text,
+        Err(_) => panic!("the syllables of the pinyin table are not text"),
+    }
+};
+
 /// The `number`-th syllable (from 1), or `None` for 0.
 fn syllable(number: usize) -> Option<&'static str> {
-    let at = 2 + number.checked_sub(1)? * SYLLABLE_WIDTH;
-    let bytes = TABLE.get(at..at + SYLLABLE_WIDTH)?;
-    let text = std::str::from_utf8(bytes).ok()?.trim_end_matches(' ');
-    (!text.is_empty()).then_some(text)
+    let i = number.checked_sub(1)?;
+    let at = i * SYLLABLE_WIDTH;
+    SYLLABLE_TEXT.get(at..at + usize::from(*SYLLABLE_LEN.get(i)?))
 }
