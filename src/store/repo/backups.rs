@@ -57,7 +57,7 @@ impl<B: Backend> Repo<B> {
                 e.cause()
             )
         })?;
-        self.shorten_older(&key);
+        self.shorten_older(&key, &text);
         Ok(key)
     }
 

@@ -73,10 +73,7 @@ impl<B: Backend> Repo<B> {
     /// newest few whole import backups before it are rewritten as deltas
     /// against it where that saves at least half their size. Best effort:
     /// a backup that cannot be read or rewritten stays as it is.
-    pub(super) fn shorten_older(&self, new_key: &str) {
-        let Ok(Some(new_text)) = self.copy_text(new_key) else {
-            return;
-        };
+    pub(super) fn shorten_older(&self, new_key: &str, new_text: &str) {
         let Ok(copies) = self.copies() else { return };
         let whole: Vec<(String, usize)> = copies
             .into_iter()
@@ -88,7 +85,7 @@ impl<B: Backend> Repo<B> {
             let Ok(Some(text)) = self.copy_text(key) else {
                 continue;
             };
-            if let Some(value) = delta_value(new_key, &new_text, &text) {
+            if let Some(value) = delta_value(new_key, new_text, &text) {
                 if value.chars().count() * 2 < *size {
                     let _ = self.backend.set(key, &value);
                 }
@@ -100,28 +97,30 @@ impl<B: Backend> Repo<B> {
     /// against it is rewritten, as a delta against the removed one's own
     /// base (when it has one and that is shorter) or whole.
     pub(super) fn unlink(&self, key: &str) -> Result<(), String> {
-        let stored = match self.backend.get(key) {
-            Ok(Some(v)) => v,
-            Ok(None) => return Ok(()),
-            Err(e) => return Err(e.cause()),
-        };
-        let next_base = as_delta(&stored).and_then(Result::ok).map(|d| d.base);
-        let next_text = match next_base {
-            Some(b) => self.copy_text(b).ok().flatten(),
-            None => None,
-        };
-        let keys = self.backend.keys().map_err(|e| e.cause())?;
-        for dep in keys.into_iter().filter(|k| k.starts_with(RECOVERY_PREFIX)) {
-            if self.base_of(&dep).as_deref() != Some(key) {
-                continue;
-            }
+        let dependants: Vec<String> = self
+            .backend
+            .keys()
+            .map_err(|e| e.cause())?
+            .into_iter()
+            .filter(|k| k.starts_with(RECOVERY_PREFIX) && self.base_of(k).as_deref() == Some(key))
+            .collect();
+        // Most removals (pruning the oldest) have none: then nothing is
+        // rebuilt.
+        if dependants.is_empty() {
+            return Ok(());
+        }
+        let next_base = self.base_of(key);
+        let next_text = next_base
+            .as_deref()
+            .and_then(|b| self.copy_text(b).ok().flatten());
+        for dep in dependants {
             // A dependant that cannot be read is lost already; removing
             // its base does not make it worse.
             let Ok(Some(text)) = self.copy_text(&dep) else {
                 continue;
             };
             let whole = codec::pack(&text);
-            let value = match (next_base, &next_text) {
+            let value = match (next_base.as_deref(), &next_text) {
                 (Some(b), Some(base_text)) => delta_value(b, base_text, &text)
                     .filter(|v| v.len() < whole.len())
                     .unwrap_or(whole),
