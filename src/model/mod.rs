@@ -16,6 +16,7 @@ pub mod history;
 pub mod id;
 pub mod index;
 pub mod ledger;
+pub mod level;
 pub mod lifecycle;
 pub mod merge;
 pub mod ops;

@@ -18,6 +18,7 @@
 //! linear in the text, and no input makes it panic.
 
 mod fields;
+mod frame;
 mod numbering;
 mod plan;
 mod table;

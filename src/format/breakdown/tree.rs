@@ -4,6 +4,7 @@
 //! entry's words read for units, leader and deadline.
 
 use super::fields::{read_fields, Fields};
+use super::frame::{excerpt, framing, headline, issue_date, office, title_of};
 use super::numbering::{opening, year_in, Mark};
 use super::table;
 use super::units::{Matcher, Resolved};
@@ -16,82 +17,6 @@ use std::collections::HashSet;
 
 /// The most cooperating units an item takes over from its 要点.
 const MAX_INHERITED: usize = 20;
-
-/// Sections that frame the work rather than list it.
-const FRAMING: [&str; 12] = [
-    "总体要求",
-    "指导思想",
-    "主要目标",
-    "工作目标",
-    "目标任务",
-    "基本原则",
-    "保障措施",
-    "工作要求",
-    "组织保障",
-    "组织领导",
-    "有关要求",
-    "几点要求",
-];
-
-/// A paragraph's beginning, for the list of what was passed over.
-fn excerpt(text: &str) -> String {
-    let mut out: String = text.chars().take(40).collect();
-    if text.chars().nth(40).is_some() {
-        out.push('…');
-    }
-    out
-}
-
-fn framing(name: &str) -> Option<&'static str> {
-    let n = name.trim_end_matches(['。', '：', ':', '；']).trim();
-    FRAMING
-        .iter()
-        .find(|f| n == **f || (n.starts_with(**f) && n.chars().count() <= 8))
-        .copied()
-}
-
-/// A short line with no sentence punctuation: a title, an office, a date.
-fn headline(line: &str) -> bool {
-    line.chars().count() <= 40
-        && !line.contains(['。', '，', '：', ':', '；'])
-        && !line.starts_with(['（', '('])
-}
-
-/// The plan's title from the lines before the first number.
-fn title_of(preamble: &[&str]) -> Option<String> {
-    let heads: Vec<&str> = preamble
-        .iter()
-        .take_while(|l| headline(l))
-        .take(3)
-        .copied()
-        .collect();
-    let upto = heads.iter().position(|l| l.contains("要点"))?;
-    let mut title: String = heads[..=upto].concat();
-    // 关于印发《2023年区委工作要点》的通知
-    if let (Some(a), Some(b)) = (title.find('《'), title.rfind('》')) {
-        if a < b {
-            title = title[a + '《'.len_utf8()..b].to_string();
-        }
-    }
-    Some(title.trim().to_string())
-}
-
-/// An issuing office: "中共××区委办公室".
-fn office(line: &str) -> bool {
-    headline(line)
-        && year_in(line).is_none()
-        && (line.starts_with("中共")
-            || ["委员会", "办公室", "区委", "政府", "委"]
-                .iter()
-                .any(|e| line.ends_with(e)))
-}
-
-/// An issue date: "2023年1月15日".
-fn issue_date(line: &str) -> Option<i32> {
-    (headline(line) && line.contains('月') && line.ends_with('日'))
-        .then(|| year_in(line))
-        .flatten()
-}
 
 /// Title and requirement: a first sentence of one clause is the title
 /// and the rest the 工作要求; a first sentence of several clauses gives

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod area_offer;
+mod draft;
 pub mod extension_reason;
 pub mod field;
 pub mod keyboard;
