@@ -29,8 +29,10 @@ pub fn AddUnitOffer(
     on_added: Callback<String>,
 ) -> impl IntoView {
     let state = use_app();
-    let units = Signal::derive(move || state.doc.plan().with(|p| p.units.clone()));
-    let shown = move || units.with(|us| names_no_unit(us, &name.get()));
+    let shown = move || {
+        let typed = name.get();
+        state.doc.plan().with(|p| names_no_unit(&p.units, &typed))
+    };
     // The kind most units have, until the user picks one.
     let picked = RwSignal::new(None);
     let kind = move || {

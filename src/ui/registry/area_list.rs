@@ -2,10 +2,9 @@
 //! reassignment panel when a used area is being removed, and the form that
 //! adds an area after the others.
 
-use crate::model::id::new_id;
 use crate::model::ops::Op;
-use crate::model::plan::Area;
-use crate::model::registry::{area_counts, next_area_order, sorted_areas};
+use crate::model::registry::{area_counts, sorted_areas};
+use crate::model::registry_intake::new_area;
 use crate::ui::registry::area_form::AreaForm;
 use crate::ui::registry::area_removal::AreaRemoval;
 use crate::ui::registry::area_row::RegistryAreaRow;
@@ -26,11 +25,7 @@ pub fn AreaList() -> impl IntoView {
     });
     let counts = Memo::new(move |_| state.doc.plan().with(area_counts));
     let add = Callback::new(move |name: String| {
-        let area = Area {
-            id: new_id(),
-            order: state.doc.plan().with_untracked(next_area_order),
-            name,
-        };
+        let area = state.doc.plan().with_untracked(|p| new_area(p, &name));
         let label = format!("新增领域“{}”", area.name);
         state
             .edit(Op::PutArea { area, at: None }, label)
