@@ -96,6 +96,7 @@ pub fn LedgerTable(
         height: 900.0,
         row: ROW,
     });
+    let view_h_set = StoredValue::new(String::new());
     let measure = move || {
         let (Some(el), Some(bx)) = (body.get_untracked(), scroller.get_untracked()) else {
             return;
@@ -104,8 +105,13 @@ pub fn LedgerTable(
         // The box is one screen high at most (under the top bar when that
         // stays in view, style/main.css): the window's height in the CSS
         // pixels of the page, whatever the text size.
-        let _ = web_sys::HtmlElement::style(&bx)
-            .set_property("--view-h", &format!("{:.1}px", window_height() / zoom));
+        // Written only when it changes: a style write on every scroll event
+        // would make the reads below lay the page out again each time.
+        let view_h = format!("{:.1}px", window_height() / zoom);
+        if view_h_set.with_value(|v| *v != view_h) {
+            let _ = web_sys::HtmlElement::style(&bx).set_property("--view-h", &view_h);
+            view_h_set.set_value(view_h);
+        }
         let bx_rect = bx.get_bounding_client_rect();
         let view = View {
             body_top: el.get_bounding_client_rect().top() - bx_rect.top(),
