@@ -9,7 +9,7 @@
 // self.LUOSHI_EXCEL_WASM) before this script in one blob.
 //
 // Requests: { id, kind, args } with kind one of the wasm's exports
-// (ledger_xlsx, summary_xlsx, ledger_csv, intake_workbook) and args its
+// (KINDS below) and args its
 // arguments (an ArrayBuffer stands for bytes); the answer is { id, ok }
 // or { id, error: message }.
 /* global wasm_bindgen, importScripts */
@@ -22,7 +22,11 @@ if (self.LUOSHI_EXCEL_WASM) {
   ready = wasm_bindgen({ module_or_path: "./luoshi-excel_bg.wasm" });
 }
 
-const KINDS = ["ledger_xlsx", "summary_xlsx", "ledger_csv", "intake_workbook"];
+const KINDS = [
+  "ledger_xlsx", "summary_xlsx", "ledger_csv", "intake_workbook",
+  // Plan work (excel-worker/src/plans.rs): restores, merge previews, merges.
+  "restore", "incoming", "merge_preview", "merge_confirm",
+];
 
 self.onmessage = async (event) => {
   const { id, kind, args } = event.data;

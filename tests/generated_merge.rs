@@ -11,7 +11,7 @@
 mod common;
 
 use chrono::Datelike;
-use luoshi::model::merge::{merge_op, preview};
+use luoshi::model::merge::{confirm, preview, Confirmation, MergePreview};
 use luoshi::model::ops::{apply, Op};
 use luoshi::model::package::PackageInfo;
 use luoshi::model::supervision::{supervise, SuperviseForm};
@@ -171,12 +171,28 @@ fn edited(plan: &Plan, edits: &[Edit], side: &str) -> Plan {
     p
 }
 
+/// Merged as the page and the worker do it: the preview goes to the page
+/// and back as JSON, the worker confirms it against the plan, and the op
+/// comes to the page as JSON too. Every trip must keep the preview equal
+/// (else confirming would always show it again) and the op whole.
 fn merged(ours: &Plan, theirs: &Plan) -> Plan {
     let pv = preview(ours, theirs);
-    let op = merge_op(ours, &pv, |_, _| None, "生成", NOW).expect("merge op");
+    let shown: MergePreview = through_json(&pv);
+    assert_eq!(shown, pv, "the preview survives the trip");
+    let done = confirm(ours, theirs, &shown, &ours.id, &[], "生成", NOW).expect("merge op");
+    let Confirmation::Apply(op) = through_json(&done) else {
+        panic!("an unchanged plan applies the preview shown: {done:?}")
+    };
+    let op = *op;
     let mut out = ours.clone();
     apply(&mut out, op, NOW).expect("a merge is never refused");
     out
+}
+
+/// `value` written as JSON and read back by the page's reader.
+fn through_json<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T) -> T {
+    let text = serde_json::to_string(value).expect("serialisable");
+    luoshi::format::json::from_text(&text).expect("reads back").0
 }
 
 /// The tasks `mask` picks (by a bit per id) with their ancestors, in order:

@@ -6,6 +6,9 @@
 //! core's `format::sheets`, tested natively there.
 
 #[cfg(target_arch = "wasm32")]
+mod plans;
+
+#[cfg(target_arch = "wasm32")]
 mod exports {
     use chrono::NaiveDate;
     use luoshi::format::restore_plan;
@@ -51,9 +54,18 @@ mod exports {
         Ok(csv::ledger_csv(&plan(document)?, day(today)?))
     }
 
+    /// What `intake_workbook` answers: the sheet read, the token its plan
+    /// is kept under for the merge (see `plans`), and the merge's preview.
+    #[derive(serde::Serialize)]
+    struct SheetRead<'a> {
+        token: u32,
+        intake: &'a luoshi::format::sheets::intake::Intake,
+        merge: luoshi::model::merge::MergePreview,
+    }
+
     /// Reads a workbook's `bytes` against `document`, with the columns'
     /// roles corrected by `roles` (JSON: [[column, "role key"], …]);
-    /// returns the `Intake` as JSON.
+    /// returns the `Intake`, its token and its merge preview as JSON.
     #[wasm_bindgen]
     pub fn intake_workbook(
         bytes: &[u8],
@@ -69,9 +81,16 @@ mod exports {
             .into_iter()
             .filter_map(|(c, k)| Role::from_key(&k).map(|r| (c, r)))
             .collect();
-        let got =
-            intake::intake(&book, &plan(document)?, &roles, day(today)?, now).map_err(fail)?;
-        serde_json::to_string(&got).map_err(|e| fail(e.to_string()))
+        let ours = plan(document)?;
+        let got = intake::intake(&book, &ours, &roles, day(today)?, now).map_err(fail)?;
+        let merge = luoshi::model::merge::preview(&ours, &got.plan);
+        let token = crate::plans::keep(got.plan.clone());
+        serde_json::to_string(&SheetRead {
+            token,
+            intake: &got,
+            merge,
+        })
+        .map_err(|e| fail(e.to_string()))
     }
 }
 

@@ -4,7 +4,7 @@
 use std::fmt;
 
 /// One thing that could not be read, at a path like `tasks[12].due`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     /// Where in the document, in JSON-path style; empty for the whole file.
     pub path: String,
@@ -23,7 +23,7 @@ impl fmt::Display for Problem {
 }
 
 /// Why a document could not be restored at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RestoreErrorKind {
     /// The text is empty.
     Empty,
@@ -40,7 +40,7 @@ pub enum RestoreErrorKind {
 }
 
 /// A document that cannot be used, with a message that says what and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RestoreError {
     pub kind: RestoreErrorKind,
     /// Where the trouble is (e.g. `plan`, or a line and column), may be empty.

@@ -17,4 +17,4 @@ pub mod sheets;
 
 pub use envelope::{write_plan, WriteError, CURRENT_VERSION, PLAN_FORMAT};
 pub use error::{Problem, RestoreError, RestoreErrorKind};
-pub use restore::{restore_plan, Restored};
+pub use restore::{restore_plan, restore_whole, Restored};

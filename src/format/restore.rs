@@ -17,7 +17,7 @@ use crate::model::tombstone::{self, Tombstone};
 use serde_json::{Map, Value};
 
 /// A plan restored from a document, with what had to be skipped or fixed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Restored {
     pub plan: Plan,
     pub problems: Vec<Problem>,
@@ -56,8 +56,10 @@ struct Whole {
 
 /// The fast pass: `None` unless the whole document deserialises at once,
 /// is of the current version and has no field this version does not know
-/// (those are reported one by one by the thorough pass).
-fn restore_whole(text: &str) -> Option<Restored> {
+/// (those are reported one by one by the thorough pass). The page reads
+/// what it wrote itself with this alone; anything else goes to the
+/// worker's thorough pass, whose code the page's wasm does not carry.
+pub fn restore_whole(text: &str) -> Option<Restored> {
     let (whole, unknown): (Whole, bool) = from_text(text).ok()?;
     if unknown || whole.format != PLAN_FORMAT || whole.version != CURRENT_VERSION {
         return None;

@@ -26,3 +26,4 @@ pub mod sharing;
 pub mod shell;
 pub mod state;
 pub mod supervision;
+pub mod worker;

@@ -78,10 +78,10 @@ pub(super) fn compare(
             dead_there,
         );
         if added > 0 || (removed == 0 && Some(&merged_list) != o.get(*list)) {
-            new_records.push((*list, added));
+            new_records.push((list.to_string(), added));
         }
         if removed > 0 {
-            removed_records.push((*list, removed));
+            removed_records.push((list.to_string(), removed));
         }
         merged.insert((*list).to_string(), merged_list);
     }

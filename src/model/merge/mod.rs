@@ -17,6 +17,7 @@
 mod apply;
 mod clashes;
 mod compare;
+mod confirm;
 mod fields;
 mod numbers;
 mod preview;
@@ -24,6 +25,7 @@ mod recheck;
 mod structure;
 
 pub use apply::{merge_op, MergeError};
+pub use confirm::{confirm, Choice, Confirmation};
 pub use numbers::Renumbered;
 pub use preview::preview;
 pub use recheck::{recheck, Recheck};
@@ -34,6 +36,7 @@ use crate::model::supervision::NoticeCounter;
 use crate::model::task::Task;
 use crate::model::tombstone::Tombstone;
 use fields::FIELDS;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use structure::Parents;
 
@@ -42,14 +45,14 @@ use structure::Parents;
 pub const STRUCTURE: &str = "structure";
 
 /// Which side a conflict is decided for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Side {
     Ours,
     Theirs,
 }
 
 /// A field changed on both sides.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Conflict {
     pub key: String,
     pub label: String,
@@ -61,7 +64,7 @@ pub struct Conflict {
 }
 
 /// A field taken from the file because only the file changed it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Taken {
     pub label: String,
     pub ours: String,
@@ -69,16 +72,16 @@ pub struct Taken {
 }
 
 /// What merging does to one task both sides have.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TaskMerge {
     pub id: TaskId,
     pub title: String,
     pub taken: Vec<Taken>,
     pub conflicts: Vec<Conflict>,
     /// New records by list: updates, extensions, supervisions, log, milestones.
-    pub new_records: Vec<(&'static str, usize)>,
+    pub new_records: Vec<(String, usize)>,
     /// Records here the file deleted, by list: they go.
-    pub removed_records: Vec<(&'static str, usize)>,
+    pub removed_records: Vec<(String, usize)>,
     /// The task with everything but the conflicts merged (conflicts as ours).
     merged: Value,
     theirs: Value,
@@ -98,14 +101,14 @@ impl TaskMerge {
 }
 
 /// A task the file deleted that goes on merging.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Removed {
     pub id: TaskId,
     pub title: String,
 }
 
 /// What a structural clash is about.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 enum ClashKind {
     /// Moves on both sides that together make a loop: each task of the loop
     /// with its parent here and in the file (`None` where a side lacks it).
@@ -118,7 +121,7 @@ enum ClashKind {
 
 /// Where one task of a loop sits on each side: its parent there, or
 /// `None` where that side does not have the task.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Placing {
     id: String,
     ours: Option<Option<String>>,
@@ -127,7 +130,7 @@ struct Placing {
 
 /// A clash in the outline, decided like a conflict (under `STRUCTURE`):
 /// ours keeps the outline here, theirs takes the file's.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Clash {
     pub id: TaskId,
     pub title: String,
@@ -141,7 +144,7 @@ pub struct Clash {
 }
 
 /// Everything a merge would do, for the preview. Nothing has changed yet.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct MergePreview {
     /// Tasks only the file has, parents before children.
     pub new_tasks: Vec<Task>,

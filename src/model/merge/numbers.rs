@@ -13,7 +13,7 @@ use chrono::Datelike;
 use std::collections::{HashMap, HashSet};
 
 /// An incoming record given a new number.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Renumbered {
     pub task: TaskId,
     /// The record's id.

@@ -3,7 +3,6 @@
 //! can be restored (an undoable step), downloaded, or, after confirmation,
 //! deleted to free space.
 
-use crate::format::restore_plan;
 use crate::model::ops::Op;
 use crate::store::{backups, local};
 use crate::ui::clock::now_iso;
@@ -58,9 +57,11 @@ pub fn RecoveryCopies() -> impl IntoView {
     };
     let restore = move |key: String| {
         message.set(None);
-        if let Err(e) = restore_backup(state, &key) {
-            message.set(Some(e));
-        }
+        leptos::task::spawn_local(async move {
+            if let Err(e) = restore_backup(state, &key).await {
+                message.try_set(Some(e));
+            }
+        });
     };
     view! {
         <section class="recovery" data-testid="recovery-copies">
@@ -95,9 +96,11 @@ pub fn RecoveryCopies() -> impl IntoView {
 /// Restores the backup under `key`: over the plan on screen when it is a
 /// copy of it (asked first, undoable, the plan on screen backed up too), as
 /// a plan of its own when its plan is gone (undoable too).
-fn restore_backup(state: AppState, key: &str) -> Result<(), String> {
+async fn restore_backup(state: AppState, key: &str) -> Result<(), String> {
     let text = local::repo().read_copy(key)?.ok_or("这份备份已不存在")?;
-    let restored = restore_plan(&text).map_err(|e| format!("这份备份无法读取：{e}"))?;
+    let restored = crate::ui::worker::plans::restore_any(&text)
+        .await
+        .map_err(|e| format!("这份备份无法读取：{e}"))?;
     // What the backup could not give back is said before anything is
     // restored, as when stored data fails to load: nothing is repaired
     // silently.

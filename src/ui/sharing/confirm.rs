@@ -1,13 +1,15 @@
-//! Confirming an import: the merge as previewed (worked out again against
-//! the plan as it is then, see `merge::recheck`), after a backup, as one
-//! undoable edit; or the file's plan opened as a plan of its own.
+//! Confirming an import: the merge as previewed, worked out again in the
+//! worker against the plan as it is then (see `merge::confirm`), applied
+//! after a backup as one undoable edit; or the file's plan opened as a
+//! plan of its own.
 
-use crate::model::merge::{merge_op, recheck, Recheck, Side};
+use crate::model::merge::{Choice, Confirmation, Side};
 use crate::model::TaskId;
 use crate::store::local;
 use crate::ui::clock::now_iso;
 use crate::ui::sharing::import_panel::Incoming;
 use crate::ui::state::AppState;
+use crate::ui::worker::plans::merge_confirm;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -21,6 +23,15 @@ fn back_up(state: AppState) -> Result<(), String> {
         .map(|_| ())
 }
 
+/// The plan on screen as the document the worker reads it from.
+pub fn document_of(state: AppState) -> Result<String, String> {
+    state
+        .doc
+        .plan()
+        .with_untracked(|p| crate::format::write_plan(p, &now_iso(), "导入"))
+        .map_err(|e| format!("当前计划无法交给后台组件：{e}"))
+}
+
 /// What confirming did.
 pub enum Confirmed {
     /// Merged; the message says so.
@@ -32,8 +43,10 @@ pub enum Confirmed {
 
 /// Merges as previewed, with the conflicts decided in `choices`, provided
 /// the merge worked out against the plan as it is now is the one the user
-/// saw (see `merge::recheck`).
-pub fn confirm_merge(
+/// saw (see `merge::recheck`). The plan may change while the worker works
+/// (the page stays usable): the op is applied only to the plan it was
+/// worked out against, else the merge is worked out again.
+pub async fn confirm_merge(
     state: AppState,
     incoming: &Incoming,
     choices: &HashMap<(TaskId, String), Side>,
@@ -41,51 +54,60 @@ pub fn confirm_merge(
     let Some(shown) = &incoming.merge else {
         return Err("没有可合并的内容".into());
     };
-    let checked = state
-        .doc
-        .plan()
-        .with_untracked(|p| recheck(shown, &incoming.against, p, &incoming.restored.plan));
-    let pv = match checked {
-        Recheck::OtherPlan => {
-            return Err(format!(
-            "这次预览是按另一个计划生成的，当前显示的计划已切换，没有导入。请重新选择文件“{}”。",
+    let choices: Vec<Choice> = choices
+        .iter()
+        .map(|((id, key), side)| (id.clone(), key.clone(), *side))
+        .collect();
+    let version = || {
+        state
+            .doc
+            .plan()
+            .with_untracked(|p| (p.id.clone(), p.revision))
+    };
+    for _ in 0..3 {
+        let before = version();
+        let document = document_of(state)?;
+        let done = merge_confirm(
+            incoming.token,
+            &document,
+            shown,
+            &incoming.against,
+            &choices,
+            &incoming.name,
+            &now_iso(),
+        )
+        .await?;
+        let op = match done {
+            Confirmation::OtherPlan => {
+                return Err(format!(
+                    "这次预览是按另一个计划生成的，当前显示的计划已切换，没有导入。请重新选择文件“{}”。",
+                    incoming.name
+                ))
+            }
+            Confirmation::Changed(fresh) => {
+                let mut again = incoming.clone();
+                again.merge = Some(*fresh);
+                again.refreshed = true;
+                return Ok(Confirmed::Again(Box::new(again)));
+            }
+            Confirmation::Apply(op) => op,
+        };
+        if version() != before {
+            continue;
+        }
+        back_up(state)?;
+        state
+            .edit(*op, format!("导入“{}”", incoming.name))
+            .map_err(|e| format!("导入未完成：{e}"))?;
+        return Ok(Confirmed::Done(format!(
+            "已导入“{}”，导入前的计划已备份；如需撤回，点击“撤销”。",
             incoming.name
-        ))
-        }
-        Recheck::Changed(fresh) => {
-            let mut again = incoming.clone();
-            again.merge = Some(*fresh);
-            again.refreshed = true;
-            return Ok(Confirmed::Again(Box::new(again)));
-        }
-        Recheck::Apply(pv) => pv,
-    };
-    back_up(state)?;
-    let now = now_iso();
-    let source = match &pv.from_unit {
-        Some(unit) => format!("{unit}填报包 {}", incoming.name),
-        None => incoming.name.clone(),
-    };
-    let op = state
-        .doc
-        .plan()
-        .with_untracked(|p| {
-            merge_op(
-                p,
-                &pv,
-                |id, key| choices.get(&(id.clone(), key.to_string())).copied(),
-                &source,
-                &now,
-            )
-        })
-        .map_err(|e| e.to_string())?;
-    state
-        .edit(op, format!("导入“{}”", incoming.name))
-        .map_err(|e| format!("导入未完成：{e}"))?;
-    Ok(Confirmed::Done(format!(
-        "已导入“{}”，导入前的计划已备份；如需撤回，点击“撤销”。",
+        )));
+    }
+    Err(format!(
+        "导入时计划一直在变动，没有导入。请稍候再确认导入“{}”。",
         incoming.name
-    )))
+    ))
 }
 
 /// Opens the file's plan as a plan of its own (a new id when this browser

@@ -11,7 +11,7 @@
 //! a switch to another plan ends the preview.
 
 use crate::format::Restored;
-use crate::model::merge::{preview as merge_preview, MergePreview, Side};
+use crate::model::merge::{MergePreview, Side};
 use crate::model::TaskId;
 use crate::ui::sharing::confirm::{confirm_merge, open_as_new, Confirmed};
 use crate::ui::sharing::dropped::DroppedFile;
@@ -33,6 +33,9 @@ pub enum Stage {
     },
     /// A workbook read, its cells being read by the Excel worker.
     Parsing(String),
+    /// The worker restoring a file, working out or carrying out a merge:
+    /// what it is doing, in words.
+    Working(String),
     Failed(String),
     Ready(Box<Incoming>),
     Done(String),
@@ -47,6 +50,8 @@ pub struct Incoming {
     /// the plan had changed since it was first shown.
     pub refreshed: bool,
     pub name: String,
+    /// The token the worker keeps the incoming plan under, for the merge.
+    pub token: u32,
     pub restored: Restored,
     /// `Some` when the file is of the plan on screen: the merge.
     pub merge: Option<MergePreview>,
@@ -80,41 +85,66 @@ pub fn start(state: AppState, stage: RwSignal<Stage>, file: web_sys::File) {
                 total,
             })
         },
-        move |text| {
-            let result = text.and_then(|t| interpret(&name, &t));
-            stage.set(match result {
-                Err(e) => Stage::Failed(e),
-                Ok(restored) => {
-                    let current = state.doc.plan().with_untracked(|p| p.id.clone());
-                    let against = current.clone();
-                    let same = restored.plan.id == current;
-                    let merge = same.then(|| {
-                        state
-                            .doc
-                            .plan()
-                            .with_untracked(|p| merge_preview(p, &restored.plan))
+        move |text| match text {
+            Err(e) => stage.set(Stage::Failed(e)),
+            Ok(text) => {
+                stage.set(Stage::Working(format!("正在检查“{name}”……")));
+                leptos::task::spawn_local(async move {
+                    let result = restored_incoming(state, name, &text).await;
+                    stage.try_set(match result {
+                        Ok(incoming) => Stage::Ready(Box::new(incoming)),
+                        Err(e) => Stage::Failed(e),
                     });
-                    let other_plan = (!same)
-                        .then(|| {
-                            state.storage.plans().with_untracked(|l| {
-                                l.entry(&restored.plan.id).map(|e| e.title.clone())
-                            })
-                        })
-                        .flatten();
-                    Stage::Ready(Box::new(Incoming {
-                        against,
-                        refreshed: false,
-                        name,
-                        restored,
-                        merge,
-                        other_plan,
-                        sheet: None,
-                    }))
-                }
-            });
+                });
+            }
         },
     );
 }
+
+/// A file's text restored in the worker, with the merge it would make
+/// when it is of the plan on screen.
+async fn restored_incoming(state: AppState, name: String, text: &str) -> Result<Incoming, String> {
+    let kept = interpret(&name, text).await?;
+    let restored = kept.restored;
+    let against = state.doc.plan().with_untracked(|p| p.id.clone());
+    let same = restored.plan.id == against;
+    let merge = if same {
+        let document = crate::ui::sharing::confirm::document_of(state)?;
+        let preview = crate::ui::worker::plans::merge_preview(kept.token, &document)
+            .await
+            .map_err(|e| format!("文件“{name}”无法导入：{e}。当前计划没有任何改动。"))?;
+        Some(preview)
+    } else {
+        None
+    };
+    // The plan on screen switched while the worker worked: the merge was
+    // worked out against the other one.
+    if state.doc.plan().with_untracked(|p| p.id != against) {
+        return Err(VOIDED.into());
+    }
+    let other_plan = (!same)
+        .then(|| {
+            state
+                .storage
+                .plans()
+                .with_untracked(|l| l.entry(&restored.plan.id).map(|e| e.title.clone()))
+        })
+        .flatten();
+    Ok(Incoming {
+        against,
+        refreshed: false,
+        name,
+        token: kept.token,
+        restored,
+        merge,
+        other_plan,
+        sheet: None,
+    })
+}
+
+/// Said when the plan on screen changed to another while a preview was open.
+const VOIDED: &str =
+    "当前显示的计划已切换，刚才的导入预览已作废，没有导入任何内容。如需导入，请重新选择文件。";
 
 #[component]
 pub fn ImportPanel() -> impl IntoView {
@@ -136,9 +166,7 @@ pub fn ImportPanel() -> impl IntoView {
             |s| matches!(s, Stage::Ready(i) if i.merge.is_some() && i.against != id),
         );
         if other {
-            stage.set(Stage::Failed(
-                "当前显示的计划已切换，刚才的导入预览已作废，没有导入任何内容。如需导入，请重新选择文件。".into(),
-            ));
+            stage.set(Stage::Failed(VOIDED.into()));
         }
     });
     let choices = RwSignal::new(HashMap::<(TaskId, String), Side>::new());
@@ -159,13 +187,18 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let confirm = move |_| {
         if let Stage::Ready(incoming) = stage.get_untracked() {
-            match choices.with_untracked(|c| confirm_merge(state, &incoming, c)) {
-                Ok(Confirmed::Done(m)) => stage.set(Stage::Done(m)),
-                // Shown again; the choices made still apply where the same
-                // conflicts remain.
-                Ok(Confirmed::Again(again)) => stage.set(Stage::Ready(again)),
-                Err(e) => stage.set(Stage::Failed(e)),
-            }
+            let decided = choices.get_untracked();
+            stage.set(Stage::Working(format!("正在导入“{}”……", incoming.name)));
+            leptos::task::spawn_local(async move {
+                let done = confirm_merge(state, &incoming, &decided).await;
+                stage.try_set(match done {
+                    Ok(Confirmed::Done(m)) => Stage::Done(m),
+                    // Shown again; the choices made still apply where the
+                    // same conflicts remain.
+                    Ok(Confirmed::Again(again)) => Stage::Ready(again),
+                    Err(e) => Stage::Failed(e),
+                });
+            });
         }
     };
     // A column's role corrected in a workbook's preview: its cells are
@@ -244,6 +277,9 @@ pub fn ImportPanel() -> impl IntoView {
                 }.into_any(),
                 Stage::Parsing(name) => view! {
                     <p class="hint" data-testid="import-reading">{format!("正在解析表格“{name}”……")}</p>
+                }.into_any(),
+                Stage::Working(what) => view! {
+                    <p class="hint" data-testid="import-reading">{what}</p>
                 }.into_any(),
                 Stage::Failed(m) => view! { <p class="alert alert-error" data-testid="import-error" role="alert">{m}</p> }.into_any(),
                 Stage::Done(m) => view! { <p class="alert alert-ok" data-testid="import-done">{m}</p> }.into_any(),

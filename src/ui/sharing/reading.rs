@@ -1,8 +1,8 @@
 //! Reading a file the user chose or dropped: refused before reading when
 //! too large, read without blocking the page (progress reported), then
-//! checked for what it is before it is restored.
+//! checked for what it is before the worker restores it.
 
-use crate::format::{restore_plan, Restored};
+use crate::ui::worker::plans::{incoming, Kept};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -34,8 +34,9 @@ pub fn refuse_before_reading(name: &str, bytes: f64) -> Option<String> {
     None
 }
 
-/// What the text of a file is: a Luoshi plan (perhaps a 填报包), or why not.
-pub fn interpret(name: &str, text: &str) -> Result<Restored, String> {
+/// What the text of a file is: a Luoshi plan (perhaps a 填报包), restored
+/// in the worker and kept there for the merge, or why not.
+pub async fn interpret(name: &str, text: &str) -> Result<Kept, String> {
     // A spreadsheet (xlsx, ods) or any zip renamed to .json.
     if text.starts_with("PK\u{3}\u{4}") {
         return Err(format!(
@@ -47,7 +48,12 @@ pub fn interpret(name: &str, text: &str) -> Result<Restored, String> {
             "文件“{name}”不是文本文件（可能是旧版 Excel 或其他程序的文件），不是落实的数据文件。当前计划没有任何改动。"
         ));
     }
-    restore_plan(text).map_err(|e| format!("文件“{name}”无法导入：{e}。当前计划没有任何改动。"))
+    let unchanged = "当前计划没有任何改动。";
+    match incoming(text).await {
+        Ok(Ok(kept)) => Ok(kept),
+        Ok(Err(e)) => Err(format!("文件“{name}”无法导入：{e}。{unchanged}")),
+        Err(e) => Err(format!("文件“{name}”无法导入：{e}。{unchanged}")),
+    }
 }
 
 /// Reads `file` as UTF-8 text; `progress(loaded, total)` is called as it

@@ -8,7 +8,6 @@
 use crate::format::sheets::intake::columns::{Header, Role};
 use crate::format::sheets::intake::RowResult;
 use crate::format::{write_plan, Restored, CURRENT_VERSION};
-use crate::model::merge::preview as merge_preview;
 use crate::model::plan::Plan;
 use crate::ui::clock::now_iso;
 use crate::ui::excel::worker::intake_workbook;
@@ -66,11 +65,12 @@ pub async fn sheet_incoming(
     let got = intake_workbook(&bytes, &document, &roles, &today, &now)
         .await
         .map_err(|e| format!("文件“{name}”无法导入：{e}。当前计划没有任何改动。"))?;
-    let merge = merge_preview(&ours, &got.plan);
+    let (token, merge, got) = (got.token, got.merge, got.intake);
     Ok(Incoming {
         against: ours.id.clone(),
         refreshed: false,
         name: name.clone(),
+        token,
         restored: Restored {
             plan: got.plan,
             problems: Vec::new(),

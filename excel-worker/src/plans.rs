@@ -1,0 +1,127 @@
+//! The plan work the page hands to the worker, so that none of its code is
+//! in the page's wasm and none of it runs on the page's thread: the
+//! thorough item-by-item restore of a file or a backup (with its
+//! migrations and repairs), and the merge preview and merge of an import.
+//!
+//! An import's incoming plan stays here under a token between the preview
+//! and the confirmation, so the page does not send it back; the page
+//! sends its own plan as the document it writes to storage.
+
+use luoshi::format::{restore_plan, RestoreError, Restored};
+use luoshi::model::merge::{self, Choice, MergePreview};
+use luoshi::model::plan::Plan;
+use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use wasm_bindgen::prelude::*;
+
+/// Incoming plans kept: a preview and the one before it is plenty (the
+/// page shows one import at a time).
+const KEPT: usize = 4;
+
+thread_local! {
+    static INCOMING: RefCell<(u32, VecDeque<(u32, Plan)>)> = const { RefCell::new((0, VecDeque::new())) };
+}
+
+fn fail(message: impl Into<String>) -> JsValue {
+    JsValue::from_str(&message.into())
+}
+
+fn json(value: &impl Serialize) -> Result<String, JsValue> {
+    serde_json::to_string(value).map_err(|e| fail(format!("答复无法写出：{e}")))
+}
+
+/// Keeps `plan` as an incoming plan; returns its token.
+pub fn keep(plan: Plan) -> u32 {
+    INCOMING.with(|k| {
+        let (next, kept) = &mut *k.borrow_mut();
+        *next += 1;
+        kept.push_back((*next, plan));
+        while kept.len() > KEPT {
+            kept.pop_front();
+        }
+        *next
+    })
+}
+
+fn with_incoming<T>(token: u32, f: impl FnOnce(&Plan) -> T) -> Result<T, JsValue> {
+    INCOMING.with(|k| {
+        k.borrow()
+            .1
+            .iter()
+            .find(|(t, _)| *t == token)
+            .map(|(_, p)| f(p))
+            .ok_or_else(|| fail("导入预览已失效（后台组件已重新启动），请重新选择文件"))
+    })
+}
+
+/// The page's own plan, from the document it sends.
+fn ours(document: &str) -> Result<Plan, JsValue> {
+    restore_plan(document)
+        .map(|r| r.plan)
+        .map_err(|e| fail(format!("当前计划的数据无法读取：{e}")))
+}
+
+/// Restores `text` (a file's or a backup's) item by item; the answer is
+/// `{"Ok": Restored}` or `{"Err": RestoreError}` as JSON.
+#[wasm_bindgen]
+pub fn restore(text: &str) -> Result<String, JsValue> {
+    json(&restore_plan(text))
+}
+
+/// What `incoming` answers: the file restored and the token it is kept under.
+#[derive(Serialize)]
+struct Kept<'a> {
+    token: u32,
+    restored: &'a Restored,
+}
+
+/// Restores an imported file's `text` and keeps its plan for the merge;
+/// the answer is `{"Ok": {token, restored}}` or `{"Err": RestoreError}`.
+#[wasm_bindgen]
+pub fn incoming(text: &str) -> Result<String, JsValue> {
+    match restore_plan(text) {
+        Ok(restored) => {
+            let token = keep(restored.plan.clone());
+            json(&Ok::<_, RestoreError>(Kept {
+                token,
+                restored: &restored,
+            }))
+        }
+        Err(e) => json(&Err::<Kept, _>(e)),
+    }
+}
+
+/// The preview of merging the incoming plan `token` into `document`.
+#[wasm_bindgen]
+pub fn merge_preview(token: u32, document: &str) -> Result<String, JsValue> {
+    let ours = ours(document)?;
+    json(&with_incoming(token, |theirs| {
+        merge::preview(&ours, theirs)
+    })?)
+}
+
+/// Confirms `shown` (a preview as JSON) of merging the incoming plan
+/// `token` into `document` (the plan with id `against`, as it is now),
+/// with `choices` (JSON: [[task id, key, "Ours"|"Theirs"], …]); the answer
+/// is a `Confirmation` as JSON.
+#[wasm_bindgen]
+pub fn merge_confirm(
+    token: u32,
+    document: &str,
+    shown: &str,
+    against: &str,
+    choices: &str,
+    file: &str,
+    now: &str,
+) -> Result<String, JsValue> {
+    let ours = ours(document)?;
+    let shown: MergePreview =
+        serde_json::from_str(shown).map_err(|e| fail(format!("预览无法读取：{e}")))?;
+    let choices: Vec<Choice> =
+        serde_json::from_str(choices).map_err(|e| fail(format!("选择无法读取：{e}")))?;
+    let done = with_incoming(token, |theirs| {
+        merge::confirm(&ours, theirs, &shown, against, &choices, file, now)
+    })?;
+    json(&done.map_err(|e| fail(format!("导入未完成：{e}")))?)
+}

@@ -1,0 +1,88 @@
+//! The plan work done in the worker (excel-worker/src/plans.rs): the
+//! thorough restore of a file or a backup, an import's merge preview and
+//! its confirmation. Each answers as JSON read by the page's one typed
+//! reader (`format::json::from_text`, the one it reads its storage with),
+//! so no second copy of the reading code is compiled in.
+
+use crate::format::{RestoreError, Restored};
+use crate::model::merge::{Choice, Confirmation, MergePreview};
+use crate::ui::worker::client::{call, text_of, UNAVAILABLE};
+use js_sys::Array;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
+
+fn read<T: DeserializeOwned>(json: &str) -> Result<T, String> {
+    crate::format::json::from_text(json)
+        .map(|(v, _)| v)
+        .map_err(|e| format!("{UNAVAILABLE}（答复无法读取：{e}）"))
+}
+
+async fn ask<T: DeserializeOwned>(kind: &str, args: &[JsValue]) -> Result<T, String> {
+    let list = Array::new();
+    for a in args {
+        list.push(a);
+    }
+    read(&text_of(call(kind, list, None).await?)?)
+}
+
+/// Restores `text` item by item (a backup, or stored text the page's fast
+/// typed read did not take). The outer error: the worker did not answer.
+pub async fn restore(text: &str) -> Result<Result<Restored, RestoreError>, String> {
+    ask("restore", &[text.into()]).await
+}
+
+/// Restores `text` as the page's fast typed read does when it can (what
+/// this Luoshi wrote), else item by item in the worker; errors in words.
+pub async fn restore_any(text: &str) -> Result<Restored, String> {
+    if let Some(done) = crate::format::restore_whole(text) {
+        return Ok(done);
+    }
+    restore(text).await?.map_err(|e| e.to_string())
+}
+
+/// An imported file restored, its plan kept in the worker under `token`.
+#[derive(serde::Deserialize)]
+pub struct Kept {
+    pub token: u32,
+    pub restored: Restored,
+}
+
+/// Restores an imported file's `text` and keeps its plan in the worker for
+/// the merge.
+pub async fn incoming(text: &str) -> Result<Result<Kept, RestoreError>, String> {
+    ask("incoming", &[text.into()]).await
+}
+
+/// The preview of merging the incoming plan `token` into `document` (the
+/// plan on screen as it is stored).
+pub async fn merge_preview(token: u32, document: &str) -> Result<MergePreview, String> {
+    ask("merge_preview", &[token.into(), document.into()]).await
+}
+
+/// Confirms `shown` against `document` (the plan with id `against` as it
+/// is now) with the user's `choices`.
+pub async fn merge_confirm(
+    token: u32,
+    document: &str,
+    shown: &MergePreview,
+    against: &str,
+    choices: &[Choice],
+    file: &str,
+    now: &str,
+) -> Result<Confirmation, String> {
+    let shown = serde_json::to_string(shown).map_err(|e| e.to_string())?;
+    let choices = serde_json::to_string(choices).map_err(|e| e.to_string())?;
+    ask(
+        "merge_confirm",
+        &[
+            token.into(),
+            document.into(),
+            shown.into(),
+            against.into(),
+            choices.into(),
+            file.into(),
+            now.into(),
+        ],
+    )
+    .await
+}
