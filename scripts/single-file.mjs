@@ -1,7 +1,8 @@
 // Turns Trunk's dist/ into one self-contained HTML file that works when
 // opened from file:// by double-click: the CSS is inlined as <style>, the
 // wasm-bindgen glue as a module script with its exports removed, and the
-// wasm as base64 handed to the glue's init. Trunk cannot inline wasm itself.
+// wasm deflated and in base64, unpacked and handed to the glue's init.
+// Trunk cannot inline wasm itself.
 //
 // Run by Trunk as a post_build hook (Trunk.toml), on the staging directory
 // before it becomes dist/; or by hand: node scripts/single-file.mjs dist
@@ -50,11 +51,27 @@ glue = glue
 if (/^export /m.test(glue)) fail("the glue still has an export this script does not handle");
 if (!/function __wbg_init\b/.test(glue)) fail("the glue has no __wbg_init");
 
-const wasm = read(wasmName).toString("base64");
-const script = `<script type="module">
+// The app's wasm travels deflated (zlib), a third of its size: the browser
+// unpacks it where it can (DecompressionStream: Chromium 80, Firefox 113),
+// else pako's inflate (npm pako, pinned; ES5), inlined before the module,
+// does (the Firefox ESR 102 of some office desktops). Unpacking 2 MB takes
+// a few milliseconds either way.
+const wasm = deflateSync(read(wasmName), { level: 9 }).toString("base64");
+const pako = readFileSync(new URL("../node_modules/pako/dist/pako_inflate.es5.min.js", import.meta.url), "utf8");
+if (/<\/script|<!--/i.test(pako)) fail("pako's inflate cannot be inlined as it is");
+const script = `<script>
+${pako}
+</script>
+<script type="module">
 ${glue.replaceAll("</script", "<\\/script")}
-const bytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
-__wbg_init({ module_or_path: bytes });
+const packed = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
+const unpacked =
+  typeof DecompressionStream === "function"
+    ? new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream("deflate")))
+        .arrayBuffer()
+        .then((b) => new Uint8Array(b))
+    : Promise.resolve().then(() => self.pako.inflate(packed));
+unpacked.then((bytes) => __wbg_init({ module_or_path: bytes }));
 </script>`;
 html = html.replace(initScript[0], () => script);
 
