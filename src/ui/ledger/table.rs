@@ -60,16 +60,21 @@ fn visible(lines: usize, v: View) -> (usize, usize) {
     )
 }
 
-/// How many screen pixels one CSS pixel of `el` takes (the text size's
-/// zoom): rectangles are measured on screen, scroll offsets and heights
-/// set in CSS pixels.
-fn zoom_of(el: &web_sys::HtmlElement) -> f64 {
-    let css = f64::from(el.offset_height());
-    let screen = el.get_bounding_client_rect().height();
-    if css > 0.0 && screen > 0.0 {
-        screen / css
-    } else {
-        1.0
+/// Calls `changed` once `el` is laid out and whenever its size changes,
+/// until the ledger is left.
+fn observe_size(el: &web_sys::HtmlElement, changed: impl Fn() + 'static) {
+    let on_change = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(changed);
+    if let Ok(observer) =
+        web_sys::ResizeObserver::new(wasm_bindgen::JsCast::unchecked_ref(on_change.as_ref()))
+    {
+        observer.observe(el);
+        // Disconnected first, then the callback dropped: never called
+        // after it is gone.
+        let callback = StoredValue::new_local(Some(on_change));
+        on_cleanup(move || {
+            observer.disconnect();
+            callback.try_update_value(Option::take);
+        });
     }
 }
 
@@ -101,7 +106,7 @@ pub fn LedgerTable(
         let (Some(el), Some(bx)) = (body.get_untracked(), scroller.get_untracked()) else {
             return;
         };
-        let zoom = zoom_of(&bx);
+        let zoom = crate::ui::shell::text_size::current_zoom();
         // The box is one screen high at most (under the top bar when that
         // stays in view, style/main.css): the window's height in the CSS
         // pixels of the page, whatever the text size.
@@ -166,9 +171,16 @@ pub fn LedgerTable(
         on_resize.remove();
         keys.remove();
     });
+    // Measured when the box is laid out and whenever its size changes,
+    // from a ResizeObserver, which reports after the browser's own layout:
+    // measuring when the lines change (each search keystroke) made the
+    // browser lay the page out an extra time, about 30 ms at 1,000 tasks.
+    // New lines need no measuring: the box keeps its scroll offset, and a
+    // shorter list that clamps it fires a scroll event.
     Effect::new(move |_| {
-        lines.track();
-        measure();
+        if let Some(bx) = scroller.get() {
+            observe_size(&bx, measure);
+        }
     });
     // The table's focus ring is drawn on the box: the box would clip it,
     // and the sticky cells cover it.
@@ -324,7 +336,7 @@ fn move_selection(
         if top > bottom || bottom - top < ROW {
             bx.scroll_into_view_with_scroll_into_view_options(&nearest);
         }
-        let zoom = zoom_of(&bx);
+        let zoom = crate::ui::shell::text_size::current_zoom();
         let row = ROW * zoom;
         let (top, bottom) = shown_part(&el, &bx);
         let row_top = el.get_bounding_client_rect().top() + line as f64 * row;
@@ -363,6 +375,8 @@ fn shown_part(body: &web_sys::HtmlElement, bx: &web_sys::HtmlElement) -> (f64, f
         .flatten()
         .map_or(0.0, |h| h.get_bounding_client_rect().bottom());
     let top = headings.max(bar).max(b.top());
-    let bottom = (b.top() + f64::from(bx.client_height()) * zoom_of(bx)).min(window_height());
+    let bottom = (b.top()
+        + f64::from(bx.client_height()) * crate::ui::shell::text_size::current_zoom())
+    .min(window_height());
     (top, bottom)
 }

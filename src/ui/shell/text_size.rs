@@ -43,6 +43,22 @@ fn apply(key: &str) {
     }
 }
 
+/// The zoom the page is shown at now (the root's `zoom`, set by `apply`):
+/// how many screen pixels one CSS pixel takes. Read from the style, not
+/// measured: a measured ratio of whole-pixel and fractional heights
+/// wobbles with the measured element's size, and the ledger's box, sized
+/// from it, then never settled.
+pub fn current_zoom() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .and_then(|root| root.style().get_property_value("zoom").ok())
+        .and_then(|z| z.trim().parse::<f64>().ok())
+        .filter(|z| *z > 0.0)
+        .unwrap_or(1.0)
+}
+
 /// Applies the size this browser remembers (at start).
 pub fn apply_saved() {
     apply(&saved());
