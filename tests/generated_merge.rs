@@ -11,7 +11,7 @@
 mod common;
 
 use chrono::Datelike;
-use luoshi::model::merge::{confirm, preview, Confirmation, MergePreview};
+use luoshi::model::merge::{confirm, preview, ConfirmReply, MergePreview};
 use luoshi::model::ops::{apply, Op};
 use luoshi::model::package::PackageInfo;
 use luoshi::model::supervision::{supervise, SuperviseForm};
@@ -172,20 +172,28 @@ fn edited(plan: &Plan, edits: &[Edit], side: &str) -> Plan {
 }
 
 /// Merged as the page and the worker do it: the preview goes to the page
-/// and back as JSON, the worker confirms it against the plan, and the op
-/// comes to the page as JSON too. Every trip must keep the preview equal
-/// (else confirming would always show it again) and the op whole.
+/// as JSON (what it shows must survive the trip), the worker confirms the
+/// preview it kept, and the merged plan comes back as JSON to replace the
+/// page's plan in one step.
 fn merged(ours: &Plan, theirs: &Plan) -> Plan {
     let pv = preview(ours, theirs);
     let shown: MergePreview = through_json(&pv);
-    assert_eq!(shown, pv, "the preview survives the trip");
-    let done = confirm(ours, theirs, &shown, &ours.id, &[], "生成", NOW).expect("merge op");
-    let Confirmation::Apply(op) = through_json(&done) else {
-        panic!("an unchanged plan applies the preview shown: {done:?}")
-    };
-    let op = *op;
+    assert_eq!(
+        (shown.is_empty(), shown.conflicts(), shown.new_updates()),
+        (pv.is_empty(), pv.conflicts(), pv.new_updates()),
+        "what the page shows survives the trip"
+    );
+    assert_eq!(shown.incoming_deletions(), pv.incoming_deletions());
+    assert_eq!(shown.removed_records(), pv.removed_records());
+    let done = confirm(ours, theirs, &pv, &ours.id, &[], "生成", NOW)
+        .and_then(|c| c.reply(ours, NOW))
+        .expect("merge op");
+    let reply: ConfirmReply = through_json(&done);
+    let merged = reply
+        .merged
+        .unwrap_or_else(|| panic!("an unchanged plan applies the preview shown: {done:?}"));
     let mut out = ours.clone();
-    apply(&mut out, op, NOW).expect("a merge is never refused");
+    apply(&mut out, Op::ReplacePlan(Box::new(merged)), NOW).expect("a merge is never refused");
     out
 }
 

@@ -121,7 +121,8 @@ pub fn merge_preview(token: u32, document: &str) -> Result<String, JsValue> {
 /// Confirms the preview last shown of merging the incoming plan `token`
 /// into `document` (the plan with id `against`, as it is now), with
 /// `choices` (JSON: [[task id, key, "Ours"|"Theirs"], …]); the answer is a
-/// `Confirmation` as JSON (a changed preview is kept as the one shown).
+/// `ConfirmReply` as JSON: the merged plan, or the changed preview (kept
+/// as the one shown), or that the plan is another.
 #[wasm_bindgen]
 pub fn merge_confirm(
     token: u32,
@@ -140,7 +141,7 @@ pub fn merge_confirm(
         if let Ok(merge::Confirmation::Changed(fresh)) = &done {
             i.shown = Some((**fresh).clone());
         }
-        done
+        done.and_then(|d| d.reply(&ours, now))
     })?;
     json(&done.map_err(|e| fail(format!("导入未完成：{e}")))?)
 }

@@ -6,7 +6,7 @@
 
 use super::{merge_op, recheck, MergeError, MergePreview, Recheck, Side};
 use crate::model::id::TaskId;
-use crate::model::ops::Op;
+use crate::model::ops::{apply, Op};
 use crate::model::plan::Plan;
 use serde::{Deserialize, Serialize};
 
@@ -55,4 +55,44 @@ pub fn confirm(
             .map(|(_, _, side)| *side)
     };
     merge_op(ours_now, &pv, choose, &source, now).map(|op| Confirmation::Apply(Box::new(op)))
+}
+
+/// A confirmation as the worker sends it to the page: the merge carried
+/// out on the plan it was worked out against, so the page replaces its
+/// plan with the result (one undoable step) and needs neither the merge
+/// nor the reading of ops. The plan is read by the same code as a stored
+/// plan: a field of a struct, not the content of an enum variant, which
+/// serde would read with another copy of every plan type's code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct ConfirmReply {
+    /// The plan on screen is another plan than the preview's.
+    pub other_plan: bool,
+    /// The merge changed since the preview: show this one instead.
+    pub changed: Option<MergePreview>,
+    /// The plan merged, to replace the one it was worked out from.
+    pub merged: Option<Plan>,
+}
+
+impl Confirmation {
+    /// The reply for the page, the op applied to `ours` at `now`.
+    pub fn reply(self, ours: &Plan, now: &str) -> Result<ConfirmReply, MergeError> {
+        Ok(match self {
+            Confirmation::OtherPlan => ConfirmReply {
+                other_plan: true,
+                ..ConfirmReply::default()
+            },
+            Confirmation::Changed(fresh) => ConfirmReply {
+                changed: Some(*fresh),
+                ..ConfirmReply::default()
+            },
+            Confirmation::Apply(op) => {
+                let mut merged = ours.clone();
+                apply(&mut merged, *op, now).map_err(|e| MergeError(e.to_string()))?;
+                ConfirmReply {
+                    merged: Some(merged),
+                    ..ConfirmReply::default()
+                }
+            }
+        })
+    }
 }

@@ -25,7 +25,7 @@ mod recheck;
 mod structure;
 
 pub use apply::{merge_op, MergeError};
-pub use confirm::{confirm, Choice, Confirmation};
+pub use confirm::{confirm, Choice, ConfirmReply, Confirmation};
 pub use numbers::Renumbered;
 pub use preview::preview;
 pub use recheck::{recheck, Recheck};
@@ -83,7 +83,11 @@ pub struct TaskMerge {
     /// Records here the file deleted, by list: they go.
     pub removed_records: Vec<(String, usize)>,
     /// The task with everything but the conflicts merged (conflicts as ours).
+    /// This and the rest of a preview's workings stay in the worker, which
+    /// keeps the preview it sent (the page only shows it): not serialised.
+    #[serde(skip)]
     merged: Value,
+    #[serde(skip)]
     theirs: Value,
 }
 
@@ -119,6 +123,14 @@ enum ClashKind {
     DeletedThere,
 }
 
+impl ClashKind {
+    /// What a preview read back on the page holds in place of the kind
+    /// (it only shows the clash; the worker keeps the real one).
+    fn unknown() -> ClashKind {
+        ClashKind::DeletedThere
+    }
+}
+
 /// Where one task of a loop sits on each side: its parent there, or
 /// `None` where that side does not have the task.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -140,6 +152,7 @@ pub struct Clash {
     pub ours: String,
     pub theirs: String,
     pub default: Side,
+    #[serde(skip, default = "ClashKind::unknown")]
     kind: ClashKind,
 }
 
@@ -167,9 +180,11 @@ pub struct MergePreview {
     /// Counters that rise to the file's or to numbers coming in.
     counters: Vec<NoticeCounter>,
     /// Parents of the tasks that go (deleted on one side), to walk past.
+    #[serde(skip)]
     gone: Parents,
     /// Every task's parent in the file, to re-home the children of a task
     /// the file deleted where the file put them.
+    #[serde(skip)]
     theirs_parents: Parents,
 }
 

@@ -3,7 +3,8 @@
 //! after a backup as one undoable edit; or the file's plan opened as a
 //! plan of its own.
 
-use crate::model::merge::{Choice, Confirmation, Side};
+use crate::model::merge::{Choice, Side};
+use crate::model::ops::Op;
 use crate::model::TaskId;
 use crate::store::local;
 use crate::ui::clock::now_iso;
@@ -78,20 +79,23 @@ pub async fn confirm_merge(
             &now_iso(),
         )
         .await?;
-        let op = match done {
-            Confirmation::OtherPlan => {
-                return Err(format!(
-                    "这次预览是按另一个计划生成的，当前显示的计划已切换，没有导入。请重新选择文件“{}”。",
-                    incoming.name
-                ))
-            }
-            Confirmation::Changed(fresh) => {
-                let mut again = incoming.clone();
-                again.merge = Some(*fresh);
-                again.refreshed = true;
-                return Ok(Confirmed::Again(Box::new(again)));
-            }
-            Confirmation::Apply(op) => op,
+        if done.other_plan {
+            return Err(format!(
+                "这次预览是按另一个计划生成的，当前显示的计划已切换，没有导入。请重新选择文件“{}”。",
+                incoming.name
+            ));
+        }
+        if let Some(fresh) = done.changed {
+            let mut again = incoming.clone();
+            again.merge = Some(fresh);
+            again.refreshed = true;
+            return Ok(Confirmed::Again(Box::new(again)));
+        }
+        let Some(merged) = done.merged else {
+            return Err(format!(
+                "导入“{}”未完成：后台组件没有给出结果。",
+                incoming.name
+            ));
         };
         if !run.is_current() {
             return Err(format!(
@@ -103,8 +107,13 @@ pub async fn confirm_merge(
             continue;
         }
         back_up(state)?;
+        // The plan merged in the worker replaces the one it was worked out
+        // from (checked just above): one step, undone as one.
         state
-            .edit(*op, format!("导入“{}”", incoming.name))
+            .edit(
+                Op::ReplacePlan(Box::new(merged)),
+                format!("导入“{}”", incoming.name),
+            )
             .map_err(|e| format!("导入未完成：{e}"))?;
         return Ok(Confirmed::Done(format!(
             "已导入“{}”，导入前的计划已备份；如需撤回，点击“撤销”。",

@@ -5,7 +5,7 @@
 //! so no second copy of the reading code is compiled in.
 
 use crate::format::{RestoreError, Restored};
-use crate::model::merge::{Choice, Confirmation, MergePreview};
+use crate::model::merge::{Choice, ConfirmReply, MergePreview};
 use crate::ui::worker::client::{call, text_of, UNAVAILABLE};
 use js_sys::Array;
 use serde::de::DeserializeOwned;
@@ -69,7 +69,7 @@ pub async fn merge_confirm(
     choices: &[Choice],
     file: &str,
     now: &str,
-) -> Result<Confirmation, String> {
+) -> Result<ConfirmReply, String> {
     let choices = serde_json::to_string(choices).map_err(|e| e.to_string())?;
     ask(
         "merge_confirm",
