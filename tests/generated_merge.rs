@@ -192,7 +192,9 @@ fn merged(ours: &Plan, theirs: &Plan) -> Plan {
 /// `value` written as JSON and read back by the page's reader.
 fn through_json<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T) -> T {
     let text = serde_json::to_string(value).expect("serialisable");
-    luoshi::format::json::from_text(&text).expect("reads back").0
+    luoshi::format::json::from_text(&text)
+        .expect("reads back")
+        .0
 }
 
 /// The tasks `mask` picks (by a bit per id) with their ancestors, in order:
