@@ -22,6 +22,13 @@ export const REF_PATH = `/bench-reference.html?today=${TODAY}`;
 /** Issue 9's references: the plain-JS dashboard and Frappe Gantt. */
 export const DASH_REF_PATH = `/bench-dashboard-reference.html?today=${TODAY}`;
 export const FRAPPE_PATH = `/bench-frappe-gantt.html?today=${TODAY}`;
+/** What a painted dashboard holds (both the app's and the reference's):
+ *  the headline cards, the donut's segments and the unit ranking's marks. */
+export const DASH_WATCH = [
+  "[data-testid='dashboard-counts'] [data-testid='chart-mark']",
+  "[data-testid='donut'] [data-testid='chart-mark']",
+  "[data-testid='unit-ranking'] [data-testid='chart-mark']",
+];
 const FRAPPE_DIST = join(ROOT, "node_modules", "frappe-gantt", "dist");
 
 const TYPES = {
@@ -207,6 +214,17 @@ export async function watched(context, origin, who, problems) {
     if (!url.startsWith(origin + "/") && !/^(data|blob):/.test(url)) problems.push(`${who}: request left the origin: ${url}`);
   });
   return page;
+}
+
+/** A cold page: a new browser context (its own in-memory HTTP cache and
+ *  code cache, its own renderer processes, empty storage) with one new tab
+ *  in it, watched as `watched` and with the probe installed (waiting for
+ *  `watch`, or for the first task row). Close `context` when done. */
+export async function coldPage(browser, origin, who, problems, watch) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript(probe, watch ?? null);
+  const page = await watched(context, origin, who, problems);
+  return { context, page };
 }
 
 /** The plan text of a value under a plan's key: the app stores it packed

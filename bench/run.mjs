@@ -8,10 +8,11 @@
 //   node bench/run.mjs --render   # RESULTS.md again from bench/results.json
 //
 // The release build is read from target/bench-dist (LUOSHI_BENCH_DIST);
-// scripts/bench.sh builds it there. Each repetition opens a fresh page of
-// the app and then of the reference (alternating which goes first), both
-// from the same origin and browser context, so both read the same
-// localStorage, reset to the same plan before every page. In each page:
+// scripts/bench.sh builds it there. Each repetition opens a cold page of
+// the app and then of the reference (alternating which goes first): a new
+// browser context each (nothing cached, a renderer process of its own) and
+// a tab in it, both from the same origin, whose localStorage is set to the
+// same plan before the page is opened. In each page:
 //   start    navigation start → first frame painted with a task row
 //   search   "zz" → "zzb" in the search box → rows right, frame painted
 //   filter   level select → red (change event) → rows right, frame painted
@@ -19,7 +20,7 @@
 //   edit     click save with a new title → row shows it, painted
 //   saved    the same click → luoshi.plan in storage holds it (both save
 //            250 ms after the last change, by design)
-// Then, for issue 9 ("Charts and Gantt"), at the same sizes, fresh pages of
+// Then, for issue 9 ("Charts and Gantt"), at the same sizes, cold pages of
 // the app against bench/dashboard-reference.html (plain JS) and
 // bench/frappe-gantt.html (Frappe Gantt from npm), alternating likewise:
 //   dash     start at #/dashboard → first frame painted with the headline
@@ -34,6 +35,8 @@
 //            through top to bottom (the maximum), and of each dashboard
 // The dashboards' marks and counts are compared once per size, and the
 // Gantt's row counts; a difference fails the run.
+// Then, for issue 19, the ledger's and the dashboard's starts again with
+// the CPU slowed four times (bench/throttled.mjs).
 // Medians per measurement, ratio = Luoshi / reference. A missed target is
 // reported, not failed; an error in either page (console error, page
 // error, a wait that times out) fails the run.
@@ -43,14 +46,15 @@ import { join } from "node:path";
 import {
   APP_PATH,
   DASH_REF_PATH,
+  DASH_WATCH,
   DIST,
   FRAPPE_PATH,
   REF_PATH,
   ROOT,
+  coldPage,
   largePlan,
   launch,
   planList,
-  probe,
   resetStorage,
   sampleEnvelope,
   serve,
@@ -61,8 +65,8 @@ import {
   timeChange,
   timeOpenEditor,
   timeSave,
-  watched,
 } from "./common.mjs";
+import { RATE, renderThrottled, throttledRuns } from "./throttled.mjs";
 
 const args = process.argv.slice(2);
 const QUICK = args.includes("--quick");
@@ -80,17 +84,21 @@ const MEASURES = [
   { key: "edit", label: "edit to painted (save click → row shows new title)", issue: false },
   { key: "saved", label: "one edit to saved (save click → luoshi.plan holds it; 250 ms debounce in both)", issue: true },
 ];
-const target = (key, size) => ((key === "start" || key === "first") && size >= 5000 ? 1.0 : 1.3);
+/** Issue 19: a cold start at most 1.5× the reference's, at both sizes
+ *  (issue 6 had asked 1.3, and 1.0 at 5,000 tasks, of a reference that drew
+ *  every row); every other ratio at most 1.3 (issue 6). */
+const START_TARGET = 1.5;
+const target = (key) => (key === "start" || key === "first" ? START_TARGET : 1.3);
 
 /** Issue 9's measurements, in table order. `issue(size)`: the target is
  *  issue 9's own (else it is this benchmark's, shown for information). */
 const CHART_MEASURES = [
-  { key: "dash", label: "open the dashboard (start at `#/dashboard` → painted charts)", ref: "plain-JS dashboard", target: () => 1.3, issue: () => true },
+  { key: "dash", label: "open the dashboard (cold start at `#/dashboard` → painted charts)", ref: "plain-JS dashboard", target: () => START_TARGET, issue: () => true },
   {
     key: "dashAgain",
     label: "open the dashboard again in the same tab (as a reload: the same renderer process, its V8 keeping the compiled wasm)",
     ref: "plain-JS dashboard",
-    target: () => 1.3,
+    target: () => START_TARGET,
     issue: () => false,
   },
   { key: "click", label: "filter click from a chart (donut's red segment → its ledger painted)", ref: "plain-JS dashboard", target: () => 1.3, issue: () => false },
@@ -104,11 +112,6 @@ const NAV_MEASURES = [
 ];
 /** "No more than a few thousand DOM nodes at any time" on the Gantt page. */
 const NODE_TARGET = 3000;
-const DASH_WATCH = [
-  "[data-testid='dashboard-counts'] [data-testid='chart-mark']",
-  "[data-testid='donut'] [data-testid='chart-mark']",
-  "[data-testid='unit-ranking'] [data-testid='chart-mark']",
-];
 const GANTT_WATCH = ["[data-testid='gantt-row']"];
 const FRAPPE_WATCH = [".bar-wrapper"];
 const FRAPPE_VERSION = (() => {
@@ -130,6 +133,7 @@ const problems = [];
 const RESULTS_JSON = join(ROOT, "bench", "results.json");
 const RESULTS_MD = join(ROOT, "bench", "RESULTS.md");
 let server;
+let browser;
 let run; // everything RESULTS.md is made from, also kept in bench/results.json
 
 if (args.includes("--render")) {
@@ -202,25 +206,25 @@ async function measure() {
     frappe: FRAPPE_VERSION,
   };
   server = await serve();
-  const browser = await launch();
+  browser = await launch();
   out.machine = `${cores.length} × ${cores[0]?.model.trim() ?? "CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Chromium ${browser.version()}, headless, 1280×720 viewport`;
   try {
     const sample = await sampleEnvelope(browser, server.origin, problems);
     for (const size of SIZES) {
       const text = JSON.stringify(largePlan(sample, size));
       const results = (out.results[size] = { app: {}, ref: {} });
-      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-      await context.addInitScript(probe);
-      const list = await planList(context, server.origin, text);
+      const setup = await browser.newContext();
+      const list = await planList(setup, server.origin, text);
+      await setup.close();
       for (let rep = 0; rep < REPS; rep++) {
         const order = rep % 2 === 0 ? ["app", "ref"] : ["ref", "app"];
         const got = { app: {}, ref: {} };
         for (const who of order) {
-          const page = await onePage(context, who, size, rep, text, list);
+          const page = await onePage(who, size, rep, text, list);
           if (page.detail) out.appStartDetail = page.detail;
           Object.assign(got[who], page.times);
         }
-        for (const who of order) got[who].first = await firstStart(context, who, text);
+        for (const who of order) got[who].first = await firstStart(who, text);
         for (const who of order) {
           for (const [key, v] of Object.entries(got[who])) (results[who][key] ??= []).push(v);
           process.stdout.write(
@@ -228,8 +232,17 @@ async function measure() {
           );
         }
       }
-      await context.close();
-      results.charts = await chartRuns(browser, size, text);
+      results.charts = await chartRuns(size, text, list);
+      results.throttled = await throttledRuns({
+        browser,
+        origin: server.origin,
+        size,
+        text,
+        list,
+        reps: REPS,
+        problems,
+        log: (line) => process.stdout.write(line + "\n"),
+      });
     }
   } catch (err) {
     problems.push(`the run stopped: ${err.stack || err}`);
@@ -242,46 +255,40 @@ async function measure() {
   return out;
 }
 
-/** Issue 9's measurements at `size`: REPS repetitions, each a fresh
- *  dashboard page and a fresh Gantt page of the app and of the reference
- *  (alternating which goes first), in a context of their own whose pages
- *  get the probe waiting for charts or Gantt rows instead of ledger rows. */
-async function chartRuns(browser, size, text) {
+/** Issue 9's measurements at `size`: REPS repetitions, each a cold
+ *  dashboard page and a cold Gantt page of the app and of the reference
+ *  (alternating which goes first), whose probe waits for charts or Gantt
+ *  rows instead of ledger rows. */
+async function chartRuns(size, text, list) {
   const charts = { app: {}, ref: {}, nodes: { app: [], ref: [] }, dashNodes: { app: [], ref: [] }, checked: {} };
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const list = await planList(context, server.origin, text);
-  try {
-    for (let rep = 0; rep < REPS; rep++) {
-      const order = rep % 2 === 0 ? ["app", "ref"] : ["ref", "app"];
-      const got = { app: {}, ref: {} };
-      const sigs = {};
-      for (const who of order) {
-        const d = await dashPage(context, who, text, list, rep === 0);
-        Object.assign(got[who], d.times);
-        charts.dashNodes[who].push(d.nodes);
-        sigs[who] = d.sig;
-      }
-      for (const who of order) {
-        const g = await ganttPage(context, who, text, list);
-        Object.assign(got[who], g.times);
-        charts.nodes[who].push(g.nodes);
-        sigs[`${who}Rows`] = g.rows;
-      }
-      if (rep === 0) charts.checked = checkSame(size, sigs);
-      for (const who of order) {
-        for (const [key, v] of Object.entries(got[who])) (charts[who][key] ??= []).push(v);
-        process.stdout.write(
-          `${size} #${rep + 1} ${who === "app" ? "app" : "ref"} ` +
-            [...CHART_MEASURES.map((m) => m.key), ...NAV_MEASURES.map(([k]) => k)]
-              .filter((k) => got[who][k])
-              .map((k) => `${k} ${ms(got[who][k].paint)}`)
-              .join("  ") +
-            `  nodes ${charts.nodes[who].at(-1).max}\n`,
-        );
-      }
+  for (let rep = 0; rep < REPS; rep++) {
+    const order = rep % 2 === 0 ? ["app", "ref"] : ["ref", "app"];
+    const got = { app: {}, ref: {} };
+    const sigs = {};
+    for (const who of order) {
+      const d = await dashPage(who, text, list, rep === 0);
+      Object.assign(got[who], d.times);
+      charts.dashNodes[who].push(d.nodes);
+      sigs[who] = d.sig;
     }
-  } finally {
-    await context.close();
+    for (const who of order) {
+      const g = await ganttPage(who, text, list);
+      Object.assign(got[who], g.times);
+      charts.nodes[who].push(g.nodes);
+      sigs[`${who}Rows`] = g.rows;
+    }
+    if (rep === 0) charts.checked = checkSame(size, sigs);
+    for (const who of order) {
+      for (const [key, v] of Object.entries(got[who])) (charts[who][key] ??= []).push(v);
+      process.stdout.write(
+        `${size} #${rep + 1} ${who === "app" ? "app" : "ref"} ` +
+          [...CHART_MEASURES.map((m) => m.key), ...NAV_MEASURES.map(([k]) => k)]
+            .filter((k) => got[who][k])
+            .map((k) => `${k} ${ms(got[who][k].paint)}`)
+            .join("  ") +
+          `  nodes ${charts.nodes[who].at(-1).max}\n`,
+      );
+    }
   }
   return charts;
 }
@@ -298,11 +305,10 @@ function checkSame(size, sigs) {
   return { marks: a.length - 1, rate: a.at(-1), rows: sigs.appRows };
 }
 
-/** A fresh page of `who` whose probe waits for `watch`. */
-async function chartPage(context, who, what, watch) {
-  const page = await watched(context, server.origin, who === "app" ? `app (${what})` : `${what} reference`, problems);
-  await page.addInitScript(probe, watch);
-  return page;
+/** A cold page of `who` (a new browser context) whose probe waits for
+ *  `watch`; returns { context, page }. */
+function chartPage(who, what, watch) {
+  return coldPage(browser, server.origin, who === "app" ? `app (${what})` : `${what} reference`, problems, watch);
 }
 
 /** Run in the page: how many elements it holds. */
@@ -330,10 +336,10 @@ function timeNav(page, nav, watch) {
   );
 }
 
-/** One fresh dashboard page of `who`: its start, then the filter click;
+/** One cold dashboard page of `who`: its start, then the filter click;
  *  in the app, then back to the dashboard by its link (`dashNav`). */
-async function dashPage(context, who, text, list, wantSig) {
-  const page = await chartPage(context, who, "dashboard", DASH_WATCH);
+async function dashPage(who, text, list, wantSig) {
+  const { context, page } = await chartPage(who, "dashboard", DASH_WATCH);
   const times = {};
   let nodes, sig = null;
   try {
@@ -386,16 +392,16 @@ async function dashPage(context, who, text, list, wantSig) {
     times.dashAgain = { dom: again.rows, paint: again.painted };
     await settle(page, 100);
   } finally {
-    await page.close();
+    await context.close();
   }
   return { times, nodes, sig };
 }
 
-/** One fresh Gantt page of `who` (the app, or Frappe Gantt): its start,
+/** One cold Gantt page of `who` (the app, or Frappe Gantt): its start,
  *  one screen of scrolling, and its DOM nodes at start and at 21 scroll
  *  positions from top to bottom. */
-async function ganttPage(context, who, text, list) {
-  const page = await chartPage(context, who, "Gantt", who === "app" ? GANTT_WATCH : FRAPPE_WATCH);
+async function ganttPage(who, text, list) {
+  const { context, page } = await chartPage(who, "Gantt", who === "app" ? GANTT_WATCH : FRAPPE_WATCH);
   const times = {};
   let nodes, rows;
   try {
@@ -406,9 +412,7 @@ async function ganttPage(context, who, text, list) {
     await page.waitForTimeout(500);
     await settle(page);
     const box = who === "app" ? "[data-testid='gantt-scroll']" : ".gantt-container";
-    rows = await page.evaluate(
-      () => (document.querySelector("[data-testid='gantt-count']") ?? document.querySelector("[data-testid='frappe-count']"))?.textContent.trim(),
-    );
+    rows = await page.evaluate(ganttRows);
     const atStart = await page.evaluate(countNodes);
     if (who === "app") {
       // The row at the bottom of the next screen, seen once untimed (and
@@ -489,19 +493,29 @@ async function ganttPage(context, who, text, list) {
       await timeNav(page, "nav-ledger", ["[data-testid='task-row']"]);
       await settle(page, 100);
       times.ganttNav = await timeNav(page, "nav-gantt", GANTT_WATCH);
-      const shown = await page.evaluate(() => document.querySelector("[data-testid='gantt-count']")?.textContent.trim());
+      const shown = await page.evaluate(ganttRows);
       if (shown !== rows) throw new Error(`the Gantt opened from the ledger shows ${shown}, at start ${rows}`);
       await settle(page, 100);
     }
   } finally {
-    await page.close();
+    await context.close();
   }
   return { times, nodes, rows };
 }
 
-/** One fresh page of `who` ("app" or "ref"): every measurement once. */
-async function onePage(context, who, size, rep, text, list) {
-  const page = await watched(context, server.origin, who === "app" ? "app" : "reference", problems);
+/** Run in the page: how many task rows its Gantt has, read from its count
+ *  line — the app's ends “显示 N 行” (the task rows; issue 18 put the
+ *  counts of work items and tasks before it), the Frappe page's is
+ *  “共 N 项任务” — as “N 行”, or the whole line when it has neither. */
+function ganttRows() {
+  const line = (document.querySelector("[data-testid='gantt-count']") ?? document.querySelector("[data-testid='frappe-count']"))?.textContent.trim() ?? "";
+  const n = line.match(/显示\s*(\d+)\s*行/) ?? line.match(/共\s*(\d+)\s*项任务/);
+  return n ? `${n[1]} 行` : line;
+}
+
+/** One cold page of `who` ("app" or "ref"): every measurement once. */
+async function onePage(who, size, rep, text, list) {
+  const { context, page } = await coldPage(browser, server.origin, who === "app" ? "app" : "reference", problems);
   const out = {};
   let detail = null;
   try {
@@ -541,15 +555,15 @@ async function onePage(context, who, size, rep, text, list) {
     out.saved = { dom: saved.saved, paint: saved.saved };
     await settle(page, 100);
   } finally {
-    await page.close();
+    await context.close();
   }
   return { times: out, detail };
 }
 
-/** One fresh page of `who` on storage holding the plan alone (no plan
+/** One cold page of `who` on storage holding the plan alone (no plan
  *  list, as left by the single-plan version): its start only. */
-async function firstStart(context, who, text) {
-  const page = await watched(context, server.origin, who === "app" ? "app" : "reference", problems);
+async function firstStart(who, text) {
+  const { context, page } = await coldPage(browser, server.origin, who === "app" ? "app" : "reference", problems);
   try {
     await resetStorage(page, server.origin, text);
     await page.goto(server.origin + (who === "app" ? APP_PATH : REF_PATH));
@@ -557,7 +571,7 @@ async function firstStart(context, who, text) {
     await settle(page, 50);
     return { dom: start.rows, paint: start.painted };
   } finally {
-    await page.close();
+    await context.close();
   }
 }
 
@@ -623,6 +637,7 @@ function render(run) {
       `long tasks [start ms, duration ms]: ${JSON.stringify(d.longtasks)}.`
     : "";
   const charts = renderCharts(run);
+  const starts = renderThrottled(run, START_TARGET);
   const markdown = `# Browser benchmark: Luoshi against plain-JS pages and Frappe Gantt
 
 Run by \`bash scripts/bench.sh\` (issue 6, “Large plans stay instant”; issue 9's performance clause, [Charts and Gantt](#charts-and-gantt-issue-9)). Generated by \`bench/run.mjs\`; do not edit by hand.
@@ -634,10 +649,11 @@ Run by \`bash scripts/bench.sh\` (issue 6, “Large plans stay instant”; issue
       ? ` A load at the end above twice the cores means other work ran alongside: single repetitions (see below) were slowed on both sides; the medians absorb a few of them.`
       : ""
   }
-- Repetitions: ${REPS} per measurement and page, app and reference alternated (A B, then B A, …), a fresh page each time; medians below. Whole run: ${seconds} s.
-- Build: \`trunk build --release\` into \`target/bench-dist\`, served from 127.0.0.1 with no cache headers (every start fetches and compiles everything, as a first visit does).
+- Repetitions: ${REPS} per measurement and page, app and reference alternated (A B, then B A, …), a cold page each time; medians below. Whole run: ${seconds} s.
+- Build: \`trunk build --release\` into \`target/bench-dist\`, served from 127.0.0.1 with no cache headers.
+- Cold pages: every page measured, the app's and the references', is a new tab in a new browser context (its own in-memory HTTP cache and code cache, its own renderer processes, empty storage), so every start fetches and compiles everything, as a first visit does ([issue 19's section](#starts-cold-and-on-an-older-pc-issue-19) says more). The one exception is the row “open the dashboard again in the same tab”, warm by design.
 
-${tables}Targets (issue 6): every ratio at most 1.3; start at most 1.0 at 5,000 tasks. Rows marked *(extra)* are not among the issue's four measurements and are shown with the same 1.3 target for information.
+${tables}Targets: every ratio at most 1.3 (issue 6); a cold start at most ${START_TARGET.toFixed(1)} at both sizes (issue 19, against a reference that draws only the rows in view as the app does; issue 6 had asked 1.3, and 1.0 at 5,000 tasks, of a reference that drew every row). Rows marked *(extra)* are not among the issue's four measurements and are shown with the same targets for information.
 
 ${missed.length ? `**Missed:** ${missed.join("; ")}.` : "Every target met."}
 
@@ -645,8 +661,8 @@ ${slowerNote(slower)}
 
 ## Method
 
-- **Data.** The app is opened once on a fresh profile with \`?today=2026-06-30\`; the sample plan it stores (54 tasks) is repeated with fresh ids and remapped parents to 1,000 and 5,000 tasks (\`largePlan\`, as in the end-to-end tests), \`sample: false\`, written to \`luoshi.plan\`. The app is opened on it once, untimed, to get the plan list it writes when it migrates that legacy key (\`luoshi.plans\`). Before every page the origin's storage is cleared and set again (from an empty same-origin page in the same tab, which is then navigated to the app or the reference), so every page starts from the same data: the plan and that list for “start” and everything after it (as on every start but the first), the plan alone for “first start after the upgrade” (the app then lists the legacy key, parsing the plan once more, and writes the list). The reference ignores the list.
-- **Reference** (\`bench/reference.html\`, served as \`/bench-reference.html\` from the same origin): plain JavaScript, no framework. It parses \`luoshi.plan\`, computes a light per task (due date in force, closing, latest progress as of ?today=), numbers the outline, and draws **every** row as one \`innerHTML\` with the app's own fixed-layout table styles. Search runs on every keystroke over title, 工作要求, 成果形式, unit names, leaders, tags and progress text, plus pinyin initials (from \`Intl.Collator\`'s pinyin order; no full-pinyin matching, and no roll-up of progress to parents, so it does somewhat less work than the app). Its editor has the title field only (the app's has every field of a task, so “open editor” compares unequal amounts of DOM); saving it replaces that one row and 250 ms later re-serialises the whole envelope and writes it, as the app does.
+- **Data.** The app is opened once on a fresh profile with \`?today=2026-06-30\`; the sample plan it stores (54 tasks) is repeated with fresh ids and remapped parents to 1,000 and 5,000 tasks (\`largePlan\`, as in the end-to-end tests), \`sample: false\`, written to \`luoshi.plan\`. The app is opened on it once, untimed, to get the plan list it writes when it migrates that legacy key (\`luoshi.plans\`). Every page is a new tab in a new browser context; its storage is set (from an empty same-origin page in that tab, which is then navigated to the app or the reference), so every page starts from the same data: the plan and that list for “start” and everything after it (as on every start but the first), the plan alone for “first start after the upgrade” (the app then lists the legacy key, parsing the plan once more, and writes the list). The reference ignores the list.
+- **Reference** (\`bench/reference.html\`, served as \`/bench-reference.html\` from the same origin): plain JavaScript, no framework. It parses \`luoshi.plan\`, computes a light per task (due date in force, closing, latest progress as of ?today=), numbers the outline and lists the lines the query shows, then draws the table as the app does (\`src/ui/ledger/table.rs\`): in a box one screen high that scrolls (the app's height: the window's less 144 px, 576 px here), with more than 150 lines only the rows in view and 12 either side (36 px each; 29 rows at the top) between two spacer rows, as one \`innerHTML\`, drawn again on a scroll event that changes which rows those are; it reads where the table body is from the layout, as the app does. With the app's own fixed-layout table styles, it draws the same rows as the app at the same scroll positions (checked by hand, 2026-12-07: the same row counts, first and last rows in view at three scroll positions, the same scroll height to a pixel). Until issue 19 it drew every row, so its start, search and filter grew with the plan and the ratios at 5,000 tasks flattered the app. Search runs on every keystroke over title, 工作要求, 成果形式, unit names, leaders, tags and progress text, plus pinyin initials (from \`Intl.Collator\`'s pinyin order; no full-pinyin matching, and no roll-up of progress to parents, so it does somewhat less work than the app). Its editor has the title field only (the app's has every field of a task, so “open editor” compares unequal amounts of DOM); saving it replaces that one row and 250 ms later re-serialises the whole envelope and writes it, as the app does.
 - **Timing.** In the page, with \`performance.now()\`. A probe installed before the page's own scripts (identical in both) watches the DOM with a MutationObserver; “painted” is the second \`requestAnimationFrame\` callback after the DOM is right, i.e. the frame holding the change has been produced. Start is measured from navigation start. Search, filter, open and edit dispatch the event in the page just after a frame has been produced (a task queued from a \`requestAnimationFrame\` callback), so both pages start at the same point of the frame cycle, and time to the painted frame; the expected view is recorded once untimed first, so the wait ends exactly when the rows are right. “Saved” wraps \`Storage.prototype.setItem\` and stops when the write of \`luoshi.plan\` holding the new title returns. The search index of both pages is built by an untimed first search (\`zzb\`, which also records the expected view), then \`zz\` is set and \`zz\` → \`zzb\` timed.
 - **Caveats.** Headless Chromium on a shared ${cores.length}-core machine; frames are ~16.7 ms apart and “painted” waits for the frame after the change, so a change that fits in one frame reads about 33 ms on either page: there, a ratio near 1 means “as many frames”, and a difference below one frame (~17 ms) is within the measurement's grain. “Saved” is dominated by the 250 ms debounce both pages use by design; the difference is serialising and writing the plan.
 
@@ -654,12 +670,13 @@ ${startNote}
 
 ## Every repetition
 ${details}
-${charts.markdown}${capacitySection(run.capacity)}${weightSection()}`;
+${charts.markdown}${starts.markdown}${capacitySection(run.capacity)}${weightSection()}`;
   return {
     tables:
       tables.trim() +
       (missed.length ? `\n\nMissed: ${missed.join("; ")}` : "\n\nEvery target met.") +
-      (charts.tables ? `\n\nCharts and Gantt (issue 9):\n\n${charts.tables}` : ""),
+      (charts.tables ? `\n\nCharts and Gantt (issue 9):\n\n${charts.tables}` : "") +
+      (starts.tables ? `\n\nStarts, cold and with the CPU slowed ${RATE}× (issue 19):\n\n${starts.tables}` : ""),
     markdown,
   };
 }
@@ -734,9 +751,9 @@ function renderCharts(run) {
 
 Issue 9: “at 1,000 and 5,000 tasks, open the dashboard, open the Gantt, scroll the Gantt one screen, and one filter click from a chart. Run Frappe Gantt on the same tasks in the same run and print the ratio. Targets: Luoshi's Gantt builds in at most a quarter of Frappe Gantt's time at 5,000 tasks, with no more than a few thousand DOM nodes at any time; the dashboard opens in at most 1.3× the time of a plain-JS page that computes the same counts from the same stored data.”
 
-Same run, machine and stored plans as above; ${REPS} repetition${REPS === 1 ? "" : "s"}, Luoshi and the reference alternated, a fresh page each time; medians.
+Same run, machine and stored plans as above; ${REPS} repetition${REPS === 1 ? "" : "s"}, Luoshi and the reference alternated, a cold page each time; medians.
 
-${tables}Targets: the dashboard's 1.3 (both sizes), the Gantt's quarter at 5,000 tasks and “a few thousand” DOM nodes (taken as ${NODE_TARGET.toLocaleString("en")}) are issue 9's. The issue names the filter click and the scroll without a target, and the Gantt's quarter only at 5,000 tasks: those rows are marked *(target for information)* and hold to 1.3 (the issue-6 target for an interaction) and to a quarter at 1,000 tasks.
+${tables}Targets: the dashboard's cold start at most ${START_TARGET.toFixed(1)} (both sizes; issue 19's, in place of issue 9's 1.3; the same for the start again in the same tab, for information), the Gantt's quarter at 5,000 tasks and “a few thousand” DOM nodes (taken as ${NODE_TARGET.toLocaleString("en")}) are issue 9's. The issue names the filter click and the scroll without a target, and the Gantt's quarter only at 5,000 tasks: those rows are marked *(target for information)* and hold to 1.3 (the issue-6 target for an interaction) and to a quarter at 1,000 tasks.
 
 ${missed.length ? `**Missed:** ${missed.join("; ")}.` : "Every target met."}
 
@@ -746,7 +763,7 @@ ${chartsWhy(slower, run)}
 
 ### Method (issue 9)
 
-- **Dashboard reference** (\`bench/dashboard-reference.html\`, served as \`/bench-dashboard-reference.html\`): plain JavaScript, no framework. It parses \`luoshi.plan\` and judges every work item (a task without children) as of ?today= with the app's rules ported from \`src/model/schedule.rs\`, \`reporting.rs\` and \`recurrence.rs\` (the rules of \`bench/reference.html\` are a simplification that would not give the same counts: it judges by the due date in force and knows no 暂缓/中止, milestones, reporting periods, standing work or 督办). From those it computes everything the app's 总览 shows — the nine headline counts and the completion rate, the donut by state, the burn-up (due by each month end and closed by then), the rankings by lead unit, area and leader, the next deadlines and the red list — and draws it as one \`innerHTML\` with the app's dashboard styles: the same 116 marks (every one \`data-testid="chart-mark"\` with \`data-count\`), compared with the app's in the run. **Less than the app:** one delegated listener for clicks and tooltips (the app binds six to every mark: hover, focus, leave, blur, click, key), no legend toggles, no look-back slider or the rest of the app's frame (header, navigation, plan list), and in its ledger only the total among the counts; parents' lights in its ledger table are the most urgent of their children's (the app also judges a parent on its rolled-up progress). **Not quite the same:** the app's bar charts currently have no \`viewBox\` (it is set as a property, which an SVG element ignores), so they draw at the default 300 × 150 px and the unit ranking's seventh row is cut off, where the reference's scale to the page's width as the app means them to: the reference paints larger charts. **The same:** the counts (checked), the drawing in SVG, and a click that shows the ledger of exactly the mark's items: every matching row with its ancestors as context rows, drawn in full (no windowing, as \`bench/reference.html\`), with the count in \`count-total\`.
+- **Dashboard reference** (\`bench/dashboard-reference.html\`, served as \`/bench-dashboard-reference.html\`): plain JavaScript, no framework. It parses \`luoshi.plan\` and judges every work item (a task without children) as of ?today= with the app's rules ported from \`src/model/schedule.rs\`, \`reporting.rs\` and \`recurrence.rs\` (the rules of \`bench/reference.html\` are a simplification that would not give the same counts: it judges by the due date in force and knows no 暂缓/中止, milestones, reporting periods, standing work or 督办). From those it computes everything the app's 总览 shows — the nine headline counts and the completion rate, the donut by state, the burn-up (due by each month end and closed by then), the rankings by lead unit, area and leader, the next deadlines and the red list — and draws it as one \`innerHTML\` with the app's dashboard styles: the same 116 marks (every one \`data-testid="chart-mark"\` with \`data-count\`), compared with the app's in the run. **Less than the app:** one delegated listener for clicks and tooltips (the app binds six to every mark: hover, focus, leave, blur, click, key), no legend toggles, no look-back slider or the rest of the app's frame (header, navigation, plan list), and in its ledger only the total among the counts; parents' lights in its ledger table are the most urgent of their children's (the app also judges a parent on its rolled-up progress). **Not quite the same:** the app's bar charts currently have no \`viewBox\` (it is set as a property, which an SVG element ignores), so they draw at the default 300 × 150 px and the unit ranking's seventh row is cut off, where the reference's scale to the page's width as the app means them to: the reference paints larger charts. **The same:** the counts (checked), the drawing in SVG, and a click that shows the ledger of exactly the mark's items: every matching row with its ancestors as context rows, drawn in full (no windowing; issue 19 keeps this reference as it is, while \`bench/reference.html\` now windows its rows), with the count in \`count-total\`.
 - **Gantt reference** (\`bench/frappe-gantt.html\`, with \`frappe-gantt\` ${run.frappe ?? ""} from npm, pinned in \`package.json\`, its \`dist/\` files served under \`/bench-frappe/\`): every task of the plan, in the ledger's outline order, as \`{ id, name: title, start, end, progress, dependencies: "" }\` — end is the due date in force on ?today= (as the app's bar), progress the task's own latest report by then (100 when closed). A task without a start would start on the plan year's 1 January, one without a due date end on its 31 December, one due before it starts end on its start day (so Frappe draws a bar for every task and as many rows as Luoshi; the generated plans have start and due on every task, so this fallback is never used here). \`new Gantt(…)\` with view mode Month (Luoshi opens at its 季 zoom, 2 px a day; Month is Frappe's nearest, 4 px a day), rows 30 px apart as Luoshi's (bar 20 + padding 10), a scroll box as tall as Luoshi's (window height − 220 px), read-only (no drag handles: Luoshi's bars cannot be dragged), \`infinite_padding\` off (Frappe's default adds 30 months either side), scrolled to the start, no “Today” button. It does not colour bars by light nor roll parents' progress up (a little less work than the app).
 - **Timing**, with the probe described above, now waiting for given elements: *dash* from navigation start (\`/?today=2026-06-30#/dashboard\`, a cold start as “start” above: fetch and compile the wasm, read and check the plan, assess it, lay out the charts) to the first frame painted once the headline cards, the donut's segments and the unit ranking's marks all exist; the reference the same from its navigation start. *dashAgain*: the same, once more in the same tab after the page's other measurements (storage set again as before, through the blank page of the same origin), so the same renderer process, whose V8 keeps compiled wasm modules in memory and reuses one whose bytes it has compiled before; the reference's page is loaded again the same way. *click* dispatches a click on the donut's red segment just after a frame and stops at the painted frame where the dashboard is gone, \`count-total\` equals the segment's \`data-count\` and a task row is there (the app sets the address to \`#/ledger?level=red\` and its router swaps the page; the reference draws its table). *gantt* from navigation start (\`#/gantt\`) to the first frame painted with a Gantt row; for Frappe with a bar: it builds everything synchronously in \`new Gantt\` and positions each bar's label in its next animation frame (\`getBBox\` per bar), which that painted frame includes; its bars then grow for 0.4 s (an SVG animation from 0.1 s), which is not waited for. *scroll* sets the scroll box's \`scrollTop\` one \`clientHeight\` further just after a frame; for the app it stops at the painted frame once the row at the bottom of the new screen exists (that row is found once untimed before, and is not in the page before the scroll: only rows in view and 8 either side are drawn); Frappe has drawn every row, so it stops at the painted frame once its scroll listener has run (it walks every bar on each scroll event). *nodes* is \`document.getElementsByTagName('*').length\` after start and at 21 scroll positions from top to bottom (each after a painted frame).
 - **Caveats.** The frame grain of the issue-6 caveats applies: a ratio between two one- or two-frame times (click, scroll) says “as many frames” more than “faster”. The app's *dash* and *gantt* include its whole cold start (fetching and compiling the wasm; see the start note above), which the plain-JS pages do not have; Frappe's includes fetching and compiling its 47 KiB script.
@@ -813,7 +830,7 @@ function chartsWhy(slower, run) {
       "2026-11-30) put 59 of the 185 ms under `luoshi::main` in reading the plan (`read_key`; 15 ms of it in chrono's date parser), 17 ms in the audit and " +
       "the index, and under 4 ms in the charts' layout (`model::charts`); after dates were read by hand and the dashboard's marks left their six listeners " +
       "each for one set on the page, the same profile put 124 ms under `main`, 40 of them reading the plan. The plain-JS dashboard reads the same text " +
-      "with V8's native `JSON.parse`, has nothing but itself to fetch and compile, and trusts the data. So the dashboard's 1.3 is missed by the cost of " +
+      "with V8's native `JSON.parse`, has nothing but itself to fetch and compile, and trusts the data. So the dashboard's target is missed by the cost of " +
       "loading and starting a 2.5 MB wasm module, which comes before the dashboard's own code and which, at 1,000 tasks, is by itself more than the target " +
       "allows; the charts' own share is a few milliseconds."
     : "";
@@ -834,8 +851,11 @@ function slowerNote(slower) {
       "The app's editor is a full form (every field of a task, the unit list for type-ahead), the reference's one text box; the app's " +
       "time does not grow with the plan (compare the sizes): its script is brief and the rest is the form's own style and layout.",
     edit: "Both take a frame or two; a difference within one frame (~17 ms) is mostly frame alignment.",
-    start: "Start includes fetching and compiling the wasm and parsing and checking the whole plan before the first row.",
-    first: "The first start after the upgrade also lists the legacy key, which parses the whole plan once more.",
+    start:
+      "Both draw the same few dozen rows (the reference windows them as the app does); the app's start also fetches and compiles its wasm, " +
+      "then reads, checks and assesses the whole plan in it, where the reference parses the text with V8's native `JSON.parse` and trusts it " +
+      "(the dashboard's start below is the same story, in more detail).",
+    first: "The first start after the upgrade also lists the legacy key, which parses the whole plan once more; otherwise as *start*.",
   };
   const lines = slower.map(
     ({ size, key, ratio, a, b, close }) =>

@@ -1,22 +1,25 @@
-// The Excel worker: writes the ledger, the summary and CSV, and reads
-// offices' workbooks, off the page's thread, with the Excel wasm
-// (excel-worker/, calamine and rust_xlsxwriter). Started by the app on
-// first use (src/ui/excel/worker.rs).
+// The worker: what is not drawing, off the page's thread, with its own
+// wasm (excel-worker/): Excel (calamine and rust_xlsxwriter: the ledger,
+// the summary and CSV written, offices' workbooks read) and the plan work
+// of imports and restores (excel-worker/src/plans.rs). Started by the app
+// on first use (src/ui/worker/client.rs).
 //
 // Served as a file next to the app, it loads the wasm-bindgen glue and
 // the wasm from there. In the single file (luoshi.html) there are no
-// files: scripts/single-file.mjs puts the glue and the wasm (base64, in
-// self.LUOSHI_EXCEL_WASM) before this script in one blob.
+// files: scripts/single-file.mjs puts the glue before this script in one
+// blob (with self.LUOSHI_EXCEL_INLINE set), and the page sends the wasm's
+// bytes, unpacked, as the first message: { wasm }.
 //
 // Requests: { id, kind, args } with kind one of the wasm's exports
-// (KINDS below) and args its
-// arguments (an ArrayBuffer stands for bytes); the answer is { id, ok }
-// or { id, error: message }.
+// (KINDS below) and args its arguments (an ArrayBuffer stands for
+// bytes); the answer is { id, ok } or { id, error: message }.
 /* global wasm_bindgen, importScripts */
 let ready;
-if (self.LUOSHI_EXCEL_WASM) {
-  const bytes = Uint8Array.from(atob(self.LUOSHI_EXCEL_WASM), (c) => c.charCodeAt(0));
-  ready = wasm_bindgen({ module_or_path: bytes });
+let arrives;
+if (self.LUOSHI_EXCEL_INLINE) {
+  ready = new Promise((resolve) => {
+    arrives = resolve;
+  }).then((bytes) => wasm_bindgen({ module_or_path: bytes }));
 } else {
   importScripts("./luoshi-excel.js");
   ready = wasm_bindgen({ module_or_path: "./luoshi-excel_bg.wasm" });
@@ -29,6 +32,10 @@ const KINDS = [
 ];
 
 self.onmessage = async (event) => {
+  if (event.data && event.data.wasm) {
+    if (arrives) arrives(event.data.wasm);
+    return;
+  }
   const { id, kind, args } = event.data;
   try {
     await ready;

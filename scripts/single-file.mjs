@@ -1,13 +1,15 @@
 // Turns Trunk's dist/ into one self-contained HTML file that works when
 // opened from file:// by double-click: the CSS is inlined as <style>, the
 // wasm-bindgen glue as a module script with its exports removed, and the
-// wasm as base64 handed to the glue's init. Trunk cannot inline wasm itself.
+// wasm deflated and in base64, unpacked and handed to the glue's init.
+// Trunk cannot inline wasm itself.
 //
 // Run by Trunk as a post_build hook (Trunk.toml), on the staging directory
 // before it becomes dist/; or by hand: node scripts/single-file.mjs dist
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { deflateSync } from "node:zlib";
 
 if (process.env.TRUNK_PROFILE === "debug") {
   // A debug wasm is tens of megabytes; the single file is for release builds.
@@ -49,11 +51,27 @@ glue = glue
 if (/^export /m.test(glue)) fail("the glue still has an export this script does not handle");
 if (!/function __wbg_init\b/.test(glue)) fail("the glue has no __wbg_init");
 
-const wasm = read(wasmName).toString("base64");
-const script = `<script type="module">
+// The app's wasm travels deflated (zlib), a third of its size: the browser
+// unpacks it where it can (DecompressionStream: Chromium 80, Firefox 113),
+// else pako's inflate (npm pako, pinned; ES5), inlined before the module,
+// does (the Firefox ESR 102 of some office desktops). Unpacking 2 MB takes
+// a few milliseconds either way.
+const wasm = deflateSync(read(wasmName), { level: 9 }).toString("base64");
+const pako = readFileSync(new URL("../node_modules/pako/dist/pako_inflate.es5.min.js", import.meta.url), "utf8");
+if (/<\/script|<!--/i.test(pako)) fail("pako's inflate cannot be inlined as it is");
+const script = `<script>
+${pako}
+</script>
+<script type="module">
 ${glue.replaceAll("</script", "<\\/script")}
-const bytes = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
-__wbg_init({ module_or_path: bytes });
+const packed = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
+const unpacked =
+  typeof DecompressionStream === "function"
+    ? new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream("deflate")))
+        .arrayBuffer()
+        .then((b) => new Uint8Array(b))
+    : Promise.resolve().then(() => self.pako.inflate(packed));
+unpacked.then((bytes) => __wbg_init({ module_or_path: bytes }));
 </script>`;
 html = html.replace(initScript[0], () => script);
 
@@ -67,20 +85,28 @@ html = html.replace(/<link rel="stylesheet" href="([^"]+)"[^>]*>/g, (_, href) =>
 });
 if (/<link[^>]+href="\/?[^"#]+\.(css|js|wasm)"/.test(html)) fail("a linked asset was left behind");
 
-// The Excel worker (its glue, its wasm as base64, and excel-worker.js) as
-// one inert script the app starts from a Blob on first use
-// (src/ui/excel/worker.rs): nothing of it runs, or is even compiled, at
+// The worker (its glue and excel-worker.js) as one inert script the app
+// starts from a Blob on first use (src/ui/worker/client.rs), and its wasm
+// deflated (zlib) and in base64 in an inert element of its own: the app
+// unpacks it with the inflate it already carries for storage and hands it
+// to the worker, so it travels at about a third of its size and no browser
+// needs DecompressionStream. Nothing of it runs, or is even compiled, at
 // start-up.
 {
   const glue = read("luoshi-excel.js").toString("utf8");
   const worker = read("excel-worker.js").toString("utf8");
-  const wasm = read("luoshi-excel_bg.wasm").toString("base64");
-  const source = `self.LUOSHI_EXCEL_WASM = "${wasm}";\n${glue}\n${worker}`;
+  const wasm = deflateSync(read("luoshi-excel_bg.wasm"), { level: 9 }).toString("base64");
+  const source = `self.LUOSHI_EXCEL_INLINE = true;\n${glue}\n${worker}`;
   // Inside a script element, "</script" would end it and "<!--" changes how
   // the rest is read; neither may appear.
   if (/<\/script|<!--/i.test(source)) fail("the Excel worker's source cannot be inlined as it is");
   if (!html.includes("</body>")) fail("no </body> to put the Excel worker before");
-  html = html.replace("</body>", () => `<script type="text/plain" id="luoshi-excel-worker">${source}</script>\n</body>`);
+  html = html.replace(
+    "</body>",
+    () =>
+      `<script type="application/octet-stream" id="luoshi-excel-wasm">${wasm}</script>\n` +
+      `<script type="text/plain" id="luoshi-excel-worker">${source}</script>\n</body>`,
+  );
 }
 
 // Content-Security-Policy for both pages: nothing from anywhere else, no

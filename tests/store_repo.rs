@@ -746,3 +746,47 @@ fn a_first_save_writes_the_plan_list_so_a_later_stray_key_is_found_not_listed() 
     assert_eq!(list.plans.len(), 1);
     assert_eq!(repo.found_plans(&list).unwrap(), vec![plan_key("stray")]);
 }
+
+#[test]
+fn a_reloaded_tab_keeping_the_readable_part_of_damaged_data_sees_no_other_tab() {
+    // The page before the reload wrote damaged text (unstamped, as an older
+    // version or a hand edit leaves it); the reloaded page opens it.
+    let (start, a, _) = two_plans();
+    let mem = MemoryStorage::from_values(start.snapshot());
+    let mut doc: serde_json::Value = serde_json::from_str(&serialize(&a, AT).unwrap()).unwrap();
+    doc["plan"]["tasks"][1]["due"] = "2026/13/45".into();
+    let damaged = doc.to_string();
+    mem.set(LEGACY_KEY, &damaged).unwrap();
+    let repo = Repo::new(&mem);
+    let (list, _) = repo.start().unwrap();
+    let entry = list.entry(&a.id).unwrap().clone();
+    let opened = repo.open(&entry, 2026, AT).unwrap();
+    let damage = opened.damage.expect("damaged");
+    let readable = damage.plan.clone().expect("the rest reads");
+    assert_eq!(opened.synced.plan, None);
+    // Chromium may hand the new page the event of that write: storage holds
+    // what this tab read, so it is no other tab's write.
+    assert!(!repo.news_for(LEGACY_KEY, Some(&opened.synced)));
+    assert!(repo.news_for(LEGACY_KEY, None), "unknown storage is news");
+    // Keeping the readable part: the raw text is set aside, then the save
+    // writes over it (the copy is not taken for another tab's write).
+    repo.set_aside(&damage.raw, "读取失败时另存原始数据", AT)
+        .unwrap();
+    assert!(!repo.news_for(LEGACY_KEY, Some(&opened.synced)));
+    let SaveOutcome::Written { seen, .. } =
+        repo.save(LEGACY_KEY, &readable, Some(&opened.synced), AT)
+    else {
+        panic!("the readable part is written")
+    };
+    let synced = Synced {
+        plan: Some(readable),
+        seen,
+    };
+    // The stale event arriving only now is no news either.
+    assert!(!repo.news_for(LEGACY_KEY, Some(&synced)));
+    // Another tab's write is.
+    mem.set(LEGACY_KEY, &serialize(&a, AT).unwrap()).unwrap();
+    assert!(repo.news_for(LEGACY_KEY, Some(&synced)));
+    mem.remove(LEGACY_KEY).unwrap();
+    assert!(repo.news_for(LEGACY_KEY, Some(&synced)));
+}

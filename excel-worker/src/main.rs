@@ -84,7 +84,7 @@ mod exports {
         let ours = plan(document)?;
         let got = intake::intake(&book, &ours, &roles, day(today)?, now).map_err(fail)?;
         let merge = luoshi::model::merge::preview(&ours, &got.plan);
-        let token = crate::plans::keep(got.plan.clone());
+        let token = crate::plans::keep(got.plan.clone(), Some(merge.clone()));
         serde_json::to_string(&SheetRead {
             token,
             intake: &got,

@@ -4,8 +4,9 @@
 //! migrations and repairs), and the merge preview and merge of an import.
 //!
 //! An import's incoming plan stays here under a token between the preview
-//! and the confirmation, so the page does not send it back; the page
-//! sends its own plan as the document it writes to storage.
+//! and the confirmation, with the preview last shown of it, so the page
+//! sends neither back; the page sends its own plan as the document it
+//! writes to storage.
 
 use luoshi::format::{restore_plan, RestoreError, Restored};
 use luoshi::model::merge::{self, Choice, MergePreview};
@@ -19,8 +20,15 @@ use wasm_bindgen::prelude::*;
 /// page shows one import at a time).
 const KEPT: usize = 4;
 
+/// An incoming plan and the merge preview last sent to the page for it.
+struct Incoming {
+    token: u32,
+    plan: Plan,
+    shown: Option<MergePreview>,
+}
+
 thread_local! {
-    static INCOMING: RefCell<(u32, VecDeque<(u32, Plan)>)> = const { RefCell::new((0, VecDeque::new())) };
+    static INCOMING: RefCell<(u32, VecDeque<Incoming>)> = const { RefCell::new((0, VecDeque::new())) };
 }
 
 fn fail(message: impl Into<String>) -> JsValue {
@@ -31,12 +39,17 @@ fn json(value: &impl Serialize) -> Result<String, JsValue> {
     serde_json::to_string(value).map_err(|e| fail(format!("答复无法写出：{e}")))
 }
 
-/// Keeps `plan` as an incoming plan; returns its token.
-pub fn keep(plan: Plan) -> u32 {
+/// Keeps `plan` as an incoming plan, with the preview `shown` of it;
+/// returns its token.
+pub fn keep(plan: Plan, shown: Option<MergePreview>) -> u32 {
     INCOMING.with(|k| {
         let (next, kept) = &mut *k.borrow_mut();
         *next += 1;
-        kept.push_back((*next, plan));
+        kept.push_back(Incoming {
+            token: *next,
+            plan,
+            shown,
+        });
         while kept.len() > KEPT {
             kept.pop_front();
         }
@@ -44,13 +57,13 @@ pub fn keep(plan: Plan) -> u32 {
     })
 }
 
-fn with_incoming<T>(token: u32, f: impl FnOnce(&Plan) -> T) -> Result<T, JsValue> {
+fn with_incoming<T>(token: u32, f: impl FnOnce(&mut Incoming) -> T) -> Result<T, JsValue> {
     INCOMING.with(|k| {
-        k.borrow()
+        k.borrow_mut()
             .1
-            .iter()
-            .find(|(t, _)| *t == token)
-            .map(|(_, p)| f(p))
+            .iter_mut()
+            .find(|i| i.token == token)
+            .map(f)
             .ok_or_else(|| fail("导入预览已失效（后台组件已重新启动），请重新选择文件"))
     })
 }
@@ -82,7 +95,7 @@ struct Kept<'a> {
 pub fn incoming(text: &str) -> Result<String, JsValue> {
     match restore_plan(text) {
         Ok(restored) => {
-            let token = keep(restored.plan.clone());
+            let token = keep(restored.plan.clone(), None);
             json(&Ok::<_, RestoreError>(Kept {
                 token,
                 restored: &restored,
@@ -92,36 +105,42 @@ pub fn incoming(text: &str) -> Result<String, JsValue> {
     }
 }
 
-/// The preview of merging the incoming plan `token` into `document`.
+/// The preview of merging the incoming plan `token` into `document`,
+/// kept as the one shown.
 #[wasm_bindgen]
 pub fn merge_preview(token: u32, document: &str) -> Result<String, JsValue> {
     let ours = ours(document)?;
-    json(&with_incoming(token, |theirs| {
-        merge::preview(&ours, theirs)
-    })?)
+    let preview = with_incoming(token, |i| {
+        let preview = merge::preview(&ours, &i.plan);
+        i.shown = Some(preview.clone());
+        preview
+    })?;
+    json(&preview)
 }
 
-/// Confirms `shown` (a preview as JSON) of merging the incoming plan
-/// `token` into `document` (the plan with id `against`, as it is now),
-/// with `choices` (JSON: [[task id, key, "Ours"|"Theirs"], …]); the answer
-/// is a `Confirmation` as JSON.
+/// Confirms the preview last shown of merging the incoming plan `token`
+/// into `document` (the plan with id `against`, as it is now), with
+/// `choices` (JSON: [[task id, key, "Ours"|"Theirs"], …]); the answer is a
+/// `Confirmation` as JSON (a changed preview is kept as the one shown).
 #[wasm_bindgen]
 pub fn merge_confirm(
     token: u32,
     document: &str,
-    shown: &str,
     against: &str,
     choices: &str,
     file: &str,
     now: &str,
 ) -> Result<String, JsValue> {
     let ours = ours(document)?;
-    let shown: MergePreview =
-        serde_json::from_str(shown).map_err(|e| fail(format!("预览无法读取：{e}")))?;
     let choices: Vec<Choice> =
         serde_json::from_str(choices).map_err(|e| fail(format!("选择无法读取：{e}")))?;
-    let done = with_incoming(token, |theirs| {
-        merge::confirm(&ours, theirs, &shown, against, &choices, file, now)
+    let done = with_incoming(token, |i| {
+        let shown = i.shown.clone().unwrap_or_default();
+        let done = merge::confirm(&ours, &i.plan, &shown, against, &choices, file, now);
+        if let Ok(merge::Confirmation::Changed(fresh)) = &done {
+            i.shown = Some((**fresh).clone());
+        }
+        done
     })?;
     json(&done.map_err(|e| fail(format!("导入未完成：{e}")))?)
 }

@@ -79,6 +79,17 @@ pub fn App() -> impl IntoView {
         {
             return;
         }
+        // Storage still holding what this tab last saw is no news, whatever
+        // the event says: it reports a write this tab has already read or
+        // written over (Chromium hands a reloaded page the write made just
+        // before the reload; taken as another tab's, it paused saving).
+        let key = state.storage.plan_key().get_untracked();
+        if !state
+            .storage
+            .with_synced(|s| local::repo().news_for(&key, s.as_ref()))
+        {
+            return;
+        }
         // Another tab writing the very plan shown here is no conflict, unless
         // this tab still has damaged data to decide about.
         let text = e.new_value();

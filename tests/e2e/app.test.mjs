@@ -3,6 +3,7 @@
 // and made no request outside its own origin.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -878,6 +879,23 @@ describe("single file", () => {
         await page.reload();
         await appReady(page);
         await page.waitForSelector("[data-testid='ledger-empty']");
+      },
+      { allowed: (u) => u.startsWith(pathToFileURL(join(DIST, "luoshi.html")).href) },
+    ));
+
+  test("is under 3 MB, and a browser without DecompressionStream (Firefox before 113) unpacks its wasm with the inlined inflate", () =>
+    withPage(
+      async (page) => {
+        const file = join(DIST, "luoshi.html");
+        const size = statSync(file).size;
+        assert.ok(size <= 3 * 1024 * 1024, `luoshi.html is ${size} bytes`);
+        await page.addInitScript(() => {
+          delete window.DecompressionStream;
+        });
+        await page.goto(`${pathToFileURL(file).href}?today=${MID_YEAR}`);
+        await appReady(page);
+        assert.equal(await page.evaluate(() => typeof DecompressionStream), "undefined");
+        assert.ok((await page.locator("[data-testid='task-row']").count()) >= 40);
       },
       { allowed: (u) => u.startsWith(pathToFileURL(join(DIST, "luoshi.html")).href) },
     ));

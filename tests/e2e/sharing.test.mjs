@@ -12,6 +12,7 @@ import { readFile } from "node:fs/promises";
 import {
   appReady,
   clickConfirmed,
+  largePlan,
   launchBrowser,
   MID_YEAR,
   serveDist,
@@ -375,6 +376,31 @@ describe("bad files", () => {
       assert.match(listed, /plan\.tasks\[4\]\.due：.*2022\/13\/01/);
       await page.click("[data-testid='import-cancel']");
       assert.equal(await storedPlan(page), before);
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test("a large file is read and checked with the page usable, and 取消 while it is worked on drops it", async () => {
+    const { context, page, problems } = await profile();
+    try {
+      const before = await storedPlan(page);
+      const big = largePlan(JSON.parse(before), 3000);
+      big.plan.id = "another-large-plan";
+      const buffer = Buffer.from(JSON.stringify(big));
+      await importFile(page, { name: "大计划.json", buffer });
+      // Reading and the worker's check show what is going on, with 取消.
+      await page.click("[data-testid='import-cancel-reading']");
+      await page.waitForSelector("[data-testid='import-cancel-reading']", { state: "detached" });
+      // Whatever the worker finds later is dropped: no preview comes.
+      await page.waitForTimeout(4000);
+      assert.equal(await page.locator("[data-testid='import-preview']").count(), 0);
+      assert.equal(await page.locator("[data-testid='import-error']").count(), 0);
+      assert.equal(await storedPlan(page), before);
+      // The same file chosen again is read to its preview.
+      await importFile(page, { name: "大计划.json", buffer });
+      await page.waitForSelector("[data-testid='import-other-plan']", { timeout: 60000 });
     } finally {
       await context.close();
     }

@@ -441,6 +441,16 @@ impl<B: Backend> Repo<B> {
         })
     }
 
+    /// True when a storage event for `key` may tell this tab something:
+    /// storage there no longer holds what `synced` says this tab last saw
+    /// (or that is unknown). Chromium can hand a page a write made before
+    /// it loaded, by the page it replaced in the same tab (a reload right
+    /// after a write): the value this tab read at start, or has written
+    /// over since, is no other tab's write.
+    pub fn news_for(&self, key: &str, synced: Option<&Synced>) -> bool {
+        synced.is_none_or(|s| self.changed_since(key, &s.seen).unwrap_or(true))
+    }
+
     /// Writes back, exactly as it was stored, the damaged value this tab
     /// was deciding about (another window wrote over it meanwhile, or
     /// deleted the plan, and the user keeps this tab's data), then lists

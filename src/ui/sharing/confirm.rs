@@ -8,6 +8,7 @@ use crate::model::TaskId;
 use crate::store::local;
 use crate::ui::clock::now_iso;
 use crate::ui::sharing::import_panel::Incoming;
+use crate::ui::sharing::run::Run;
 use crate::ui::state::AppState;
 use crate::ui::worker::plans::merge_confirm;
 use leptos::prelude::*;
@@ -50,10 +51,11 @@ pub async fn confirm_merge(
     state: AppState,
     incoming: &Incoming,
     choices: &HashMap<(TaskId, String), Side>,
+    run: Run,
 ) -> Result<Confirmed, String> {
-    let Some(shown) = &incoming.merge else {
+    if incoming.merge.is_none() {
         return Err("没有可合并的内容".into());
-    };
+    }
     let choices: Vec<Choice> = choices
         .iter()
         .map(|((id, key), side)| (id.clone(), key.clone(), *side))
@@ -70,7 +72,6 @@ pub async fn confirm_merge(
         let done = merge_confirm(
             incoming.token,
             &document,
-            shown,
             &incoming.against,
             &choices,
             &incoming.name,
@@ -92,6 +93,12 @@ pub async fn confirm_merge(
             }
             Confirmation::Apply(op) => op,
         };
+        if !run.is_current() {
+            return Err(format!(
+                "已取消导入“{}”，当前计划没有任何改动。",
+                incoming.name
+            ));
+        }
         if version() != before {
             continue;
         }

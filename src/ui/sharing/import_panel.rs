@@ -17,6 +17,7 @@ use crate::ui::sharing::confirm::{confirm_merge, open_as_new, Confirmed};
 use crate::ui::sharing::dropped::DroppedFile;
 use crate::ui::sharing::preview::ImportPreview;
 use crate::ui::sharing::reading::{interpret, read, refuse_before_reading, size_text};
+use crate::ui::sharing::run::Run;
 use crate::ui::sharing::workbook::{is_workbook, sheet_incoming, start_workbook, SheetIncoming};
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
@@ -67,8 +68,9 @@ pub fn start(state: AppState, stage: RwSignal<Stage>, file: web_sys::File) {
     if let Some(why) = refuse_before_reading(&name, file.size()) {
         return stage.set(Stage::Failed(why));
     }
+    let run = Run::begin();
     if is_workbook(&name) {
-        return start_workbook(state, stage, file);
+        return start_workbook(state, stage, file, run);
     }
     stage.set(Stage::Reading {
         name: name.clone(),
@@ -79,22 +81,29 @@ pub fn start(state: AppState, stage: RwSignal<Stage>, file: web_sys::File) {
     read(
         &file,
         move |loaded, total| {
-            stage.set(Stage::Reading {
-                name: progress_name.clone(),
-                loaded,
-                total,
-            })
+            run.set(
+                stage,
+                Stage::Reading {
+                    name: progress_name.clone(),
+                    loaded,
+                    total,
+                },
+            )
         },
         move |text| match text {
-            Err(e) => stage.set(Stage::Failed(e)),
+            Err(e) => run.set(stage, Stage::Failed(e)),
+            Ok(_) if !run.is_current() => {}
             Ok(text) => {
                 stage.set(Stage::Working(format!("正在检查“{name}”……")));
                 leptos::task::spawn_local(async move {
                     let result = restored_incoming(state, name, &text).await;
-                    stage.try_set(match result {
-                        Ok(incoming) => Stage::Ready(Box::new(incoming)),
-                        Err(e) => Stage::Failed(e),
-                    });
+                    run.set(
+                        stage,
+                        match result {
+                            Ok(incoming) => Stage::Ready(Box::new(incoming)),
+                            Err(e) => Stage::Failed(e),
+                        },
+                    );
                 });
             }
         },
@@ -188,16 +197,20 @@ pub fn ImportPanel() -> impl IntoView {
     let confirm = move |_| {
         if let Stage::Ready(incoming) = stage.get_untracked() {
             let decided = choices.get_untracked();
+            let run = Run::begin();
             stage.set(Stage::Working(format!("正在导入“{}”……", incoming.name)));
             leptos::task::spawn_local(async move {
-                let done = confirm_merge(state, &incoming, &decided).await;
-                stage.try_set(match done {
-                    Ok(Confirmed::Done(m)) => Stage::Done(m),
-                    // Shown again; the choices made still apply where the
-                    // same conflicts remain.
-                    Ok(Confirmed::Again(again)) => Stage::Ready(again),
-                    Err(e) => Stage::Failed(e),
-                });
+                let done = confirm_merge(state, &incoming, &decided, run).await;
+                run.set(
+                    stage,
+                    match done {
+                        Ok(Confirmed::Done(m)) => Stage::Done(m),
+                        // Shown again; the choices made still apply where the
+                        // same conflicts remain.
+                        Ok(Confirmed::Again(again)) => Stage::Ready(again),
+                        Err(e) => Stage::Failed(e),
+                    },
+                );
             });
         }
     };
@@ -215,6 +228,7 @@ pub fn ImportPanel() -> impl IntoView {
             roles.retain(|(c, _)| *c != col);
             roles.push((col, role));
             choices.set(HashMap::new());
+            let run = Run::begin();
             stage.set(Stage::Parsing(incoming.name.clone()));
             leptos::task::spawn_local(async move {
                 let next = sheet_incoming(
@@ -225,10 +239,13 @@ pub fn ImportPanel() -> impl IntoView {
                     false,
                 )
                 .await;
-                stage.try_set(match next {
-                    Ok(next) => Stage::Ready(Box::new(next)),
-                    Err(e) => Stage::Failed(e),
-                });
+                run.set(
+                    stage,
+                    match next {
+                        Ok(next) => Stage::Ready(Box::new(next)),
+                        Err(e) => Stage::Failed(e),
+                    },
+                );
             });
         },
     );
@@ -240,6 +257,7 @@ pub fn ImportPanel() -> impl IntoView {
             // A workbook becomes a plan of its own rows only (not the plan
             // on screen with them added).
             Some(sheet) => {
+                let run = Run::begin();
                 stage.set(Stage::Parsing(incoming.name.clone()));
                 leptos::task::spawn_local(async move {
                     let fresh = sheet_incoming(
@@ -250,11 +268,17 @@ pub fn ImportPanel() -> impl IntoView {
                         true,
                     )
                     .await;
+                    if !run.is_current() {
+                        return;
+                    }
                     let result = fresh.and_then(|f| open_as_new(state, &f));
-                    stage.try_set(match result {
-                        Ok(m) => Stage::Done(m),
-                        Err(e) => Stage::Failed(e),
-                    });
+                    run.set(
+                        stage,
+                        match result {
+                            Ok(m) => Stage::Done(m),
+                            Err(e) => Stage::Failed(e),
+                        },
+                    );
                 });
             }
             None => finish(open_as_new(state, &incoming)),
@@ -271,16 +295,12 @@ pub fn ImportPanel() -> impl IntoView {
             {move || match stage.get() {
                 Stage::Idle => ().into_any(),
                 Stage::Reading { name, loaded, total } => view! {
-                    <p class="hint" data-testid="import-reading">
-                        {format!("正在读取“{name}”：{} / {}", size_text(loaded), size_text(total))}
-                    </p>
+                    <Busy what=format!("正在读取“{name}”：{} / {}", size_text(loaded), size_text(total)) stage=stage />
                 }.into_any(),
                 Stage::Parsing(name) => view! {
-                    <p class="hint" data-testid="import-reading">{format!("正在解析表格“{name}”……")}</p>
+                    <Busy what=format!("正在解析表格“{name}”……") stage=stage />
                 }.into_any(),
-                Stage::Working(what) => view! {
-                    <p class="hint" data-testid="import-reading">{what}</p>
-                }.into_any(),
+                Stage::Working(what) => view! { <Busy what=what stage=stage /> }.into_any(),
                 Stage::Failed(m) => view! { <p class="alert alert-error" data-testid="import-error" role="alert">{m}</p> }.into_any(),
                 Stage::Done(m) => view! { <p class="alert alert-ok" data-testid="import-done">{m}</p> }.into_any(),
                 Stage::Ready(incoming) => view! {
@@ -291,5 +311,22 @@ pub fn ImportPanel() -> impl IntoView {
                 }.into_any(),
             }}
         </section>
+    }
+}
+
+/// What the import is busy with, and 取消: the page stays usable while a
+/// file is read and worked on; cancelling drops whatever the run finds
+/// (nothing has changed before the user confirms).
+#[component]
+fn Busy(what: String, stage: RwSignal<Stage>) -> impl IntoView {
+    view! {
+        <p class="hint" data-testid="import-reading">
+            {what}
+            " "
+            <button type="button" data-testid="import-cancel-reading" on:click=move |_| {
+                Run::cancel();
+                stage.set(Stage::Idle);
+            }>"取消"</button>
+        </p>
     }
 }

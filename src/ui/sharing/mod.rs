@@ -10,4 +10,5 @@ pub mod export_panel;
 pub mod import_panel;
 pub mod preview;
 pub mod reading;
+pub mod run;
 pub mod workbook;

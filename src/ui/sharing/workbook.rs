@@ -12,6 +12,7 @@ use crate::model::plan::Plan;
 use crate::ui::clock::now_iso;
 use crate::ui::excel::worker::intake_workbook;
 use crate::ui::sharing::import_panel::{Incoming, Stage};
+use crate::ui::sharing::run::Run;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -92,7 +93,7 @@ pub async fn sheet_incoming(
 
 /// Starts importing a workbook: reads its bytes, has the worker read it
 /// against the plan (progress shown as stages).
-pub fn start_workbook(state: AppState, stage: RwSignal<Stage>, file: web_sys::File) {
+pub fn start_workbook(state: AppState, stage: RwSignal<Stage>, file: web_sys::File, run: Run) {
     let name = file.name();
     stage.set(Stage::Reading {
         name: name.clone(),
@@ -103,18 +104,27 @@ pub fn start_workbook(state: AppState, stage: RwSignal<Stage>, file: web_sys::Fi
         let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
             Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
             Err(_) => {
-                stage.try_set(Stage::Failed(format!(
+                run.set(
+                    stage,
+                    Stage::Failed(format!(
                     "文件“{name}”读取失败（文件可能已被移动或没有读取权限），当前计划没有任何改动。"
-                )));
+                )),
+                );
                 return;
             }
         };
+        if !run.is_current() {
+            return;
+        }
         stage.try_set(Stage::Parsing(name.clone()));
         let result = sheet_incoming(state, name, Arc::new(bytes), Vec::new(), false).await;
-        stage.try_set(match result {
-            Ok(incoming) => Stage::Ready(Box::new(incoming)),
-            Err(e) => Stage::Failed(e),
-        });
+        run.set(
+            stage,
+            match result {
+                Ok(incoming) => Stage::Ready(Box::new(incoming)),
+                Err(e) => Stage::Failed(e),
+            },
+        );
     });
 }
 

@@ -54,6 +54,35 @@ fn script_url() -> Result<String, String> {
     }
 }
 
+/// Most a deflated worker wasm may unpack to: far above its real size,
+/// low enough that a doctored single file cannot exhaust memory.
+const MAX_WASM_BYTES: usize = 64 * 1024 * 1024;
+
+/// In the single file: the worker's wasm, kept there deflated and in
+/// base64 (scripts/single-file.mjs), unpacked for the worker; `None`
+/// when served as files (the worker fetches its wasm itself).
+fn inline_wasm() -> Result<Option<Uint8Array>, String> {
+    let window = web_sys::window();
+    let packed = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("luoshi-excel-wasm"))
+        .and_then(|el| el.text_content());
+    let (Some(window), Some(packed)) = (window, packed) else {
+        return Ok(None);
+    };
+    let broken =
+        |what: &str| format!("{UNAVAILABLE}（本文件中的组件{what}，请重新获取 luoshi.html）");
+    let binary = window
+        .atob(packed.trim())
+        .map_err(|_| broken("编码已损坏"))?;
+    // atob gives one character per byte (0–255).
+    let deflated: Vec<u8> = binary.chars().map(|c| c as u32 as u8).collect();
+    let wasm = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&deflated, MAX_WASM_BYTES)
+        .map_err(|_| broken("无法解压"))?;
+    Ok(Some(Uint8Array::from(wasm.as_slice())))
+}
+
 /// Answers every request still waiting with `message` and forgets the
 /// worker, so the next request starts a fresh one.
 fn fail_all(message: &str) {
@@ -108,6 +137,13 @@ fn start() -> Result<Worker, String> {
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    if let Some(wasm) = inline_wasm()? {
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"wasm".into(), &wasm);
+        worker
+            .post_message_with_transfer(&message, &Array::of1(&wasm.buffer()))
+            .map_err(|_| format!("{UNAVAILABLE}（无法发送组件）"))?;
+    }
     Ok(Worker {
         worker,
         next: 1,

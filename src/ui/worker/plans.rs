@@ -59,25 +59,23 @@ pub async fn merge_preview(token: u32, document: &str) -> Result<MergePreview, S
     ask("merge_preview", &[token.into(), document.into()]).await
 }
 
-/// Confirms `shown` against `document` (the plan with id `against` as it
+/// Confirms the preview last shown of the incoming plan `token` (the
+/// worker keeps it) against `document` (the plan with id `against` as it
 /// is now) with the user's `choices`.
 pub async fn merge_confirm(
     token: u32,
     document: &str,
-    shown: &MergePreview,
     against: &str,
     choices: &[Choice],
     file: &str,
     now: &str,
 ) -> Result<Confirmation, String> {
-    let shown = serde_json::to_string(shown).map_err(|e| e.to_string())?;
     let choices = serde_json::to_string(choices).map_err(|e| e.to_string())?;
     ask(
         "merge_confirm",
         &[
             token.into(),
             document.into(),
-            shown.into(),
             against.into(),
             choices.into(),
             file.into(),
