@@ -760,7 +760,11 @@ fn a_reloaded_tab_keeping_the_readable_part_of_damaged_data_sees_no_other_tab() 
     let repo = Repo::new(&mem);
     let (list, _) = repo.start().unwrap();
     let entry = list.entry(&a.id).unwrap().clone();
-    let opened = repo.open(&entry, 2026, AT).unwrap();
+    let opened = repo
+        .open(&entry, 2026, AT)
+        .unwrap()
+        .opened()
+        .expect("read whole");
     let damage = opened.damage.expect("damaged");
     let readable = damage.plan.clone().expect("the rest reads");
     assert_eq!(opened.synced.plan, None);
