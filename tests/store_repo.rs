@@ -49,7 +49,11 @@ fn whole_after_start(mem: &MemoryStorage, versions: &BTreeMap<String, Vec<Plan>>
     assert_eq!(error, None, "the list is written at start");
     for entry in &list.plans {
         assert_eq!(entry.pending, None, "{entry:?} still pending after start");
-        let opened = repo.open(entry, 2026, AT).expect("the plan reads");
+        let opened = repo
+            .open(entry, 2026, AT)
+            .expect("the plan reads")
+            .opened()
+            .expect("read whole");
         assert_eq!(opened.damage, None, "{} is damaged", entry.key);
         let known = versions
             .get(&entry.id)
@@ -213,6 +217,8 @@ fn save_stopped_at_any_write_leaves_the_old_or_the_new_plan() {
         let list = repo.list().unwrap().0;
         repo.open(list.entry(&a.id).unwrap(), 2026, AT)
             .unwrap()
+            .opened()
+            .expect("read whole")
             .synced
     };
     at_every_write(
@@ -331,6 +337,8 @@ fn a_save_writes_the_plan_before_its_list_entry() {
     let synced = repo
         .open(list.entry(&a.id).unwrap(), 2026, AT)
         .unwrap()
+        .opened()
+        .expect("read whole")
         .synced;
     let mut renamed = a.clone();
     renamed.title = "改名后的计划".into();
@@ -435,7 +443,11 @@ fn a_found_plan_whose_id_is_taken_comes_back_as_a_new_plan_at_every_stop() {
             );
             if stopped.is_none() {
                 assert!(found.is_empty());
-                let opened = repo.open(copies[0], 2026, AT).unwrap();
+                let opened = repo
+                    .open(copies[0], 2026, AT)
+                    .unwrap()
+                    .opened()
+                    .expect("read whole");
                 assert_eq!(opened.plan.tasks, a.tasks);
                 assert_ne!(opened.plan.id, a.id);
             }
@@ -453,6 +465,8 @@ fn keeping_mine_in_a_conflict_sets_theirs_aside_before_anything_is_written() {
     let synced = repo
         .open(list.entry(&a.id).unwrap(), 2026, AT)
         .unwrap()
+        .opened()
+        .expect("read whole")
         .synced;
     // Another tab writes its version.
     let mut theirs = a.clone();
@@ -493,7 +507,11 @@ fn a_damaged_packed_plan_is_damage_with_its_value_kept_whole() {
     mem.set(LEGACY_KEY, &cut).unwrap();
     let repo = Repo::new(&mem);
     let list = repo.start().unwrap().0;
-    let opened = repo.open(list.entry(&a.id).unwrap(), 2026, AT).unwrap();
+    let opened = repo
+        .open(list.entry(&a.id).unwrap(), 2026, AT)
+        .unwrap()
+        .opened()
+        .expect("read whole");
     let damage = opened.damage.expect("cut data is damage");
     assert_eq!(damage.raw, cut);
     assert!(
@@ -617,6 +635,8 @@ fn a_plan_saved_after_a_deletion_stopped_half_way_is_kept() {
     let synced = repo
         .open(repo.list().unwrap().0.entry(&b.id).unwrap(), 2025, AT)
         .unwrap()
+        .opened()
+        .expect("read whole")
         .synced;
     // Tab A marks B for removal, then stops (its copy is made).
     mem.fail_from_write(2);
@@ -740,7 +760,11 @@ fn a_reloaded_tab_keeping_the_readable_part_of_damaged_data_sees_no_other_tab() 
     let repo = Repo::new(&mem);
     let (list, _) = repo.start().unwrap();
     let entry = list.entry(&a.id).unwrap().clone();
-    let opened = repo.open(&entry, 2026, AT).unwrap();
+    let opened = repo
+        .open(&entry, 2026, AT)
+        .unwrap()
+        .opened()
+        .expect("read whole");
     let damage = opened.damage.expect("damaged");
     let readable = damage.plan.clone().expect("the rest reads");
     assert_eq!(opened.synced.plan, None);

@@ -222,7 +222,11 @@ fn a_plan_stored_plain_by_an_older_version_is_read_and_rewritten_packed() {
     mem.set(KEY, &json).unwrap();
     let (list, _) = repo.start().unwrap();
     let entry = list.current_entry().unwrap().clone();
-    let opened = repo.open(&entry, 2026, AT).unwrap();
+    let opened = repo
+        .open(&entry, 2026, AT)
+        .unwrap()
+        .opened()
+        .expect("read whole");
     assert_eq!(opened.plan, plan);
     assert!(opened.damage.is_none());
     // Not synced as a plan: the first save rewrites it in the packed form.

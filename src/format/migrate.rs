@@ -2,6 +2,7 @@
 //! current one, one step per version, on the JSON before it is restored.
 
 use crate::format::envelope::CURRENT_VERSION;
+use crate::format::head::{v1_fingerprint, v1_plan_id};
 use crate::model::id::derived_id;
 use crate::model::recurrence::Recurrence;
 use serde_json::Value;
@@ -56,13 +57,6 @@ fn v2_recurrence(mut plan: Value) -> Value {
     plan
 }
 
-fn is_generated_plan_id(id: &str) -> bool {
-    let year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
-    id.strip_prefix("plan-")
-        .or_else(|| id.strip_prefix("sample-"))
-        .is_some_and(year)
-}
-
 fn is_generated_task_id(id: &str) -> bool {
     let mut parts = id.split('-');
     parts.next() == Some("t")
@@ -86,11 +80,11 @@ fn v1_generated_ids(mut plan: Value, exported_at: &str) -> Value {
     let fingerprint = if exported_at.trim().is_empty() {
         derived_id(&["v1", &serde_json::to_string(&*obj).unwrap_or_default()])
     } else {
-        derived_id(&["v1", exported_at])
+        v1_fingerprint(exported_at)
     };
     if let Some(Value::String(id)) = obj.get_mut("id") {
-        if is_generated_plan_id(id) {
-            *id = derived_id(&["plan", &fingerprint, id]);
+        if let Some(fresh) = v1_plan_id(id, &fingerprint) {
+            *id = fresh;
         }
     }
     let Some(Value::Array(tasks)) = obj.get_mut("tasks") else {

@@ -6,6 +6,7 @@
 pub mod breakdown;
 pub mod envelope;
 pub mod error;
+pub mod head;
 mod items;
 pub mod json;
 pub mod messages;

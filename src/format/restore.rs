@@ -9,7 +9,6 @@ use crate::format::items::{restore_item, restore_list};
 use crate::format::json::from_text;
 use crate::format::migrate::migrate;
 use crate::format::repair::{dedupe_ids, fill_record_ids, repair_parents};
-use crate::model::id::derived_id;
 use crate::model::plan::{Area, Plan, Unit};
 use crate::model::problems::Problem as PlanProblem;
 use crate::model::task::Task;
@@ -245,7 +244,7 @@ fn check_references(
     tombstone::normalize(&mut plan.deleted);
     if plan.id.trim().is_empty() {
         // Derived, like record ids, so the same file gives the same plan.
-        plan.id = derived_id(&["plan", &plan.title, &plan.year.to_string()]);
+        plan.id = crate::format::head::plan_id_of(&plan.title, plan.year);
     }
 }
 

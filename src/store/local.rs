@@ -25,9 +25,12 @@ extern "C" {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BrowserStorage;
 
-/// The repository over this origin's localStorage.
+/// The repository over this origin's localStorage. It reads plans with
+/// the fast typed pass alone: the page leaves what that does not take to
+/// the worker (`ui::persistence::reading`), so the thorough restore is not
+/// linked into the page's wasm.
 pub fn repo() -> Repo<BrowserStorage> {
-    Repo::new(BrowserStorage)
+    Repo::fast(BrowserStorage)
 }
 
 /// The origin's storage. Asked of the window each time: blocked storage

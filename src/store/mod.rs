@@ -3,11 +3,22 @@
 //! `backend::Backend` trait: localStorage in the browser (`local`), an
 //! in-memory storage that fails on command in native tests. `interpret`
 //! (pure) decides what a stored string means; `stored` how a plan is kept
-//! under its key (packed, stamped). Stored data that fails to load is never
+//! under its key (packed, stamped).
+//!
+//! The page reads storage with the fast typed pass alone
+//! (`interpret_fast`): what this version wrote itself, which is what it
+//! finds on almost every start. Anything else (a plan stored by an older
+//! version, damaged text, a field this version does not know) comes out
+//! `Loaded::Unread`, is restored item by item in the worker, and is then
+//! judged by `finish` exactly as `interpret` judges it, so the page's wasm
+//! carries none of the thorough restore. Stored data that fails to load is never
 //! overwritten: the raw text stays under its key until the user has chosen
 //! what to do, and is copied to a backup before anything replaces it.
 
-use crate::format::{restore_plan, write_plan, RestoreErrorKind, WriteError, CURRENT_VERSION};
+use crate::format::{
+    restore_plan, restore_whole, write_plan, RestoreError, RestoreErrorKind, Restored, WriteError,
+    CURRENT_VERSION,
+};
 use crate::model::plan::Plan;
 
 pub mod backend;
@@ -40,6 +51,20 @@ pub enum Loaded {
     /// Stored text that did not restore cleanly. `raw` is kept untouched;
     /// `plan` is what could be read, if anything.
     Damaged(Damage),
+    /// Stored text the fast pass did not take (only from a fast reader):
+    /// the worker restores it item by item, and `finish` says what it is.
+    /// Until then it is neither shown nor written over.
+    Unread(Unread),
+}
+
+/// Stored text that only the thorough restore can judge.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unread {
+    /// The plan's text (unpacked when it was stored packed): what the
+    /// worker restores.
+    pub raw: String,
+    /// The value exactly as stored, when it differs from `raw` (packed).
+    pub stored: Option<String>,
 }
 
 /// Stored data that needs the user's decision before it may be replaced.
@@ -66,7 +91,35 @@ pub fn interpret(raw: Option<String>) -> Loaded {
     let Some(raw) = raw else {
         return Loaded::Nothing;
     };
-    match restore_plan(&raw) {
+    let restored = restore_plan(&raw);
+    judge(raw, restored)
+}
+
+/// `interpret` with the fast typed pass alone: text it does not take is
+/// `Loaded::Unread`, for the worker's thorough restore and `finish`.
+pub fn interpret_fast(raw: String) -> Loaded {
+    match restore_whole(&raw) {
+        Some(restored) => judge(raw, Ok(restored)),
+        None => Loaded::Unread(Unread { raw, stored: None }),
+    }
+}
+
+/// What `unread` is, now that the thorough restore (in the worker) gave
+/// `restored` for its text: exactly what `interpret` (and a repository's
+/// thorough reading, `stored` included) gives for the same value.
+pub fn finish(unread: Unread, restored: Result<Restored, RestoreError>) -> Loaded {
+    match judge(unread.raw, restored) {
+        Loaded::Damaged(mut d) => {
+            d.stored = unread.stored;
+            Loaded::Damaged(d)
+        }
+        other => other,
+    }
+}
+
+/// What a restore of stored text `raw` comes to.
+fn judge(raw: String, restored: Result<Restored, RestoreError>) -> Loaded {
+    match restored {
         Ok(r) if r.problems.is_empty() => Loaded::Plan {
             current: r.version == CURRENT_VERSION,
             plan: r.plan,

@@ -8,7 +8,7 @@
 //! its key, so nothing is copied (a second copy of a large plan would not
 //! fit), and nothing can be lost half-way.
 
-use crate::format::restore_plan;
+use crate::format::head::plan_head;
 use crate::model::id::derived_id;
 use crate::model::plan::Plan;
 use serde::{Deserialize, Serialize};
@@ -142,7 +142,9 @@ pub fn read_list(text: Option<&str>) -> Option<PlanList> {
 /// A list rebuilt from the plan keys in storage (`(key, text)`), for a first
 /// start after the single-plan version, or a list lost or damaged. A plan
 /// that cannot be read is still listed (by its key), so its damage is shown
-/// when it is opened rather than it being forgotten.
+/// when it is opened rather than it being forgotten. Only each plan's id,
+/// title and year are read (`format::head`), not the plan: a list names
+/// plans, and the page reads them whole when it opens them.
 pub fn rebuild(stored: &[(String, String)]) -> PlanList {
     let mut list = PlanList {
         format: LIST_FORMAT.to_string(),
@@ -152,22 +154,16 @@ pub fn rebuild(stored: &[(String, String)]) -> PlanList {
     // The legacy plan first: it was the one in use.
     crate::model::sorting::sort_by_key(&mut keys, |(k, _)| (k != LEGACY_KEY, k.clone()));
     for (key, text) in keys {
-        let entry = match super::stored::decode(text)
-            .map_err(|e| e.to_string())
-            .and_then(|t| restore_plan(&t).map_err(|e| e.to_string()))
-        {
-            Ok(r) => PlanEntry {
-                id: if r.plan.id.is_empty() {
-                    derived_id(&["plan", key])
-                } else {
-                    r.plan.id
-                },
+        let head = super::stored::decode(text).ok().and_then(|t| plan_head(&t));
+        let entry = match head {
+            Some(head) => PlanEntry {
+                id: head.id,
                 key: key.clone(),
-                title: r.plan.title,
-                year: r.plan.year,
+                title: head.title,
+                year: head.year,
                 pending: None,
             },
-            Err(_) => PlanEntry {
+            None => PlanEntry {
                 id: derived_id(&["plan", key]),
                 key: key.clone(),
                 title: "无法读取的计划".into(),

@@ -10,7 +10,7 @@ use crate::ui::data::page::DataPage;
 use crate::ui::editor::actions::install_undo_keys;
 use crate::ui::ledger::page::LedgerPage;
 use crate::ui::notice::page::NoticePage;
-use crate::ui::persistence::plans::{at_start, Opened};
+use crate::ui::persistence::plans::{at_start, read_then_show, Opened};
 use crate::ui::persistence::saving;
 use crate::ui::problems::page::ProblemsPage;
 use crate::ui::registry::page::RegistryPage;
@@ -34,9 +34,13 @@ pub fn App() -> impl IntoView {
         synced,
         list,
         message,
+        reading,
     } = at_start(today.date.year());
     let state = AppState::new(plan, key, today, damage, synced, message);
     state.storage.listed(list);
+    if let Some(unopened) = reading {
+        read_then_show(state, unopened, true);
+    }
     local::set_tab_plan(&state.doc.plan().with_untracked(|p| p.id.clone()));
     provide_context(state);
     saving::install(state);
@@ -62,6 +66,11 @@ pub fn App() -> impl IntoView {
             if let Ok((list, _)) = local::repo().list() {
                 state.storage.listed(list);
             }
+            return;
+        }
+        // While the plan shown is being read, its read's end checks for
+        // another tab's write.
+        if state.storage.reading().with_untracked(Option::is_some) {
             return;
         }
         // No key means another tab cleared all storage.
@@ -103,8 +112,9 @@ pub fn App() -> impl IntoView {
                 None,
             );
         } else if untouched && !deciding && !state.storage.external_change().get_untracked() {
-            match store::repo::read_value(text) {
+            match store::repo::read_value_fast(text) {
                 (store::Loaded::Plan { plan, .. }, seen) => saving::show_stored(state, plan, seen),
+                (store::Loaded::Unread(unread), seen) => yield_when_read(state, unread, seen),
                 _ => state.storage.conflict(),
             }
         } else {
@@ -116,6 +126,8 @@ pub fn App() -> impl IntoView {
         storage_listener.remove();
     });
 
+    // Pages show only once the plan to show is read (see `read_then_show`).
+    let reading_now = Memo::new(move |_| state.storage.reading().with(Option::is_some));
     view! {
         <div class="app">
             <crate::ui::shell::patterns::LightPatterns />
@@ -125,7 +137,14 @@ pub fn App() -> impl IntoView {
                 <crate::ui::shell::as_of::AsOfBanner />
                 <DamagePanel />
                 <ConfirmDialog />
-                {move || match state.nav.page().get() {
+                {move || state.storage.reading().get().map(|r| view! {
+                    <p class="reading-status" data-testid="reading-status" role="status">
+                        {r.failed.unwrap_or_else(|| crate::ui::persistence::reading::READING.to_string())}
+                    </p>
+                })}
+                {move || if reading_now.get() {
+                    ().into_any()
+                } else { match state.nav.page().get() {
                     Page::Ledger => view! { <LedgerPage /> }.into_any(),
                     Page::Dashboard => view! { <crate::ui::dashboard::page::DashboardPage /> }.into_any(),
                     Page::Gantt => view! { <crate::ui::gantt::page::GanttPage /> }.into_any(),
@@ -136,10 +155,34 @@ pub fn App() -> impl IntoView {
                     Page::Problems => view! { <ProblemsPage /> }.into_any(),
                     Page::Settings => view! { <SettingsPage /> }.into_any(),
                     Page::Notice => view! { <NoticePage /> }.into_any(),
-                }}
+                }}}
             </main>
         </div>
     }
+}
+
+/// Another tab wrote text the fast pass does not take while this one shows
+/// its untouched sample: shown in its place once the worker has read it,
+/// if it is a plan and nothing changed meanwhile; otherwise a conflict.
+fn yield_when_read(state: AppState, unread: store::Unread, seen: store::Seen) {
+    let key = state.storage.plan_key().get_untracked();
+    leptos::task::spawn_local(async move {
+        let loaded = crate::ui::persistence::reading::finished(store::Loaded::Unread(unread)).await;
+        let still = state.storage.plan_key().get_untracked() == key
+            && !state.storage.external_change().get_untracked()
+            && state.storage.damage().with_untracked(Option::is_none)
+            && state.doc.plan().with_untracked(store::untouched_sample)
+            && state
+                .storage
+                .with_synced(|s| s.as_ref().is_some_and(|s| s.seen == store::Seen::Absent))
+            && local::repo()
+                .changed_since(&key, &seen)
+                .is_ok_and(|changed| !changed);
+        match loaded {
+            Ok(store::Loaded::Plan { plan, .. }) if still => saving::show_stored(state, plan, seen),
+            _ => state.storage.conflict(),
+        }
+    });
 }
 
 /// Shows the page the address names (the ledger page opens the task panel

@@ -16,6 +16,7 @@ import {
   launchBrowser,
   MID_YEAR,
   recoveryCopies,
+  ROOT,
   serveDist,
   storedPlan,
   storedText,
@@ -188,6 +189,101 @@ describe("stored data that cannot be read", () => {
         assert.equal(await page.locator(`[data-testid='${id}']`).count(), 0, id);
       }
       assert.equal(await page.evaluate(() => localStorage.getItem("luoshi.plan")), raw);
+    }));
+});
+
+describe("data an older version stored", () => {
+  const fixture = (name) => readFile(join(ROOT, "tests", "fixtures", name), "utf8");
+
+  /** Holds back the worker's script until the returned function is called,
+   *  to see what the page shows while the worker would be reading. */
+  async function holdWorker(page) {
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route("**/excel-worker.js", async (route) => {
+      await held;
+      await route.continue();
+    });
+    return release;
+  }
+
+  test("is read by the worker while the page says so, set aside, then saved in the current format", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      await appReady(page);
+      const old = await fixture("v1_valid.json");
+      // As an older version left it: one plan, no list.
+      await page.evaluate((t) => {
+        localStorage.clear();
+        localStorage.setItem("luoshi.plan", t);
+      }, old);
+      const release = await holdWorker(page);
+      await page.reload();
+      await page.waitForSelector("[data-testid='reading-status']");
+      assert.match(await testIdText(page, "reading-status"), /正在检查本机保存的数据/);
+      assert.equal(await page.locator("[data-testid='ledger'], [data-testid='damage-panel']").count(), 0);
+      await page.waitForTimeout(600);
+      assert.equal(await page.evaluate(() => localStorage.getItem("luoshi.plan")), old, "nothing saved while it is read");
+      assert.equal(await testIdText(page, "save-state"), "正在读取…");
+      release();
+      await page.waitForSelector("[data-testid='ledger']");
+      assert.equal(await page.locator("[data-testid='reading-status']").count(), 0);
+      assert.equal(await testIdText(page, "plan-title"), "2022年区委工作要点");
+      assert.deepEqual(await recoveryCopies(page), [old], "the older text set aside first");
+      const saved = await waitForStored(page, (d) => d?.version === 3);
+      const list = JSON.parse(await page.evaluate(() => localStorage.getItem("luoshi.plans")));
+      assert.deepEqual(list.plans.map((p) => [p.id, p.key, p.title]), [[saved.plan.id, "luoshi.plan", "2022年区委工作要点"]]);
+    }));
+
+  test("that the worker cannot read stays unread and unwritten, and the page says why", () =>
+    withPage(
+      async (page) => {
+        await page.goto(at());
+        await appReady(page);
+        const old = await fixture("v2_valid.json");
+        await page.evaluate((t) => {
+          localStorage.clear();
+          localStorage.setItem("luoshi.plan", t);
+        }, old);
+        await page.route("**/excel-worker.js", (route) => route.abort());
+        await page.reload();
+        await page.waitForSelector("[data-testid='reading-status']:has-text('未能完成')");
+        assert.match(await testIdText(page, "reading-status"), /后台组件未能载入.*数据没有任何改动.*请刷新页面重试/);
+        await page.waitForTimeout(600);
+        assert.equal(await page.evaluate(() => localStorage.getItem("luoshi.plan")), old);
+        assert.deepEqual(await recoveryCopies(page), []);
+        assert.equal(await page.locator("[data-testid='ledger']").count(), 0);
+      },
+      { tolerate: (p) => p.includes("excel-worker.js") || p.includes("net::ERR_FAILED") },
+    ));
+
+  test("is read by the worker when switched to, and the plan left stays as it was", () =>
+    withPage(async (page) => {
+      await page.goto(at());
+      await appReady(page);
+      await page.waitForFunction(() => localStorage.getItem("luoshi.plans") !== null);
+      const old = await fixture("v2_valid.json");
+      await page.evaluate((t) => {
+        const list = JSON.parse(localStorage.getItem("luoshi.plans"));
+        const plan = JSON.parse(t).plan;
+        list.plans.push({ id: plan.id, key: "luoshi.plan.older", title: plan.title, year: plan.year });
+        localStorage.setItem("luoshi.plan.older", t);
+        localStorage.setItem("luoshi.plans", JSON.stringify(list));
+      }, old);
+      await page.reload();
+      await appReady(page);
+      const mine = await storedText(page);
+      const release = await holdWorker(page);
+      await page.selectOption("[data-testid='plan-switcher']", { label: "2022年区委工作要点" });
+      await page.waitForSelector("[data-testid='reading-status']");
+      await page.waitForTimeout(400);
+      assert.equal(await page.evaluate(() => localStorage.getItem("luoshi.plan.older")), old);
+      release();
+      await page.waitForSelector("[data-testid='ledger']");
+      assert.equal(await testIdText(page, "plan-title"), "2022年区委工作要点");
+      assert.deepEqual(await recoveryCopies(page), [old]);
+      await waitForStored(page, (d) => d?.version === 3, "luoshi.plan.older");
+      assert.equal(await storedText(page), mine, "the plan left is untouched");
     }));
 });
 

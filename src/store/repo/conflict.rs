@@ -2,8 +2,13 @@
 //! data to keep. Neither choice gives anything up without a copy: the side
 //! given up is set aside first (unless the user downloaded it and agreed to
 //! go on without one), and only then is the other side taken or written.
+//!
+//! Each choice reads what is stored (`stored`), then acts on that reading
+//! (`take_read`, `keep_mine_read`): a fast reader's page has the worker
+//! finish the reading in between, and the action checks first that the
+//! value is still the one read.
 
-use super::{read_value, Backend, Repo};
+use super::{Backend, Repo, CHANGED_WHILE_READING, NOT_READ};
 use crate::model::plan::Plan;
 use crate::store::stored::{self, Seen};
 use crate::store::{Damage, Loaded};
@@ -43,6 +48,25 @@ impl<B: Backend> Repo<B> {
         now: &str,
     ) -> Result<(Loaded, Seen), String> {
         let (loaded, seen) = self.stored(key).map_err(|e| e.to_string())?;
+        self.take_read(key, loaded, seen, mine, now)
+    }
+
+    /// `take_theirs`, for what is stored under `key` read (and judged
+    /// whole) as `loaded`, seen as `seen`.
+    pub fn take_read(
+        &self,
+        key: &str,
+        loaded: Loaded,
+        seen: Seen,
+        mine: Option<&Plan>,
+        now: &str,
+    ) -> Result<(Loaded, Seen), String> {
+        if matches!(loaded, Loaded::Unread(_)) {
+            return Err(NOT_READ.into());
+        }
+        if self.changed_since(key, &seen).map_err(|e| e.to_string())? {
+            return Err(CHANGED_WHILE_READING.into());
+        }
         let same = matches!((&loaded, mine), (Loaded::Plan { plan, .. }, Some(m)) if plan == m);
         if let (Some(mine), false) = (mine, same) {
             self.back_up(mine, "冲突时另存本窗口数据", now).map_err(|e| {
@@ -67,10 +91,33 @@ impl<B: Backend> Repo<B> {
         skip_copy: bool,
         now: &str,
     ) -> Result<KeepMine, String> {
+        let (loaded, seen) = self.stored(key).map_err(|e| e.to_string())?;
+        self.keep_mine_read(key, loaded, seen, mine, damaged, skip_copy, now)
+    }
+
+    /// `keep_mine`, for what is stored under `key` read (and judged whole)
+    /// as `loaded`, seen as `seen`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn keep_mine_read(
+        &self,
+        key: &str,
+        loaded: Loaded,
+        seen: Seen,
+        mine: &Plan,
+        damaged: Option<&Damage>,
+        skip_copy: bool,
+        now: &str,
+    ) -> Result<KeepMine, String> {
         let value = self.backend.get(key).map_err(|e| e.to_string())?;
+        if Seen::of(value.as_deref()) != seen {
+            return Err(CHANGED_WHILE_READING.into());
+        }
         // The other tab's text, unpacked when it unpacks: what is set aside.
         let theirs = value.as_deref().map(stored::text_of);
-        let (loaded, seen) = read_value(value);
+        if let Loaded::Unread(_) = loaded {
+            // Whether it may be replaced at all is not known yet.
+            return Err(NOT_READ.into());
+        }
         if let Loaded::Damaged(d) = loaded {
             if !d.replaceable {
                 // What is stored is never replaced here, and this tab's plan

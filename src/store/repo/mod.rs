@@ -24,6 +24,16 @@
 //! | start | list rebuilt from plan keys when missing (never written empty); marked entries finished (adding: kept if its text reads, else its key removed; removing: key removed unless a save wrote another value since, then the mark is cleared), the list written once |
 //! | adopt a found plan | its key listed (or, when its id is taken, created as a new plan and the found key removed) |
 //!
+//! A repository reads plans thoroughly (`Repo::new`: native tests, and
+//! what they check) or with the fast typed pass alone (`Repo::fast`: the
+//! page, whose wasm must not carry the thorough restore). A fast reader
+//! hands text it does not take back as `Loaded::Unread` (or
+//! `Opening::Unread`) without acting on it; the page has the worker
+//! restore it, and the operation goes on from there (`finish_open`,
+//! `take_read`, `keep_mine_read`, `adopt_read`) exactly as a thorough
+//! reader's would. Before it writes, such an operation checks that the
+//! value is still the one read.
+//!
 //! Sequences that end in an edit (restore a backup over the plan, an
 //! import's merge, a damaged plan replaced) make their copy here first; the
 //! edit is then written by the ordinary save, so a crash between the two
@@ -45,13 +55,33 @@ pub use space::{Removable, Usage, LOW_SPACE_PERCENT};
 use super::backend::Backend;
 use super::plans::{is_plan_key, read_list, rebuild, PlanEntry, PlanList, LIST_KEY};
 use super::stored::{self, Seen};
-use super::{interpret, Damage, Loaded, SaveError, Synced};
+use super::{finish, interpret, interpret_fast, Damage, Loaded, SaveError, Synced, Unread};
+use crate::format::{RestoreError, Restored};
 use crate::model::plan::Plan;
+
+/// How a repository reads a plan's (unpacked) text.
+pub type Reader = fn(String) -> Loaded;
 
 /// The repository over a storage `B`.
 pub struct Repo<B: Backend> {
     backend: B,
+    /// Chosen at construction, so that a page built with `Repo::fast`
+    /// links no code of the thorough restore.
+    read: Reader,
 }
+
+/// The thorough reader.
+fn thorough(text: String) -> Loaded {
+    interpret(Some(text))
+}
+
+/// Why an operation that waited for the worker stops: the value it read
+/// was written again meanwhile.
+pub const CHANGED_WHILE_READING: &str =
+    "读取期间这份数据又被另一窗口修改了，没有做任何改动。请再选择一次。";
+
+/// Why a fast reader's operation refuses text it has not had judged.
+const NOT_READ: &str = "这份数据还没有读取完，没有做任何改动。请稍后再试。";
 
 /// A plan read from its key.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,9 +96,73 @@ pub struct OpenedPlan {
     pub synced: Synced,
 }
 
+/// What opening a plan came to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Opening {
+    Opened(Box<OpenedPlan>),
+    /// Its text needs the thorough restore (only from a fast reader):
+    /// nothing was shown or written. Restore `Unopened::text` in the
+    /// worker, then `Repo::finish_open`.
+    Unread(Unopened),
+}
+
+impl Opening {
+    /// The plan opened, unless it waits for the worker.
+    pub fn opened(self) -> Option<OpenedPlan> {
+        match self {
+            Opening::Opened(o) => Some(*o),
+            Opening::Unread(_) => None,
+        }
+    }
+}
+
+/// A plan whose text waits for the thorough restore, with what opening
+/// it had found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unopened {
+    entry: PlanEntry,
+    year: i32,
+    unread: Unread,
+    seen: Seen,
+    stamped: bool,
+}
+
+impl Unopened {
+    /// The plan's text, for the worker.
+    pub fn text(&self) -> &str {
+        &self.unread.raw
+    }
+    /// The key it is stored under.
+    pub fn key(&self) -> &str {
+        &self.entry.key
+    }
+    /// Its list entry.
+    pub fn entry(&self) -> &PlanEntry {
+        &self.entry
+    }
+}
+
 impl<B: Backend> Repo<B> {
+    /// A repository that reads plans thoroughly.
     pub fn new(backend: B) -> Repo<B> {
-        Repo { backend }
+        Repo {
+            backend,
+            read: thorough,
+        }
+    }
+
+    /// A repository that reads plans with the fast typed pass alone (the
+    /// page's): text it does not take comes back unread, for the worker.
+    pub fn fast(backend: B) -> Repo<B> {
+        Repo {
+            backend,
+            read: interpret_fast,
+        }
+    }
+
+    /// What a stored value means to this repository's reader.
+    fn read(&self, value: Option<String>) -> (Loaded, Seen) {
+        read_value_with(self.read, value)
     }
 
     /// The plan list as stored, rebuilt from the plan keys (not written)
@@ -177,22 +271,83 @@ impl<B: Backend> Repo<B> {
         Ok(changed)
     }
 
-    /// True when `key` holds a plan that restores without a problem.
+    /// True when `key` holds a plan that restores without a problem. Text
+    /// a fast reader does not take counts too: it was written whole (a
+    /// write to storage is all or nothing), most likely by an older
+    /// version, and is judged when it is opened (shown as damage if it is
+    /// damaged) rather than removed unread.
     fn reads_whole(&self, key: &str) -> Result<bool, SaveError> {
         let value = self.backend.get(key)?;
-        let (loaded, _) = read_value(value);
-        Ok(matches!(loaded, Loaded::Plan { .. }))
+        let (loaded, _) = self.read(value);
+        Ok(matches!(loaded, Loaded::Plan { .. } | Loaded::Unread(_)))
     }
 
     /// Reads the plan a list entry names. Data written by an older version
     /// is set aside first (`升级数据格式前`), since the first save rewrites
     /// it; a value without a stamp (written before plans were packed) is
     /// rewritten by the first save too, but needs no copy: the plan is the
-    /// same, only stored smaller.
-    pub fn open(&self, entry: &PlanEntry, year: i32, now: &str) -> Result<OpenedPlan, SaveError> {
+    /// same, only stored smaller. A fast reader leaves text it does not
+    /// take unopened, for `finish_open`.
+    pub fn open(&self, entry: &PlanEntry, year: i32, now: &str) -> Result<Opening, SaveError> {
         let value = self.backend.get(&entry.key)?;
         let stamped = value.as_deref().and_then(stored::stamp_of).is_some();
-        let (loaded, seen) = read_value(value);
+        let (loaded, seen) = self.read(value);
+        Ok(match loaded {
+            Loaded::Unread(unread) => Opening::Unread(Unopened {
+                entry: entry.clone(),
+                year,
+                unread,
+                seen,
+                stamped,
+            }),
+            loaded => Opening::Opened(Box::new(
+                self.opened(entry, year, now, loaded, seen, stamped, None)?,
+            )),
+        })
+    }
+
+    /// Opens what `open` left unopened, now that the worker's thorough
+    /// restore gave `restored` for its text: exactly what a thorough
+    /// reader's `open` gives for the same value. Storage is seen as it was
+    /// when it was read, so a write by another tab meanwhile is a conflict
+    /// at the first save.
+    pub fn finish_open(
+        &self,
+        unopened: Unopened,
+        restored: Result<Restored, RestoreError>,
+        now: &str,
+    ) -> Result<OpenedPlan, SaveError> {
+        let Unopened {
+            entry,
+            year,
+            unread,
+            seen,
+            stamped,
+        } = unopened;
+        // The text read is what is set aside before an upgrade, not
+        // whatever the key holds by now.
+        let older = restored
+            .as_ref()
+            .is_ok_and(|r| r.version != crate::format::CURRENT_VERSION)
+            .then(|| unread.raw.clone());
+        let loaded = finish(unread, restored);
+        self.opened(&entry, year, now, loaded, seen, stamped, older)
+    }
+
+    /// What opening the plan of `entry` shows, its stored value read as
+    /// `loaded` and `seen`; `older` is the text to set aside when that is
+    /// an older version's plan (`None`: read it again).
+    #[allow(clippy::too_many_arguments)]
+    fn opened(
+        &self,
+        entry: &PlanEntry,
+        year: i32,
+        now: &str,
+        loaded: Loaded,
+        seen: Seen,
+        stamped: bool,
+        older: Option<String>,
+    ) -> Result<OpenedPlan, SaveError> {
         let mut message = None;
         let (plan, damage, synced_plan) = match loaded {
             Loaded::Nothing => {
@@ -206,12 +361,17 @@ impl<B: Backend> Repo<B> {
             Loaded::Plan { plan, current } => {
                 let mut copied = true;
                 if !current {
-                    // Read again (a rare path): the text as the older
-                    // version wrote it, kept before the first save rewrites it.
-                    if let (Some(text), _) = self
-                        .stored_text(&entry.key)
-                        .map_err(SaveError::Unavailable)?
-                    {
+                    // The text as the older version wrote it, kept before
+                    // the first save rewrites it.
+                    let text = match older {
+                        Some(text) => Some(text),
+                        None => {
+                            self.stored_text(&entry.key)
+                                .map_err(SaveError::Unavailable)?
+                                .0
+                        }
+                    };
+                    if let Some(text) = text {
                         copied = self.set_aside(&text, "升级数据格式前", now).is_ok();
                     }
                 }
@@ -233,6 +393,8 @@ impl<B: Backend> Repo<B> {
                 Some(d),
                 None,
             ),
+            // Never shown: opening hands it back unopened.
+            Loaded::Unread(_) => return Err(SaveError::Unavailable(NOT_READ.into())),
         };
         Ok(OpenedPlan {
             plan,
@@ -259,9 +421,10 @@ impl<B: Backend> Repo<B> {
     }
 
     /// What storage holds under `key` now, read whole (for a conflict or a
-    /// damage decision), and how it is seen.
+    /// damage decision), and how it is seen. A fast reader may leave it
+    /// `Loaded::Unread`.
     pub fn stored(&self, key: &str) -> Result<(Loaded, Seen), SaveError> {
-        Ok(read_value(self.backend.get(key)?))
+        Ok(self.read(self.backend.get(key)?))
     }
 
     /// True when storage under `key` is no longer what `seen` says: another
@@ -309,21 +472,37 @@ impl<B: Backend> Repo<B> {
     }
 }
 
-/// What a stored value means, and how it is seen. A packed value that does
-/// not unpack is damage like any other, with the value itself kept as the
-/// raw text.
+/// What a stored value means, read thoroughly, and how it is seen. A
+/// packed value that does not unpack is damage like any other, with the
+/// value itself kept as the raw text.
 pub fn read_value(value: Option<String>) -> (Loaded, Seen) {
+    read_value_with(thorough, value)
+}
+
+/// `read_value` with the fast pass alone: what it does not take is
+/// `Loaded::Unread` (see `store::finish`).
+pub fn read_value_fast(value: Option<String>) -> (Loaded, Seen) {
+    read_value_with(interpret_fast, value)
+}
+
+fn read_value_with(read: Reader, value: Option<String>) -> (Loaded, Seen) {
     let seen = Seen::of(value.as_deref());
     let Some(value) = value else {
         return (Loaded::Nothing, seen);
     };
     let loaded = match stored::decode(&value) {
-        Ok(text) => match interpret(Some(text.into_owned())) {
+        Ok(text) => match read(text.into_owned()) {
             Loaded::Damaged(mut d) => {
                 if d.raw != value {
                     d.stored = Some(value);
                 }
                 Loaded::Damaged(d)
+            }
+            Loaded::Unread(mut u) => {
+                if u.raw != value {
+                    u.stored = Some(value);
+                }
+                Loaded::Unread(u)
             }
             other => other,
         },

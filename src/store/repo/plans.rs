@@ -190,11 +190,26 @@ impl<B: Backend> Repo<B> {
     /// is free; when a listed plan has its id, it is added as a new plan
     /// (a new id, "（找回）" in its title) and the found key removed.
     pub fn adopt_found(&self, key: &str, now: &str) -> Result<(PlanList, String), String> {
+        let (loaded, seen) = self.stored(key).map_err(|e| e.to_string())?;
+        self.adopt_read(key, loaded, &seen, now)
+    }
+
+    /// `adopt_found`, for what is stored under `key` read (and judged
+    /// whole) as `loaded`, seen as `seen`.
+    pub fn adopt_read(
+        &self,
+        key: &str,
+        loaded: crate::store::Loaded,
+        seen: &Seen,
+        now: &str,
+    ) -> Result<(PlanList, String), String> {
         let (mut list, _) = self.list().map_err(|e| e.to_string())?;
         if list.plans.iter().any(|p| p.key == key) {
             return Err("该计划已在计划列表中".into());
         }
-        let (loaded, _) = self.stored(key).map_err(|e| e.to_string())?;
+        if self.changed_since(key, seen).map_err(|e| e.to_string())? {
+            return Err(super::CHANGED_WHILE_READING.into());
+        }
         let (id, title, year, plan) = match loaded {
             crate::store::Loaded::Plan { plan, .. } => {
                 (plan.id.clone(), plan.title.clone(), plan.year, Some(plan))
@@ -207,6 +222,7 @@ impl<B: Backend> Repo<B> {
                 (id, title, year, None)
             }
             crate::store::Loaded::Nothing => return Err("该计划已不存在".into()),
+            crate::store::Loaded::Unread(_) => return Err(super::NOT_READ.into()),
         };
         let id_free = !id.is_empty() && list.entry(&id).is_none();
         if id_free {

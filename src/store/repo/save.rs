@@ -7,7 +7,7 @@
 //! value is read only when the stamp differs, to see whether the other tab
 //! wrote this very plan.
 
-use super::{read_value, value_holds, Backend, Repo};
+use super::{value_holds, Backend, Repo};
 use crate::format::WriteError;
 use crate::model::id::new_id;
 use crate::model::plan::Plan;
@@ -89,8 +89,10 @@ impl<B: Backend> Repo<B> {
         if value_holds(value.as_deref(), plan) {
             return SaveOutcome::Adopt(Seen::of(value.as_deref()));
         }
+        // Text a fast reader does not take is not this plan: a conflict,
+        // which the user settles with everything kept.
         if synced.seen == Seen::Absent && untouched_sample(plan) {
-            if let (Loaded::Plan { plan, .. }, seen) = read_value(value) {
+            if let (Loaded::Plan { plan, .. }, seen) = self.read(value) {
                 return SaveOutcome::Yield(Box::new(plan), seen);
             }
         }

@@ -3,10 +3,24 @@
 //! are never removed at start: the user opens (lists) them again,
 //! downloads them, or, after confirming, removes them.
 
-use crate::store::local;
+use crate::store::{local, Loaded};
 use crate::ui::download::download_text;
+use crate::ui::persistence::reading::read_whole;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// How a found plan is named in the list: by its title, read whole (by
+/// the worker when the page's fast pass does not take it).
+async fn describe(key: &str) -> String {
+    match read_whole(key).await {
+        Ok((Loaded::Plan { plan, .. }, _)) => format!("计划“{}”", plan.title),
+        Ok((Loaded::Damaged(d), _)) => d.plan.map_or("无法读取的计划".into(), |p| {
+            format!("计划“{}”（部分无法读取）", p.title)
+        }),
+        _ => "无法读取的计划".into(),
+    }
+}
 
 #[component]
 pub fn FoundPlans() -> impl IntoView {
@@ -16,45 +30,47 @@ pub fn FoundPlans() -> impl IntoView {
     // here, not after every save: each found plan is read whole for its
     // title (they are rare, and listed on this page alone).
     let version = RwSignal::new(0u32);
-    let found = Memo::new(move |_| {
+    let found = RwSignal::new(Vec::<(String, usize, String)>::new());
+    // The latest reading's number: an earlier one that ends later is dropped.
+    let readings = StoredValue::new(0u32);
+    Effect::new(move |_| {
         version.track();
         let list = state.storage.plans().get();
-        let repo = local::repo();
-        let found = repo.found_plans(&list).unwrap_or_default();
-        found
-            .into_iter()
-            .map(|key| {
+        let reading = readings.get_value() + 1;
+        readings.set_value(reading);
+        spawn_local(async move {
+            let repo = local::repo();
+            let mut rows = Vec::new();
+            for key in repo.found_plans(&list).unwrap_or_default() {
                 let size = repo.stored_size(&key).ok().flatten().unwrap_or(0);
-                let title = match repo.stored(&key) {
-                    Ok((crate::store::Loaded::Plan { plan, .. }, _)) => {
-                        format!("计划“{}”", plan.title)
-                    }
-                    Ok((crate::store::Loaded::Damaged(d), _)) => {
-                        d.plan.map_or("无法读取的计划".into(), |p| {
-                            format!("计划“{}”（部分无法读取）", p.title)
-                        })
-                    }
-                    _ => "无法读取的计划".into(),
-                };
-                (key, size, title)
-            })
-            .collect::<Vec<_>>()
+                let title = describe(&key).await;
+                rows.push((key, size, title));
+            }
+            if readings.get_value() == reading {
+                found.set(rows);
+            }
+        });
     });
     let open = move |key: String| {
         message.set(None);
-        let result = local::repo()
-            .adopt_found(&key, &crate::ui::clock::now_iso())
-            .and_then(|(list, id)| {
-                state.storage.listed(list);
-                crate::ui::persistence::plans::open(state, &id)
-            });
-        match result {
-            Ok(()) => {
-                version.update(|v| *v += 1);
-                state.storage.space_freed();
+        spawn_local(async move {
+            let result = match read_whole(&key).await {
+                Ok((loaded, seen)) => local::repo()
+                    .adopt_read(&key, loaded, &seen, &crate::ui::clock::now_iso())
+                    .and_then(|(list, id)| {
+                        state.storage.listed(list);
+                        crate::ui::persistence::plans::open(state, &id)
+                    }),
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(()) => {
+                    version.update(|v| *v += 1);
+                    state.storage.space_freed();
+                }
+                Err(e) => message.set(Some(e)),
             }
-            Err(e) => message.set(Some(e)),
-        }
+        });
     };
     let download = move |key: String| {
         message.set(None);

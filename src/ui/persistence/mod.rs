@@ -6,9 +6,12 @@
 //! knows of it, changed only through the methods below, each named for
 //! what happened.
 //!
-//! `saving` writes changes; `plans` opens, creates and deletes plans.
+//! `saving` writes changes; `plans` opens, creates and deletes plans;
+//! `reading` has the worker read stored text the page's fast pass does not
+//! take.
 
 pub mod plans;
+pub mod reading;
 pub mod saving;
 
 use crate::store::plans::{PlanEntry, PlanList};
@@ -55,9 +58,23 @@ impl PlanStep {
     }
 }
 
+/// A plan whose stored text the worker is reading: until it answers,
+/// nothing of it is shown and nothing is saved under its key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// Tells this read's answer from a later one's.
+    pub token: u64,
+    /// Why the worker could not read it, once it failed.
+    pub failed: Option<String>,
+}
+
 /// What the page knows of storage.
 #[derive(Clone, Copy)]
 pub struct Persistence {
+    /// The read under way of the plan to show, if any.
+    reading: RwSignal<Option<Reading>>,
+    /// The last read's token.
+    reads: StoredValue<u64>,
     /// Stored data that failed to load; while set, nothing is saved over it.
     damage: RwSignal<Option<Damage>>,
     /// The last save's failure, shown until a save succeeds.
@@ -94,6 +111,8 @@ impl Persistence {
         message: Option<String>,
     ) -> Persistence {
         Persistence {
+            reading: RwSignal::new(None),
+            reads: StoredValue::new(0),
             damage: RwSignal::new(damage),
             save_error: RwSignal::new(message),
             external_change: RwSignal::new(false),
@@ -112,6 +131,14 @@ impl Persistence {
 
     pub fn damage(&self) -> ReadSignal<Option<Damage>> {
         self.damage.read_only()
+    }
+    pub fn reading(&self) -> ReadSignal<Option<Reading>> {
+        self.reading.read_only()
+    }
+    /// True while the read with `token` is the one under way.
+    pub fn still_reading(&self, token: u64) -> bool {
+        self.reading
+            .with_untracked(|r| r.as_ref().is_some_and(|r| r.token == token))
     }
     pub fn save_error(&self) -> ReadSignal<Option<String>> {
         self.save_error.read_only()
@@ -152,11 +179,43 @@ impl Persistence {
     /// A plan read from (or just written to) storage under `key` is shown:
     /// a fresh start, no conflict or failure carried over.
     pub fn opened(&self, key: String, damage: Option<Damage>, synced: Synced) {
+        if self.reading.with_untracked(Option::is_some) {
+            self.reading.set(None);
+        }
         self.synced.set_value(Some(synced));
         self.external_change.set(false);
         self.save_error.set(None);
         self.damage.set(damage);
         self.plan_key.set(key);
+    }
+
+    /// The plan stored under `key` is being read by the worker: nothing is
+    /// saved (nothing of it is known yet) until it is `opened`. Returns
+    /// the read's token.
+    pub fn began_reading(&self, key: String) -> u64 {
+        let token = self.reads.get_value() + 1;
+        self.reads.set_value(token);
+        self.synced.set_value(None);
+        self.external_change.set(false);
+        self.save_error.set(None);
+        self.damage.set(None);
+        self.plan_key.set(key);
+        self.reading.set(Some(Reading {
+            token,
+            failed: None,
+        }));
+        token
+    }
+
+    /// The worker could not read the plan of the read `token`: it stays
+    /// unread and unwritten, and the page says why.
+    pub fn reading_failed(&self, token: u64, message: String) {
+        if self.still_reading(token) {
+            self.reading.set(Some(Reading {
+                token,
+                failed: Some(message),
+            }));
+        }
     }
 
     /// The plan list as storage now holds it.

@@ -1,16 +1,17 @@
 //! Opening a plan from storage, at start-up or when switching, and the
 //! plan-level actions (new, copy to next year, delete). Each goes through
-//! the same steps as start-up: the stored text is interpreted by
-//! `store::interpret`, so a damaged or newer plan gets the damage panel,
-//! never a silent replacement.
+//! the same steps as start-up: the stored text is read by the repository
+//! (the fast pass, then the worker when that does not take it, see
+//! `reading`), so a damaged or newer plan gets the damage panel, never a
+//! silent replacement.
 
 use crate::model::plan::Plan;
 use crate::model::sample::sample_plan;
 use crate::store::plans::{PlanList, LEGACY_KEY};
-use crate::store::repo::OpenedPlan;
+use crate::store::repo::{Opening, Unopened};
 use crate::store::{self, local, Damage, Loaded, SaveError, Synced};
 use crate::ui::clock::now_iso;
-use crate::ui::persistence::saving;
+use crate::ui::persistence::{reading, saving};
 use crate::ui::state::{AppState, Change, PlanStep};
 use leptos::prelude::*;
 
@@ -23,6 +24,9 @@ pub struct Opened {
     pub synced: Option<Synced>,
     pub list: PlanList,
     pub message: Option<String>,
+    /// The plan's text waits for the worker (`read_then_show`); `plan` is
+    /// then only its entry's name.
+    pub reading: Option<Unopened>,
 }
 
 /// Reads the plan in use at start-up (the sample on a first run), after
@@ -35,6 +39,7 @@ pub fn at_start(year: i32) -> Opened {
         synced: None,
         list: PlanList::default(),
         message: Some(store::read_failure_message(&e)),
+        reading: None,
     };
     let repo = local::repo();
     // A list that could not be written back is read the same way again
@@ -55,29 +60,98 @@ pub fn at_start(year: i32) -> Opened {
             synced: Some(Synced::default()),
             list,
             message: None,
+            reading: None,
         };
     };
     match repo.open(&entry, year, &now_iso()) {
-        Ok(OpenedPlan {
-            plan,
-            damage,
-            synced,
-            message,
-        }) => Opened {
-            plan,
+        Ok(Opening::Opened(o)) => Opened {
+            plan: o.plan,
             key: entry.key,
-            damage,
-            synced: Some(synced),
+            damage: o.damage,
+            synced: Some(o.synced),
             list,
-            message,
+            message: o.message,
+            reading: None,
+        },
+        Ok(Opening::Unread(unopened)) => Opened {
+            plan: placeholder(&unopened, year),
+            key: entry.key,
+            damage: None,
+            synced: None,
+            list,
+            message: None,
+            reading: Some(unopened),
         },
         Err(e) => unreadable(e),
     }
 }
 
+/// What stands for a plan while the worker reads it: its entry's id, title
+/// and year, no tasks. Never saved (nothing is, while reading).
+fn placeholder(unopened: &Unopened, year: i32) -> Plan {
+    let entry = unopened.entry();
+    let mut plan = Plan::empty(if entry.year != 0 { entry.year } else { year });
+    plan.id = entry.id.clone();
+    plan.title = entry.title.clone();
+    plan
+}
+
+/// Has the worker read the plan `unopened` (its text not taken by the
+/// page's fast pass), then shows it as opening it would have; until then
+/// the page shows a status in place of the plan, and saves nothing. A
+/// write by another tab meanwhile is a conflict, as at a save. `at_start`:
+/// the state was made with its placeholder; a message goes where start-up
+/// puts it.
+pub fn read_then_show(state: AppState, unopened: Unopened, at_start: bool) {
+    let key = unopened.key().to_string();
+    let token = state.storage.began_reading(key.clone());
+    leptos::task::spawn_local(async move {
+        let restored = crate::ui::worker::plans::restore(unopened.text()).await;
+        // Another plan was opened meanwhile: this answer is for nothing.
+        if !state.storage.still_reading(token) {
+            return;
+        }
+        let opened = restored.and_then(|r| {
+            local::repo()
+                .finish_open(unopened, r, &now_iso())
+                .map_err(|e| e.to_string())
+        });
+        let opened = match opened {
+            Ok(o) => o,
+            Err(e) => {
+                return state
+                    .storage
+                    .reading_failed(token, reading::failure_message(&e))
+            }
+        };
+        let seen = opened.synced.seen.clone();
+        state
+            .storage
+            .opened(key.clone(), opened.damage, opened.synced);
+        let _ = state.dispatch(Change::Adopt(Box::new(opened.plan)));
+        if let Some(m) = opened.message {
+            if at_start {
+                state.storage.failed(m);
+            } else {
+                state.edit_error.set(Some(m));
+            }
+        }
+        if local::repo().changed_since(&key, &seen).unwrap_or(false) {
+            state.storage.conflict();
+        }
+    });
+}
+
 /// Shows `opened` in the page: a fresh start for the new plan (no undo
 /// history from the previous one, no conflict or damage carried over).
 fn show(state: AppState, key: String, plan: Plan, damage: Option<Damage>, synced: Synced) {
+    leave_address(state, &plan);
+    state.storage.opened(key, damage, synced);
+    let _ = state.dispatch(Change::Adopt(Box::new(plan)));
+}
+
+/// The address and this tab's memory of its plan, as another plan is shown.
+fn leave_address(state: AppState, plan: &Plan) {
     local::set_tab_plan(&plan.id);
     // Filters name this plan's units and areas; they mean nothing in
     // another. The address drops them too (and any `plan=`).
@@ -91,8 +165,6 @@ fn show(state: AppState, key: String, plan: Plan, damage: Option<Damage>, synced
             }
         }
     }
-    state.storage.opened(key, damage, synced);
-    let _ = state.dispatch(Change::Adopt(Box::new(plan)));
 }
 
 /// Writes what is pending for the plan on screen before another is shown;
@@ -122,13 +194,23 @@ fn open_now(state: AppState, id: &str) -> Result<(), String> {
     let year = state
         .today
         .with_untracked(|t| chrono::Datelike::year(&t.date));
-    let opened = repo
+    let opening = repo
         .open(&entry, year, &now_iso())
         .map_err(|e| e.to_string())?;
     state.storage.listed(list);
-    show(state, entry.key, opened.plan, opened.damage, opened.synced);
-    if let Some(m) = opened.message {
-        state.edit_error.set(Some(m));
+    match opening {
+        Opening::Opened(opened) => {
+            show(state, entry.key, opened.plan, opened.damage, opened.synced);
+            if let Some(m) = opened.message {
+                state.edit_error.set(Some(m));
+            }
+        }
+        Opening::Unread(unopened) => {
+            let plan = placeholder(&unopened, year);
+            leave_address(state, &plan);
+            read_then_show(state, unopened, false);
+            let _ = state.dispatch(Change::Adopt(Box::new(plan)));
+        }
     }
     Ok(())
 }
@@ -136,7 +218,7 @@ fn open_now(state: AppState, id: &str) -> Result<(), String> {
 /// Another plan of the list as stored, read and not opened (to copy its
 /// units and areas from): nothing is written, the plan on screen stays.
 /// Of damaged data, what could be read.
-pub fn read_other(state: AppState, id: &str) -> Result<Plan, String> {
+pub async fn read_other(state: AppState, id: &str) -> Result<Plan, String> {
     let key = state
         .storage
         .plans()
@@ -146,12 +228,14 @@ pub fn read_other(state: AppState, id: &str) -> Result<Plan, String> {
                 .map(|e| e.key.clone())
         })
         .ok_or_else(|| "该计划已不存在（可能已在另一窗口删除）".to_string())?;
-    match local::repo().stored(&key).map_err(|e| e.to_string())? {
+    match reading::read_whole(&key).await? {
         (Loaded::Plan { plan, .. }, _) => Ok(plan),
         (Loaded::Damaged(d), _) => d
             .plan
             .ok_or_else(|| "该计划的数据已损坏，无法读取".to_string()),
         (Loaded::Nothing, _) => Err("该计划还没有保存的数据".into()),
+        // `read_whole` leaves nothing unread.
+        (Loaded::Unread(_), _) => Err("该计划的数据未能读取".into()),
     }
 }
 

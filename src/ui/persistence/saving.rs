@@ -84,6 +84,11 @@ pub fn install(state: AppState) {
 /// damage decision is pending, the last save failed, storage could not be
 /// read, or the latest change is not written yet.
 pub fn unsaved(state: AppState) -> bool {
+    // While the stored plan is being read, nothing on screen is the
+    // user's: there is nothing to lose (and nothing is written).
+    if state.storage.reading().with_untracked(Option::is_some) {
+        return false;
+    }
     if state.storage.damage().with_untracked(Option::is_some)
         || state.storage.external_change().get_untracked()
         || state.storage.save_error().with_untracked(Option::is_some)
@@ -116,7 +121,9 @@ fn write_if_allowed(state: AppState) {
         return; // the user has a decision to make first
     }
     if state.storage.with_synced(Option::is_none) {
-        return; // storage was unreadable at start; its message stays up
+        // Storage was unreadable at start (its message stays up), or the
+        // stored plan is still being read.
+        return;
     }
     let key = state.storage.plan_key().get_untracked();
     let outcome = state.doc.plan().with_untracked(|p| {

@@ -41,13 +41,7 @@ pub fn CopyRegistry() -> impl IntoView {
         })
     };
     let message = RwSignal::new(None::<String>);
-    let copy = move |_| {
-        let from = choice();
-        let source = if from == SAMPLE {
-            Ok(sample_plan(state.today.with_untracked(|t| t.date.year())))
-        } else {
-            read_other(state, &from)
-        };
+    let copy_from = move |source: Result<crate::model::plan::Plan, String>| {
         let source = match source {
             Ok(p) => p,
             Err(e) => return message.set(Some(format!("未能读取该计划：{e}"))),
@@ -64,6 +58,22 @@ pub fn CopyRegistry() -> impl IntoView {
             }
         }
         message.set(Some(done));
+    };
+    let copy = move |_| {
+        let from = choice();
+        // The other plan may be read by the worker: what it gives is copied
+        // only into the plan that was on screen when asked.
+        let into = state.doc.plan().with_untracked(|p| p.id.clone());
+        leptos::task::spawn_local(async move {
+            let source = if from == SAMPLE {
+                Ok(sample_plan(state.today.with_untracked(|t| t.date.year())))
+            } else {
+                read_other(state, &from).await
+            };
+            if state.doc.plan().with_untracked(|p| p.id == into) {
+                copy_from(source);
+            }
+        });
     };
     view! {
         <div class="registry-intake-part" data-testid="copy-registry-panel">

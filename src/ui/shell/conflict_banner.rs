@@ -3,11 +3,15 @@
 //! without a copy: the side given up is set aside (compressed, so even a
 //! 5,000-task plan fits beside the one kept); if even that does not fit,
 //! the user downloads it first and confirms.
+//!
+//! What is stored is read whole first (by the worker, when the page's fast
+//! pass does not take it), then each choice acts on that reading.
 
 use crate::store::repo::KeepMine;
 use crate::store::{self, local, Loaded, Seen, Synced};
 use crate::ui::clock::now_iso;
 use crate::ui::download::{download_text, stamped_name};
+use crate::ui::persistence::reading::read_whole;
 use crate::ui::state::{use_app, AppState, Change};
 use leptos::prelude::*;
 
@@ -41,11 +45,17 @@ enum Waiting {
 /// Shows what storage holds now. This tab's plan is set aside first (it may
 /// hold a change that could not be saved), unless `skip_copy` because the
 /// user downloaded it.
-fn load_theirs(state: AppState, skip_copy: bool) -> Result<(), String> {
+async fn load_theirs(state: AppState, skip_copy: bool) -> Result<(), String> {
     let key = state.storage.plan_key().get_untracked();
+    let (loaded, seen) = read_whole(&key).await?;
     let mine = state.doc.plan().get_untracked();
-    let (loaded, seen) =
-        local::repo().take_theirs(&key, (!skip_copy).then_some(&mine), &now_iso())?;
+    let (loaded, seen) = local::repo().take_read(
+        &key,
+        loaded,
+        seen,
+        (!skip_copy).then_some(&mine),
+        &now_iso(),
+    )?;
     let storage = state.storage;
     match loaded {
         Loaded::Plan { plan, .. } => {
@@ -66,6 +76,8 @@ fn load_theirs(state: AppState, skip_copy: bool) -> Result<(), String> {
         Loaded::Damaged(d) => {
             storage.conflict_settled(Synced { plan: None, seen }, Some(Some(d)));
         }
+        // `read_whole` leaves nothing unread, and `take_read` refuses it.
+        Loaded::Unread(_) => {}
     }
     Ok(())
 }
@@ -75,11 +87,20 @@ fn load_theirs(state: AppState, skip_copy: bool) -> Result<(), String> {
 /// Luoshi is never replaced; it is shown read-only instead. While this tab
 /// still has damaged stored data to decide about, "this tab's data" is that
 /// damaged text: it is put back, so the decision goes on against it.
-fn keep_mine(state: AppState, skip_copy: bool) -> Result<(), String> {
+async fn keep_mine(state: AppState, skip_copy: bool) -> Result<(), String> {
     let key = state.storage.plan_key().get_untracked();
+    let (loaded, seen) = read_whole(&key).await?;
     let damage = state.storage.damage().get_untracked();
     let kept = state.doc.plan().with_untracked(|mine| {
-        local::repo().keep_mine(&key, mine, damage.as_ref(), skip_copy, &now_iso())
+        local::repo().keep_mine_read(
+            &key,
+            loaded,
+            seen,
+            mine,
+            damage.as_ref(),
+            skip_copy,
+            &now_iso(),
+        )
     })?;
     let storage = state.storage;
     match kept {
@@ -104,22 +125,32 @@ pub fn ConflictBanner() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let waiting = RwSignal::new(None::<Waiting>);
     let downloaded = RwSignal::new(None::<Downloaded>);
+    // A choice under way (the worker may be reading what is stored): a
+    // second click waits for it.
+    let busy = StoredValue::new(false);
     let run = move |choice: Waiting, skip_copy: bool| {
-        error.set(None);
-        let result = match choice {
-            Waiting::Load => load_theirs(state, skip_copy),
-            Waiting::Keep => keep_mine(state, skip_copy),
-        };
-        match result {
-            Ok(()) => {
-                waiting.set(None);
-                downloaded.set(None);
-            }
-            Err(e) => {
-                waiting.set(Some(choice));
-                error.set(Some(e));
-            }
+        if busy.get_value() {
+            return;
         }
+        busy.set_value(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let result = match choice {
+                Waiting::Load => load_theirs(state, skip_copy).await,
+                Waiting::Keep => keep_mine(state, skip_copy).await,
+            };
+            busy.set_value(false);
+            match result {
+                Ok(()) => {
+                    waiting.set(None);
+                    downloaded.set(None);
+                }
+                Err(e) => {
+                    waiting.set(Some(choice));
+                    error.set(Some(e));
+                }
+            }
+        });
     };
     // What the waiting choice would give up, as a file.
     let download = move |_| {

@@ -88,6 +88,7 @@ pub fn AppHeader() -> impl IntoView {
             })
         })
     });
+    let reading = move || state.storage.reading().with(Option::is_some);
     let bar = NodeRef::<leptos::html::Header>::new();
     bar.on_load(publish_height);
     view! {
@@ -132,15 +133,19 @@ pub fn AppHeader() -> impl IntoView {
             </nav>
             <PlanSwitcher />
             <UndoButtons />
-            <span class="save-state" data-testid="save-state" data-state=move || match state.storage.save_state().get() {
-                SaveState::Saved => "saved",
-                SaveState::Pending => "pending",
-                SaveState::NotSaved => "not-saved",
+            // While the stored plan is being read nothing is saved: the
+            // header says so rather than "saving".
+            <span class="save-state" data-testid="save-state" data-state=move || match (reading(), state.storage.save_state().get()) {
+                (true, _) => "reading",
+                (_, SaveState::Saved) => "saved",
+                (_, SaveState::Pending) => "pending",
+                (_, SaveState::NotSaved) => "not-saved",
             }>
-                {move || match state.storage.save_state().get() {
-                    SaveState::Saved => "已保存",
-                    SaveState::Pending => "正在保存…",
-                    SaveState::NotSaved => "未保存",
+                {move || match (reading(), state.storage.save_state().get()) {
+                    (true, _) => "正在读取…",
+                    (_, SaveState::Saved) => "已保存",
+                    (_, SaveState::Pending) => "正在保存…",
+                    (_, SaveState::NotSaved) => "未保存",
                 }}
             </span>
             <span class="today" class:simulated=simulated data-testid="today">
