@@ -36,4 +36,8 @@ cargo bench --bench core -- capacity | tee target/bench-capacity.txt
 printf '\n\033[1m== benchmark\033[0m\n'
 start=$(date +%s)
 LUOSHI_BENCH_DIST="$DIST" node bench/run.mjs "$@"
+if [ "${1:-}" != "--quick" ]; then
+  printf '\n\033[1m== a 19 MB plan file imported: long tasks on the page (issue 19)\033[0m\n'
+  LUOSHI_DIST="$DIST" node bench/files.mjs | tee target/bench-files.md
+fi
 echo "bench: $(( $(date +%s) - start )) s"
