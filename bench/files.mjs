@@ -33,9 +33,12 @@ function bigFile(sample, tasks, reports, id) {
 async function measure(label, page, act, done) {
   await page.evaluate(() => {
     window.__long = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__long.push(Math.round(e.duration));
-    }).observe({ type: "longtask" });
+    if (!window.__watching) {
+      window.__watching = true;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__long.push(Math.round(e.duration));
+      }).observe({ type: "longtask" });
+    }
   });
   const start = Date.now();
   await act();

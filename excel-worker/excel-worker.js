@@ -12,7 +12,7 @@
 //
 // Requests: { id, kind, args } with kind one of the wasm's exports
 // (KINDS below) and args its arguments (an ArrayBuffer stands for
-// bytes); the answer is { id, ok } or { id, error: message }.
+// bytes, a File for its text); the answer is { id, ok } or { id, error: message }.
 /* global wasm_bindgen, importScripts */
 let ready;
 let arrives;
@@ -28,7 +28,7 @@ if (self.LUOSHI_EXCEL_INLINE) {
 const KINDS = [
   "ledger_xlsx", "summary_xlsx", "ledger_csv", "intake_workbook",
   // Plan work (excel-worker/src/plans.rs): restores, merge previews, merges.
-  "restore", "incoming", "merge_preview", "merge_confirm",
+  "restore", "incoming", "incoming_plan", "merge_preview", "merge_confirm",
 ];
 
 self.onmessage = async (event) => {
@@ -40,7 +40,10 @@ self.onmessage = async (event) => {
   try {
     await ready;
     if (!KINDS.includes(kind)) throw new Error(`unknown request ${kind}`);
-    const out = wasm_bindgen[kind](...args.map((a) => (a instanceof ArrayBuffer ? new Uint8Array(a) : a)));
+    // A file (Blob) is read here, as text, so a large one never passes
+    // through the page's thread.
+    const given = await Promise.all(args.map((a) => (a instanceof Blob ? a.text() : a)));
+    const out = wasm_bindgen[kind](...given.map((a) => (a instanceof ArrayBuffer ? new Uint8Array(a) : a)));
     self.postMessage({ id, ok: out }, out instanceof Uint8Array ? [out.buffer] : []);
   } catch (err) {
     self.postMessage({ id, error: String((err && err.message) || err) });

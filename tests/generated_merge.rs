@@ -177,7 +177,7 @@ fn edited(plan: &Plan, edits: &[Edit], side: &str) -> Plan {
 /// page's plan in one step.
 fn merged(ours: &Plan, theirs: &Plan) -> Plan {
     let pv = preview(ours, theirs);
-    let shown: MergePreview = through_json(&pv);
+    let shown: MergePreview = through_json(&pv.for_page());
     assert_eq!(
         (shown.is_empty(), shown.conflicts(), shown.new_updates()),
         (pv.is_empty(), pv.conflicts(), pv.new_updates()),

@@ -85,6 +85,7 @@ mod exports {
         let got = intake::intake(&book, &ours, &roles, day(today)?, now).map_err(fail)?;
         let merge = luoshi::model::merge::preview(&ours, &got.plan);
         let token = crate::plans::keep(got.plan.clone(), Some(merge.clone()));
+        let merge = merge.for_page();
         serde_json::to_string(&SheetRead {
             token,
             intake: &got,

@@ -8,7 +8,8 @@
 //! sends neither back; the page sends its own plan as the document it
 //! writes to storage.
 
-use luoshi::format::{restore_plan, RestoreError, Restored};
+use luoshi::format::incoming::{read_incoming, Summary};
+use luoshi::format::{restore_plan, Restored};
 use luoshi::model::merge::{self, Choice, MergePreview};
 use luoshi::model::plan::Plan;
 use serde::Serialize;
@@ -82,27 +83,43 @@ pub fn restore(text: &str) -> Result<String, JsValue> {
     json(&restore_plan(text))
 }
 
-/// What `incoming` answers: the file restored and the token it is kept under.
+/// What `incoming` answers: the token the file's plan is kept under and
+/// what the preview says of it (never the plan itself: see
+/// `format::incoming`).
 #[derive(Serialize)]
-struct Kept<'a> {
+struct Kept {
     token: u32,
-    restored: &'a Restored,
+    summary: Summary,
 }
 
-/// Restores an imported file's `text` and keeps its plan for the merge;
-/// the answer is `{"Ok": {token, restored}}` or `{"Err": RestoreError}`.
+/// Reads an imported file's `text` (the file `name`; the worker script
+/// reads the file itself, so its text never passes through the page) and
+/// keeps its plan for the merge; the answer is `{"Ok": {token, summary}}`
+/// or `{"Err": message}`.
 #[wasm_bindgen]
-pub fn incoming(text: &str) -> Result<String, JsValue> {
-    match restore_plan(text) {
+pub fn incoming(name: &str, text: &str) -> Result<String, JsValue> {
+    match read_incoming(name, text) {
         Ok(restored) => {
-            let token = keep(restored.plan.clone(), None);
-            json(&Ok::<_, RestoreError>(Kept {
-                token,
-                restored: &restored,
-            }))
+            let summary = Summary::of(&restored);
+            let token = keep(restored.plan, None);
+            json(&Ok::<_, String>(Kept { token, summary }))
         }
         Err(e) => json(&Err::<Kept, _>(e)),
     }
+}
+
+/// The incoming plan `token` whole, as a `Restored` in JSON (to open it as
+/// a plan of its own).
+#[wasm_bindgen]
+pub fn incoming_plan(token: u32) -> Result<String, JsValue> {
+    let restored = with_incoming(token, |i| Restored {
+        plan: i.plan.clone(),
+        problems: Vec::new(),
+        version: luoshi::format::CURRENT_VERSION,
+        exported_at: String::new(),
+        source: String::new(),
+    })?;
+    json(&restored)
 }
 
 /// The preview of merging the incoming plan `token` into `document`,
@@ -112,8 +129,9 @@ pub fn merge_preview(token: u32, document: &str) -> Result<String, JsValue> {
     let ours = ours(document)?;
     let preview = with_incoming(token, |i| {
         let preview = merge::preview(&ours, &i.plan);
-        i.shown = Some(preview.clone());
-        preview
+        let page = preview.for_page();
+        i.shown = Some(preview);
+        page
     })?;
     json(&preview)
 }
@@ -141,7 +159,10 @@ pub fn merge_confirm(
         if let Ok(merge::Confirmation::Changed(fresh)) = &done {
             i.shown = Some((**fresh).clone());
         }
-        done.and_then(|d| d.reply(&ours, now))
+        done.and_then(|d| d.reply(&ours, now)).map(|mut reply| {
+            reply.changed = reply.changed.map(|pv| pv.for_page());
+            reply
+        })
     })?;
     json(&done.map_err(|e| fail(format!("导入未完成：{e}")))?)
 }

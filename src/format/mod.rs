@@ -7,6 +7,7 @@ pub mod breakdown;
 pub mod envelope;
 pub mod error;
 pub mod head;
+pub mod incoming;
 mod items;
 pub mod json;
 pub mod messages;

@@ -161,6 +161,10 @@ pub struct Clash {
 pub struct MergePreview {
     /// Tasks only the file has, parents before children.
     pub new_tasks: Vec<Task>,
+    /// In a preview for the page (`for_page`): the reports the new tasks
+    /// bring, whose tasks it holds by title only.
+    #[serde(default)]
+    pub new_task_updates: usize,
     /// Tasks both have that the merge changes.
     pub changed: Vec<TaskMerge>,
     pub new_units: Vec<Unit>,
@@ -211,15 +215,41 @@ impl MergePreview {
     }
 
     pub fn new_updates(&self) -> usize {
+        let brought = self
+            .new_tasks
+            .iter()
+            .map(|t| t.updates.len())
+            .sum::<usize>();
         self.changed
             .iter()
             .map(TaskMerge::new_updates)
             .sum::<usize>()
-            + self
-                .new_tasks
+            + brought.max(self.new_task_updates)
+    }
+
+    /// The preview as the page shows it: each new task by id, title and
+    /// parent only, its reports counted. A file of thousands of new tasks
+    /// with a year of reports each made a preview of many megabytes, read
+    /// on the page's thread in one long task; the worker keeps the whole
+    /// preview to carry the merge out.
+    pub fn for_page(&self) -> MergePreview {
+        let mut light = self.clone();
+        light.new_task_updates = self.new_updates()
+            - self
+                .changed
                 .iter()
-                .map(|t| t.updates.len())
-                .sum::<usize>()
+                .map(TaskMerge::new_updates)
+                .sum::<usize>();
+        light.new_tasks = self
+            .new_tasks
+            .iter()
+            .map(|t| {
+                let mut kept = Task::new(t.id.clone(), t.title.clone());
+                kept.parent = t.parent.clone();
+                kept
+            })
+            .collect();
+        light
     }
 
     /// Records here the file deleted, which go.

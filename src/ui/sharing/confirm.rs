@@ -128,8 +128,20 @@ pub async fn confirm_merge(
 
 /// Opens the file's plan as a plan of its own (a new id when this browser
 /// already holds a plan with its id).
-pub fn open_as_new(state: AppState, incoming: &Incoming) -> Result<String, String> {
-    let mut plan = incoming.restored.plan.clone();
+/// Nothing is opened when `run` was cancelled while the plan was fetched.
+pub async fn open_as_new(state: AppState, incoming: &Incoming, run: Run) -> Result<String, String> {
+    let mut plan = match &incoming.plan {
+        Some(plan) => plan.clone(),
+        None => {
+            crate::ui::worker::plans::incoming_plan(incoming.token)
+                .await
+                .map_err(|e| format!("文件“{}”未能打开：{e}", incoming.name))?
+                .plan
+        }
+    };
+    if !run.is_current() {
+        return Err(format!("已取消打开“{}”。", incoming.name));
+    }
     let taken = state
         .storage
         .plans()

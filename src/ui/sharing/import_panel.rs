@@ -10,13 +10,14 @@
 //! shows it again instead of applying it when the plan changed meanwhile;
 //! a switch to another plan ends the preview.
 
-use crate::format::Restored;
+use crate::format::incoming::Summary;
 use crate::model::merge::{MergePreview, Side};
+use crate::model::plan::Plan;
 use crate::model::TaskId;
 use crate::ui::sharing::confirm::{confirm_merge, open_as_new, Confirmed};
 use crate::ui::sharing::dropped::DroppedFile;
 use crate::ui::sharing::preview::ImportPreview;
-use crate::ui::sharing::reading::{interpret, read, refuse_before_reading, size_text};
+use crate::ui::sharing::reading::{check, refuse_before_reading, size_text};
 use crate::ui::sharing::run::Run;
 use crate::ui::sharing::workbook::{is_workbook, sheet_incoming, start_workbook, SheetIncoming};
 use crate::ui::state::{use_app, AppState};
@@ -53,7 +54,12 @@ pub struct Incoming {
     pub name: String,
     /// The token the worker keeps the incoming plan under, for the merge.
     pub token: u32,
-    pub restored: Restored,
+    /// What the preview says of the file's plan.
+    pub summary: Summary,
+    /// The file's plan, when the page has it (a workbook's, read against
+    /// the plan on screen); a plan file's stays in the worker until it is
+    /// opened as a plan of its own.
+    pub plan: Option<Plan>,
     /// `Some` when the file is of the plan on screen: the merge.
     pub merge: Option<MergePreview>,
     /// The plan of that id this browser holds, when it is not the one on screen.
@@ -72,51 +78,35 @@ pub fn start(state: AppState, stage: RwSignal<Stage>, file: web_sys::File) {
     if is_workbook(&name) {
         return start_workbook(state, stage, file, run);
     }
-    stage.set(Stage::Reading {
-        name: name.clone(),
-        loaded: 0.0,
-        total: file.size(),
+    // The worker reads the file itself: its text never passes through
+    // the page's thread, however large.
+    stage.set(Stage::Working(format!(
+        "正在读取并检查“{name}”（{}）……",
+        size_text(file.size())
+    )));
+    leptos::task::spawn_local(async move {
+        let result = restored_incoming(state, name, &file).await;
+        run.set(
+            stage,
+            match result {
+                Ok(incoming) => Stage::Ready(Box::new(incoming)),
+                Err(e) => Stage::Failed(e),
+            },
+        );
     });
-    let progress_name = name.clone();
-    read(
-        &file,
-        move |loaded, total| {
-            run.set(
-                stage,
-                Stage::Reading {
-                    name: progress_name.clone(),
-                    loaded,
-                    total,
-                },
-            )
-        },
-        move |text| match text {
-            Err(e) => run.set(stage, Stage::Failed(e)),
-            Ok(_) if !run.is_current() => {}
-            Ok(text) => {
-                stage.set(Stage::Working(format!("正在检查“{name}”……")));
-                leptos::task::spawn_local(async move {
-                    let result = restored_incoming(state, name, &text).await;
-                    run.set(
-                        stage,
-                        match result {
-                            Ok(incoming) => Stage::Ready(Box::new(incoming)),
-                            Err(e) => Stage::Failed(e),
-                        },
-                    );
-                });
-            }
-        },
-    );
 }
 
-/// A file's text restored in the worker, with the merge it would make
+/// A file read and restored in the worker, with the merge it would make
 /// when it is of the plan on screen.
-async fn restored_incoming(state: AppState, name: String, text: &str) -> Result<Incoming, String> {
-    let kept = interpret(&name, text).await?;
-    let restored = kept.restored;
+async fn restored_incoming(
+    state: AppState,
+    name: String,
+    file: &web_sys::File,
+) -> Result<Incoming, String> {
+    let kept = check(&name, file).await?;
+    let summary = kept.summary;
     let against = state.doc.plan().with_untracked(|p| p.id.clone());
-    let same = restored.plan.id == against;
+    let same = summary.id == against;
     let merge = if same {
         let document = crate::ui::sharing::confirm::document_of(state)?;
         let preview = crate::ui::worker::plans::merge_preview(kept.token, &document)
@@ -136,7 +126,7 @@ async fn restored_incoming(state: AppState, name: String, text: &str) -> Result<
             state
                 .storage
                 .plans()
-                .with_untracked(|l| l.entry(&restored.plan.id).map(|e| e.title.clone()))
+                .with_untracked(|l| l.entry(&summary.id).map(|e| e.title.clone()))
         })
         .flatten();
     Ok(Incoming {
@@ -144,7 +134,8 @@ async fn restored_incoming(state: AppState, name: String, text: &str) -> Result<
         refreshed: false,
         name,
         token: kept.token,
-        restored,
+        summary,
+        plan: None,
         merge,
         other_plan,
         sheet: None,
@@ -187,12 +178,6 @@ pub fn ImportPanel() -> impl IntoView {
         }
         // The same file can be chosen again.
         input.set_value("");
-    };
-    let finish = move |result: Result<String, String>| {
-        stage.set(match result {
-            Ok(m) => Stage::Done(m),
-            Err(e) => Stage::Failed(e),
-        })
     };
     let confirm = move |_| {
         if let Stage::Ready(incoming) = stage.get_untracked() {
@@ -271,7 +256,10 @@ pub fn ImportPanel() -> impl IntoView {
                     if !run.is_current() {
                         return;
                     }
-                    let result = fresh.and_then(|f| open_as_new(state, &f));
+                    let result = match fresh {
+                        Ok(f) => open_as_new(state, &f, run).await,
+                        Err(e) => Err(e),
+                    };
                     run.set(
                         stage,
                         match result {
@@ -281,7 +269,20 @@ pub fn ImportPanel() -> impl IntoView {
                     );
                 });
             }
-            None => finish(open_as_new(state, &incoming)),
+            None => {
+                let run = Run::begin();
+                stage.set(Stage::Working(format!("正在打开“{}”……", incoming.name)));
+                leptos::task::spawn_local(async move {
+                    let result = open_as_new(state, &incoming, run).await;
+                    run.set(
+                        stage,
+                        match result {
+                            Ok(m) => Stage::Done(m),
+                            Err(e) => Stage::Failed(e),
+                        },
+                    );
+                });
+            }
         }
     };
     view! {

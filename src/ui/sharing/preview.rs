@@ -10,6 +10,9 @@ use crate::ui::sharing::import_panel::Incoming;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
+/// New tasks listed by name in the preview; the rest are counted.
+const NEW_TASKS_NAMED: usize = 50;
+
 fn record_name(list: &str) -> &'static str {
     match list {
         "updates" => "进展",
@@ -33,36 +36,35 @@ pub fn ImportPreview(
 ) -> impl IntoView {
     let Incoming {
         name,
-        restored,
+        summary,
         merge,
         other_plan,
         sheet,
         refreshed,
         ..
     } = incoming;
-    let plan = &restored.plan;
-    let kind = match &plan.package {
-        Some(p) => format!("“{}”的填报包", p.unit_name),
+    let kind = match &summary.unit {
+        Some(unit) => format!("“{unit}”的填报包"),
         None => "工作计划文件".to_string(),
     };
     let head = if sheet.is_some() {
-        format!("文件“{name}”：Excel 表格，读入计划“{}”。", plan.title)
+        format!("文件“{name}”：Excel 表格，读入计划“{}”。", summary.title)
     } else {
         format!(
             "文件“{name}”：{kind}，计划“{}”，{}，数据格式第 {} 版{}。",
-            plan.title,
-            crate::model::counting::Counted::of_plan(plan).describe(),
-            restored.version,
-            if restored.exported_at.is_empty() {
+            summary.title,
+            summary.counted,
+            summary.version,
+            if summary.exported_at.is_empty() {
                 String::new()
             } else {
-                format!("，导出于 {}", restored.exported_at)
+                format!("，导出于 {}", summary.exported_at)
             }
         )
     };
     let report = sheet
         .map(|s| view! { <crate::ui::sharing::workbook::SheetReport sheet=*s on_role=on_role /> });
-    let problems = restored.problems.clone();
+    let problems = summary.problems.clone();
     let body = match merge {
         Some(pv) if pv.is_empty() => view! {
             <p data-testid="import-nothing">"文件中的内容与当前计划一致（或已经导入过），无需导入。"</p>
@@ -103,7 +105,12 @@ pub fn ImportPreview(
                 })}
                 {(!pv.new_tasks.is_empty()).then(|| view! {
                     <h4>"新增任务"</h4>
-                    <ul class="plain">{pv.new_tasks.iter().map(|t| view! { <li data-testid="import-new-task">{t.title.clone()}</li> }).collect_view()}</ul>
+                    // The first ones by name: a list of thousands says
+                    // nothing more and takes long to draw.
+                    <ul class="plain">{pv.new_tasks.iter().take(NEW_TASKS_NAMED).map(|t| view! { <li data-testid="import-new-task">{t.title.clone()}</li> }).collect_view()}</ul>
+                    {(pv.new_tasks.len() > NEW_TASKS_NAMED).then(|| view! {
+                        <p class="hint">{format!("……以上为前 {NEW_TASKS_NAMED} 项，共新增 {} 项。", pv.new_tasks.len())}</p>
+                    })}
                 })}
                 {(!pv.changed.is_empty()).then(|| view! {
                     <h4>"更新的任务"</h4>

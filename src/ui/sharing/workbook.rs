@@ -5,6 +5,7 @@
 //! Luoshi file. The user can correct a column's role in the preview,
 //! which reads the workbook again with that correction.
 
+use crate::format::incoming::Summary;
 use crate::format::sheets::intake::columns::{Header, Role};
 use crate::format::sheets::intake::RowResult;
 use crate::format::{write_plan, Restored, CURRENT_VERSION};
@@ -72,13 +73,14 @@ pub async fn sheet_incoming(
         refreshed: false,
         name: name.clone(),
         token,
-        restored: Restored {
-            plan: got.plan,
+        summary: Summary::of(&Restored {
+            plan: got.plan.clone(),
             problems: Vec::new(),
             version: CURRENT_VERSION,
             exported_at: String::new(),
             source: name,
-        },
+        }),
+        plan: Some(got.plan),
         merge: Some(merge),
         other_plan: None,
         sheet: Some(Box::new(SheetIncoming {

@@ -40,17 +40,26 @@ pub async fn restore_any(text: &str) -> Result<Restored, String> {
     restore(text).await?.map_err(|e| e.to_string())
 }
 
-/// An imported file restored, its plan kept in the worker under `token`.
+/// An imported file read and restored by the worker, its plan kept there
+/// under `token`, with what the preview says of it.
 #[derive(serde::Deserialize)]
 pub struct Kept {
     pub token: u32,
-    pub restored: Restored,
+    pub summary: crate::format::incoming::Summary,
 }
 
-/// Restores an imported file's `text` and keeps its plan in the worker for
-/// the merge.
-pub async fn incoming(text: &str) -> Result<Result<Kept, RestoreError>, String> {
-    ask("incoming", &[text.into()]).await
+/// Has the worker read the imported `file` (named `name`) and keep its
+/// plan for the merge. The inner error is the message for the user.
+pub async fn incoming_file(
+    name: &str,
+    file: &web_sys::File,
+) -> Result<Result<Kept, String>, String> {
+    ask("incoming", &[name.into(), file.into()]).await
+}
+
+/// The incoming plan `token` whole (to open it as a plan of its own).
+pub async fn incoming_plan(token: u32) -> Result<Restored, String> {
+    ask("incoming_plan", &[token.into()]).await
 }
 
 /// The preview of merging the incoming plan `token` into `document` (the
