@@ -59,7 +59,10 @@ mod exports {
     #[derive(serde::Serialize)]
     struct SheetRead<'a> {
         token: u32,
+        /// The rows read; its plan is left empty (kept here under the
+        /// token), so a large one is not read on the page's thread.
         intake: &'a luoshi::format::sheets::intake::Intake,
+        summary: luoshi::format::incoming::Summary,
         merge: luoshi::model::merge::MergePreview,
     }
 
@@ -82,14 +85,23 @@ mod exports {
             .filter_map(|(c, k)| Role::from_key(&k).map(|r| (c, r)))
             .collect();
         let ours = plan(document)?;
-        let got = intake::intake(&book, &ours, &roles, day(today)?, now).map_err(fail)?;
+        let mut got = intake::intake(&book, &ours, &roles, day(today)?, now).map_err(fail)?;
         let merge = luoshi::model::merge::preview(&ours, &got.plan);
-        let token = crate::plans::keep(got.plan.clone(), Some(merge.clone()));
-        let merge = merge.for_page();
+        let restored = luoshi::format::Restored {
+            plan: std::mem::take(&mut got.plan),
+            problems: Vec::new(),
+            version: luoshi::format::CURRENT_VERSION,
+            exported_at: String::new(),
+            source: String::new(),
+        };
+        let summary = luoshi::format::incoming::Summary::of(&restored);
+        let page = merge.for_page();
+        let token = crate::plans::keep(restored.plan, Some(merge));
         serde_json::to_string(&SheetRead {
             token,
             intake: &got,
-            merge,
+            summary,
+            merge: page,
         })
         .map_err(|e| fail(e.to_string()))
     }

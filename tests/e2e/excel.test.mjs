@@ -177,6 +177,20 @@ describe("excel out", () => {
       assert.equal(first.leader, "", "the column left out");
     }));
 
+  test("a ledger workbook opened as a plan of its own: its rows only, titled after the file", () =>
+    withPage(async (page) => {
+      await page.goto(at("#/data"));
+      await page.waitForSelector("[data-testid='import-file']");
+      await page.setInputFiles("[data-testid='import-file']", join(ROOT, "tests/fixtures/xlsx/messy-ledger.xlsx"));
+      await page.waitForSelector("[data-testid='sheet-report']", { timeout: 30000 });
+      await page.click("[data-testid='import-as-new']");
+      await page.waitForSelector("[data-testid='import-done']", { timeout: 30000 });
+      assert.match(await testIdText(page, "import-done"), /messy-ledger/);
+      await page.click("[data-testid='nav-ledger']");
+      await page.waitForSelector("[data-testid='task-row']");
+      assert.equal(await page.locator("[data-testid='task-row']").count(), 7, "the sheet's rows, not the sample's tasks");
+    }));
+
   test("an exported ledger imported back changes nothing", () =>
     withPage(async (page) => {
       await page.goto(at("#/data"));

@@ -52,7 +52,9 @@ pub async fn ledger_csv(document: &str, today: &str) -> Result<String, String> {
 #[derive(serde::Deserialize)]
 pub struct SheetRead {
     pub token: u32,
+    /// The rows read (its plan left empty: the worker keeps it).
     pub intake: Intake,
+    pub summary: crate::format::incoming::Summary,
     pub merge: MergePreview,
 }
 

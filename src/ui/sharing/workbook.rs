@@ -5,10 +5,9 @@
 //! Luoshi file. The user can correct a column's role in the preview,
 //! which reads the workbook again with that correction.
 
-use crate::format::incoming::Summary;
 use crate::format::sheets::intake::columns::{Header, Role};
 use crate::format::sheets::intake::RowResult;
-use crate::format::{write_plan, Restored, CURRENT_VERSION};
+use crate::format::write_plan;
 use crate::model::plan::Plan;
 use crate::ui::clock::now_iso;
 use crate::ui::excel::worker::intake_workbook;
@@ -67,20 +66,15 @@ pub async fn sheet_incoming(
     let got = intake_workbook(&bytes, &document, &roles, &today, &now)
         .await
         .map_err(|e| format!("文件“{name}”无法导入：{e}。当前计划没有任何改动。"))?;
-    let (token, merge, got) = (got.token, got.merge, got.intake);
+    let (token, merge, summary, got) = (got.token, got.merge, got.summary, got.intake);
     Ok(Incoming {
         against: ours.id.clone(),
         refreshed: false,
         name: name.clone(),
         token,
-        summary: Summary::of(&Restored {
-            plan: got.plan.clone(),
-            problems: Vec::new(),
-            version: CURRENT_VERSION,
-            exported_at: String::new(),
-            source: name,
-        }),
-        plan: Some(got.plan),
+        summary,
+        // Opened as a plan of its own, it is fetched from the worker.
+        plan: None,
         merge: Some(merge),
         other_plan: None,
         sheet: Some(Box::new(SheetIncoming {
