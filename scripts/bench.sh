@@ -35,9 +35,9 @@ cargo bench --bench core -- capacity | tee target/bench-capacity.txt
 
 printf '\n\033[1m== benchmark\033[0m\n'
 start=$(date +%s)
-LUOSHI_BENCH_DIST="$DIST" node bench/run.mjs "$@"
 if [ "${1:-}" != "--quick" ]; then
-  printf '\n\033[1m== a 19 MB plan file imported: long tasks on the page (issue 19)\033[0m\n'
+  printf '\n\033[1m== a 19 MB plan file imported: long tasks on the page (issue 19, into bench/RESULTS.md)\033[0m\n'
   LUOSHI_DIST="$DIST" node bench/files.mjs | tee target/bench-files.md
 fi
+LUOSHI_BENCH_DIST="$DIST" node bench/run.mjs "$@"
 echo "bench: $(( $(date +%s) - start )) s"
