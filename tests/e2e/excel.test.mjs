@@ -140,6 +140,23 @@ describe("excel out", () => {
     assert.deepEqual(problems, []);
   });
 
+  test("a single file whose worker part was cut off says so instead of waiting for ever", async () => {
+    const context = await suite.browser.newContext();
+    const file = pathToFileURL(join(DIST, "luoshi.html")).href;
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        document.addEventListener("DOMContentLoaded", () => document.getElementById("luoshi-excel-wasm")?.remove());
+      });
+      await page.goto(`${file}?today=${MID_YEAR}#/data`);
+      await page.waitForSelector("[data-testid='export-xlsx']");
+      await page.click("[data-testid='export-xlsx']");
+      await page.waitForFunction(() => /后台组件未能载入.*不完整/.test(document.querySelector("[data-testid='excel-status']")?.textContent ?? ""), null, { timeout: 15000 });
+    } finally {
+      await context.close();
+    }
+  });
+
   test("a messy ledger comes in: every row accounted for, one column corrected in the preview, the tasks in the ledger", () =>
     withPage(async (page) => {
       await page.goto(at("#/ledger"));

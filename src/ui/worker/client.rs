@@ -62,17 +62,21 @@ const MAX_WASM_BYTES: usize = 64 * 1024 * 1024;
 /// base64 (scripts/single-file.mjs), unpacked for the worker; `None`
 /// when served as files (the worker fetches its wasm itself).
 fn inline_wasm() -> Result<Option<Uint8Array>, String> {
-    let window = web_sys::window();
-    let packed = window
-        .as_ref()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("luoshi-excel-wasm"))
-        .and_then(|el| el.text_content());
-    let (Some(window), Some(packed)) = (window, packed) else {
-        return Ok(None);
-    };
     let broken =
         |what: &str| format!("{UNAVAILABLE}（本文件中的组件{what}，请重新获取 luoshi.html）");
+    let Some(window) = web_sys::window() else {
+        return Ok(None);
+    };
+    let element = |id: &str| window.document().and_then(|d| d.get_element_by_id(id));
+    // Served as files: the worker fetches its own wasm.
+    if element("luoshi-excel-worker").is_none() {
+        return Ok(None);
+    }
+    // The single file's worker waits for its wasm from here: without it
+    // (a file cut short or edited), say so rather than wait for ever.
+    let packed = element("luoshi-excel-wasm")
+        .and_then(|el| el.text_content())
+        .ok_or_else(|| broken("不完整"))?;
     let binary = window
         .atob(packed.trim())
         .map_err(|_| broken("编码已损坏"))?;
@@ -137,7 +141,8 @@ fn start() -> Result<Worker, String> {
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    if let Some(wasm) = inline_wasm()? {
+    let inline = inline_wasm().inspect_err(|_| worker.terminate())?;
+    if let Some(wasm) = inline {
         let message = Object::new();
         let _ = Reflect::set(&message, &"wasm".into(), &wasm);
         worker
