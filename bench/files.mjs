@@ -6,7 +6,7 @@
 // (PerformanceObserver "longtask") from choosing the file to the preview
 // on screen, and from confirming to the import done. Reported, not
 // asserted: `node bench/files.mjs` (after a release build).
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { appReady, largePlan, launchBrowser, MID_YEAR, serveDist, storedText } from "../tests/e2e/harness.mjs";
@@ -79,3 +79,5 @@ await measure("the same plan's file, 19 MB: read, restored, merge previewed", pa
 await measure("confirming that merge", page, () => page.click("[data-testid='import-confirm']"), "[data-testid='import-done']");
 await browser.close();
 await server.close();
+// The two files are some 37 MB: not left behind in the temporary folder.
+rmSync(dir, { recursive: true, force: true });
