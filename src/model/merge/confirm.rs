@@ -1,8 +1,8 @@
 //! Confirming a previewed merge in one call: rechecked against the plan as
 //! it is at confirming (`recheck`), then carried out as one op
-//! (`merge_op`). The worker runs this and sends the outcome back to the
-//! page as a value, so the page applies the op without holding the merge
-//! code at all.
+//! (`merge_op`). The worker runs this and sends the page the outcome as a
+//! `ConfirmReply` (the merged plan, or the changed preview), so the page
+//! holds none of the merge code.
 
 use super::{merge_op, recheck, MergeError, MergePreview, Recheck, Side};
 use crate::model::id::TaskId;
@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 pub type Choice = (TaskId, String, Side);
 
 /// What confirming a preview comes to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Confirmation {
     /// The plan on screen is another plan than the preview's: nothing merged.
     OtherPlan,

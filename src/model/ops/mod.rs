@@ -19,9 +19,8 @@ mod tasks;
 pub use error::EditError;
 use tasks::{put_task, remove_task};
 
-/// One change to a plan. Serialisable so that a merge worked out in the
-/// worker comes back to the page as the op it applies.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+/// One change to a plan.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Op {
     /// Replaces the whole plan (新建空白计划, 载入示例计划, a recovery).
     ReplacePlan(Box<Plan>),
@@ -64,7 +63,7 @@ pub enum Op {
 }
 
 /// A plan's own details, as the plan list shows them.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanInfo {
     pub title: String,
     pub year: i32,
