@@ -17,6 +17,7 @@
 //! Reading is one pass over the lines and one over each item's words:
 //! linear in the text, and no input makes it panic.
 
+mod edit;
 mod fields;
 mod frame;
 mod numbering;
@@ -25,7 +26,8 @@ mod table;
 mod tree;
 pub mod units;
 
-pub use plan::to_plan;
+pub use edit::Correction;
+pub use plan::{add_to_plan, to_plan};
 pub use tree::read_breakdown;
 pub use units::UnitRef;
 

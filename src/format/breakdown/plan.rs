@@ -10,7 +10,7 @@ use crate::model::id::{derived_id, TaskId};
 use crate::model::plan::{Area, Plan, Unit};
 use crate::model::task::ids::fill_record_ids;
 use crate::model::task::{Milestone, Task};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A new plan from `proposal`, with `registry`'s units, stamped `now`
 /// (ISO 8601). Entries whose parent is not an earlier entry become
@@ -20,26 +20,51 @@ pub fn to_plan(proposal: &Proposal, registry: &[Unit], now: &str) -> Plan {
     plan.title = proposal.title.clone();
     plan.issuer = proposal.issuer.clone();
     plan.units = registry.to_vec();
-    plan.units
-        .extend(proposal.used_new_units().into_iter().cloned());
+    build(proposal, plan, now)
+}
+
+/// `plan` with the proposal's areas, tasks and new units added after its
+/// own, stamped `now`: an area of the same name is reused, the tasks come
+/// after the plan's, and the plan's title and year stay.
+pub fn add_to_plan(proposal: &Proposal, plan: &Plan, now: &str) -> Plan {
+    build(proposal, plan.clone(), now)
+}
+
+fn build(proposal: &Proposal, mut plan: Plan, now: &str) -> Plan {
+    // A set, not a scan per unit: a hostile item may name thousands.
+    let mut have: HashSet<String> = plan.units.iter().map(|u| u.id.clone()).collect();
+    for u in proposal.used_new_units() {
+        if have.insert(u.id.clone()) {
+            plan.units.push(u.clone());
+        }
+    }
     plan.updated_at = now.to_string();
 
     // Per entry: the task made of it, or the area it is.
     let mut task_of: Vec<Option<TaskId>> = vec![None; proposal.nodes.len()];
     let mut area_of: Vec<Option<String>> = vec![None; proposal.nodes.len()];
-    let mut areas_by_name: HashMap<String, String> = HashMap::new();
-    let mut order = 0;
+    let mut areas_by_name: HashMap<String, String> = plan
+        .areas
+        .iter()
+        .map(|a| (a.name.clone(), a.id.clone()))
+        .collect();
+    let mut order = plan.tasks.iter().map(|t| t.order).max().unwrap_or(0);
     for (i, n) in proposal.nodes.iter().enumerate() {
         let parent = n.parent.filter(|p| *p < i);
         if n.level == Level::Area {
             let id = areas_by_name
                 .entry(n.title.clone())
                 .or_insert_with(|| {
-                    let id = derived_id(&["area", &n.title]);
+                    let mut id = derived_id(&["area", &n.title]);
+                    // A plan's own area may hold the derived id under
+                    // another name (renamed since): never share it.
+                    if plan.areas.iter().any(|a| a.id == id) {
+                        id = derived_id(&["area", &n.title, &plan.areas.len().to_string()]);
+                    }
                     plan.areas.push(Area {
                         id: id.clone(),
                         name: n.title.clone(),
-                        order: plan.areas.len() as u32 + 1,
+                        order: plan.areas.iter().map(|a| a.order).max().unwrap_or(0) + 1,
                     });
                     id
                 })

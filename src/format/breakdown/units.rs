@@ -133,6 +133,22 @@ impl<'a> Matcher<'a> {
         }
     }
 
+    /// A matcher that also knows the units already proposed (a
+    /// correction naming one of them reuses it).
+    pub fn with_new(registry: &'a [Unit], new_units: Vec<Unit>) -> Matcher<'a> {
+        let mut by_name = HashMap::new();
+        for (i, u) in new_units.iter().enumerate() {
+            by_name.insert(u.name.clone(), i);
+            let bare = u.name.strip_prefix('区').unwrap_or(&u.name).to_string();
+            by_name.insert(bare, i);
+        }
+        Matcher {
+            registry,
+            new_units,
+            by_name,
+        }
+    }
+
     pub fn registry(&self) -> &'a [Unit] {
         self.registry
     }
