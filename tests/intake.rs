@@ -4,7 +4,8 @@
 //! from 序号, blank and 合计 rows, every row accounted for; fixture
 //! workbooks built to look like real ones (tests/fixtures/xlsx, rewritten
 //! with LUOSHI_WRITE_FIXTURES=1), one written by LibreOffice from a CSV,
-//! and Luoshi's own export coming back to the same tasks.
+//! and Luoshi's own export coming back to the same tasks; a workbook
+//! opened as a plan of its own takes its title and year from the sheet.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -13,8 +14,9 @@ mod common;
 use common::d;
 use luoshi::format::sheets::intake::columns::{find_header, Role};
 use luoshi::format::sheets::intake::deadline::parse_deadline;
+use luoshi::format::sheets::intake::title::{plan_title, year_in};
 use luoshi::format::sheets::intake::units::{find_unit, match_units, split_names};
-use luoshi::format::sheets::intake::{intake, Outcome};
+use luoshi::format::sheets::intake::{intake, intake_as_plan, Outcome};
 use luoshi::format::sheets::ledger;
 use luoshi::model::merge::preview;
 use luoshi::model::plan::Plan;
@@ -616,4 +618,207 @@ fn a_workbook_libreoffice_wrote_from_a_csv() {
     assert_eq!(park.support_units.len(), 2);
     assert_eq!(got.plan.tasks.len(), 2);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ---- Opened as a plan of its own: the sheet's title and year -------------
+
+#[test]
+fn a_title_row_names_the_plan() {
+    for (row, title) in [
+        ("2023年区委工作要点落实情况台账", "2023年区委工作要点"),
+        ("2026年区委工作要点任务分解落实台账", "2026年区委工作要点"),
+        (
+            "关于印发《中共××区委2023年工作要点》任务分解的通知",
+            "中共××区委2023年工作要点",
+        ),
+        ("2023年区委工作要点任务分解表", "2023年区委工作要点"),
+        ("附件1：2024年区委工作要点责任分工", "2024年区委工作要点"),
+        ("2023年  区委工作要点　台　账", "2023年区委工作要点"),
+        ("2025年重点工作计划推进情况一览表", "2025年重点工作计划"),
+        // Nothing shorter names a document: the row as written.
+        ("重点工作推进情况表", "重点工作推进情况表"),
+        ("2023年区委重点任务", "2023年区委重点任务"),
+    ] {
+        assert_eq!(plan_title(row), title, "{row}");
+    }
+    assert_eq!(year_in("2023年区委工作要点落实情况台账"), Some(2023));
+    assert_eq!(year_in("中共××区委二〇二二年工作要点"), Some(2022));
+    assert_eq!(year_in("2023年度"), Some(2023));
+    assert_eq!(year_in("重点工作推进情况表"), None);
+    assert_eq!(
+        year_in("编号12023年"),
+        None,
+        "not the end of a longer number"
+    );
+    assert_eq!(year_in("3025年"), None, "not a year a plan is for");
+}
+
+/// Last year's ledger: its title says 2023年, a 填报 line dated in January
+/// 2024 under it, deadlines in free text beside dates written out.
+fn last_year() -> WorkbookSpec {
+    let mut s = SheetSpec {
+        name: "台账".into(),
+        widths: vec![6.0, 30.0, 16.0, 14.0],
+        ..SheetSpec::default()
+    };
+    s.merges
+        .push(m(0, 0, 0, 3, "2023年区委工作要点落实情况台账"));
+    s.merges.push(m(
+        1,
+        0,
+        1,
+        3,
+        "填报单位：区委办公室　　填报日期：2024年1月10日",
+    ));
+    for (c, h) in ["序号", "工作任务", "牵头单位", "完成时限"]
+        .iter()
+        .enumerate()
+    {
+        s.cells.push(t(2, c as u16, h));
+    }
+    for (i, r) in [
+        ["1", "开展党支部标准化规范化建设", "区委组织部", "3月底前"],
+        ["2", "推进老旧小区改造", "区住建委", "2023-06-30"],
+        ["3", "做好防汛工作", "区水务局", "年底前"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in r.iter().enumerate() {
+            s.cells.push(t(3 + i as u32, c as u16, v));
+        }
+    }
+    // 2023-09-30 as an Excel date cell.
+    s.cells.push(t(6, 0, "4"));
+    s.cells.push(t(6, 1, "开展防汛演练"));
+    s.cells.push(CellSpec {
+        row: 6,
+        col: 3,
+        value: Value::Number(45199.0),
+        style: Style::Body,
+    });
+    WorkbookSpec { sheets: vec![s] }
+}
+
+/// The empty plan the page opens a workbook into: the year on screen and
+/// the file's name.
+fn blank(file: &str) -> Plan {
+    let mut p = Plan::empty(2026);
+    p.title = file.into();
+    p
+}
+
+fn due_of(plan: &Plan, title: &str) -> Option<chrono::NaiveDate> {
+    plan.tasks
+        .iter()
+        .find(|t| t.title == title)
+        .unwrap_or_else(|| panic!("{title}"))
+        .due
+}
+
+#[test]
+fn last_years_ledger_opens_as_last_years_plan_titled_from_the_sheet() {
+    // Also the workbook tests/e2e/excel.test.mjs opens.
+    let book = read(&fixture("last-year-ledger.xlsx", &last_year()));
+    let got = intake_as_plan(&book, &blank("last-year-ledger"), &[], d("2026-06-30"), NOW)
+        .expect("reads");
+    assert_eq!(got.plan.year, 2023, "the title's year, not the 填报 date's");
+    assert_eq!(got.plan.title, "2023年区委工作要点");
+    assert_eq!(
+        due_of(&got.plan, "开展党支部标准化规范化建设"),
+        Some(d("2023-03-31")),
+        "3月底前 of the plan's year"
+    );
+    assert_eq!(due_of(&got.plan, "推进老旧小区改造"), Some(d("2023-06-30")));
+    assert_eq!(due_of(&got.plan, "做好防汛工作"), Some(d("2023-12-31")));
+    assert_eq!(due_of(&got.plan, "开展防汛演练"), Some(d("2023-09-30")));
+    let note = &got
+        .rows
+        .iter()
+        .find(|r| r.title == "开展党支部标准化规范化建设")
+        .unwrap()
+        .notes;
+    assert!(
+        note.iter().any(|n| n.contains("2023-03-31")),
+        "the preview says how it was read: {note:?}"
+    );
+}
+
+#[test]
+fn merged_into_the_plan_on_screen_a_sheet_is_read_against_that_plans_year() {
+    let book = read(&fixture("last-year-ledger.xlsx", &last_year()));
+    let ours = empty_plan();
+    let got = intake(&book, &ours, &[], d("2026-06-30"), NOW).expect("reads");
+    assert_eq!(got.plan.year, 2026);
+    assert_eq!(got.plan.title, "2026年区委工作要点");
+    assert_eq!(
+        due_of(&got.plan, "开展党支部标准化规范化建设"),
+        Some(d("2026-03-31"))
+    );
+    assert_eq!(due_of(&got.plan, "推进老旧小区改造"), Some(d("2023-06-30")));
+}
+
+#[test]
+fn a_sheet_without_a_title_keeps_the_files_name_and_the_year_on_screen_unless_dates_say() {
+    let mut spec = last_year();
+    let sheet = &mut spec.sheets[0];
+    // No title, no 填报 line: the header is the first row; only free text.
+    sheet.merges.clear();
+    sheet
+        .cells
+        .retain(|c| c.row >= 2 && c.row != 4 && c.row != 6);
+    for c in sheet.cells.iter_mut() {
+        c.row -= 2;
+    }
+    let book = read(&luoshi_excel::write::write(&spec).unwrap());
+    assert_eq!(find_header(&book.sheets[0]).unwrap().first_row, 0);
+    let got = intake_as_plan(&book, &blank("措施清单"), &[], d("2026-06-30"), NOW).expect("reads");
+    assert_eq!(got.plan.title, "措施清单");
+    assert_eq!(got.plan.year, 2026);
+    assert_eq!(
+        due_of(&got.plan, "开展党支部标准化规范化建设"),
+        Some(d("2026-03-31"))
+    );
+    assert_eq!(due_of(&got.plan, "做好防汛工作"), Some(d("2026-12-31")));
+    // Untitled, but with dates written out: the file's name, their year.
+    let mut dated = last_year();
+    let sheet = &mut dated.sheets[0];
+    sheet.merges.clear();
+    sheet.cells.retain(|c| c.row >= 2);
+    let book = read(&luoshi_excel::write::write(&dated).unwrap());
+    let got = intake_as_plan(&book, &blank("措施清单"), &[], d("2026-06-30"), NOW).expect("reads");
+    assert_eq!((got.plan.title.as_str(), got.plan.year), ("措施清单", 2023));
+    assert_eq!(
+        due_of(&got.plan, "开展党支部标准化规范化建设"),
+        Some(d("2023-03-31"))
+    );
+}
+
+#[test]
+fn a_title_without_a_year_takes_the_year_of_the_dates_written_out() {
+    let mut spec = last_year();
+    let sheet = &mut spec.sheets[0];
+    sheet.merges.retain(|m| m.range.first_row != 0);
+    sheet.merges.push(m(0, 0, 0, 3, "重点工作推进情况表"));
+    let book = read(&luoshi_excel::write::write(&spec).unwrap());
+    let got = intake_as_plan(&book, &blank("台账"), &[], d("2026-06-30"), NOW).expect("reads");
+    assert_eq!(got.plan.title, "重点工作推进情况表");
+    assert_eq!(
+        got.plan.year, 2023,
+        "2023-06-30 and a date cell in 2023; the 填报 date does not count"
+    );
+    assert_eq!(
+        due_of(&got.plan, "开展党支部标准化规范化建设"),
+        Some(d("2023-03-31"))
+    );
+}
+
+#[test]
+fn the_messy_ledger_opened_as_a_plan_is_named_by_its_title() {
+    let book = read(&fixture("messy-ledger.xlsx", &messy()));
+    let got =
+        intake_as_plan(&book, &blank("messy-ledger"), &[], d("2026-06-30"), NOW).expect("reads");
+    assert_eq!(got.plan.title, "2026年区委工作要点");
+    assert_eq!(got.plan.year, 2026);
+    assert_eq!(got.plan.tasks.len(), 7);
 }

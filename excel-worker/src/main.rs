@@ -69,6 +69,8 @@ mod exports {
     /// Reads a workbook's `bytes` against `document`, with the columns'
     /// roles corrected by `roles` (JSON: [[column, "role key"], …]);
     /// returns the `Intake`, its token and its merge preview as JSON.
+    /// With `as_plan`, `document` is an empty plan the workbook becomes,
+    /// named and dated by the sheet where it can (`intake_as_plan`).
     #[wasm_bindgen]
     pub fn intake_workbook(
         bytes: &[u8],
@@ -76,6 +78,7 @@ mod exports {
         roles: &str,
         today: &str,
         now: &str,
+        as_plan: bool,
     ) -> Result<String, JsValue> {
         let book = luoshi_excel::read::read(bytes).map_err(fail)?;
         let roles: Vec<(u16, String)> =
@@ -85,7 +88,12 @@ mod exports {
             .filter_map(|(c, k)| Role::from_key(&k).map(|r| (c, r)))
             .collect();
         let ours = plan(document)?;
-        let mut got = intake::intake(&book, &ours, &roles, day(today)?, now).map_err(fail)?;
+        let read = if as_plan {
+            intake::intake_as_plan
+        } else {
+            intake::intake
+        };
+        let mut got = read(&book, &ours, &roles, day(today)?, now).map_err(fail)?;
         let merge = luoshi::model::merge::preview(&ours, &got.plan);
         let restored = luoshi::format::Restored {
             plan: std::mem::take(&mut got.plan),

@@ -5,6 +5,8 @@
 // opened from file://, where the worker comes from the page itself. A
 // messy office ledger is imported with a column's role corrected in the
 // preview, every row accounted for; an export comes back as nothing new.
+// A workbook opened as a plan of its own is named and dated by its title
+// row, last year's ledger becoming last year's plan.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -194,7 +196,7 @@ describe("excel out", () => {
       assert.equal(first.leader, "", "the column left out");
     }));
 
-  test("a ledger workbook opened as a plan of its own: its rows only, titled after the file", () =>
+  test("a ledger workbook opened as a plan of its own: its rows only, titled from its title row", () =>
     withPage(async (page) => {
       await page.goto(at("#/data"));
       await page.waitForSelector("[data-testid='import-file']");
@@ -202,10 +204,36 @@ describe("excel out", () => {
       await page.waitForSelector("[data-testid='sheet-report']", { timeout: 30000 });
       await page.click("[data-testid='import-as-new']");
       await page.waitForSelector("[data-testid='import-done']", { timeout: 30000 });
-      assert.match(await testIdText(page, "import-done"), /messy-ledger/);
+      // "2026年区委工作要点任务分解落实台账" names the plan.
+      assert.match(await testIdText(page, "import-done"), /已把“messy-ledger\.xlsx”作为新计划“2026年区委工作要点”打开/);
+      assert.equal(await testIdText(page, "plan-title"), "2026年区委工作要点");
       await page.click("[data-testid='nav-ledger']");
       await page.waitForSelector("[data-testid='task-row']");
       assert.equal(await page.locator("[data-testid='task-row']").count(), 7, "the sheet's rows, not the sample's tasks");
+    }));
+
+  test("last year's ledger opened as a plan of its own is last year's plan: free-text deadlines read against its year", () =>
+    withPage(async (page) => {
+      // Written by tests/intake.rs: a title row "2023年区委工作要点落实情况台账",
+      // a 填报 line dated 2024, deadlines "3月底前", "2023-06-30", "年底前".
+      // The page's own plan is the 2026 sample.
+      await page.goto(at("#/data"));
+      await page.waitForSelector("[data-testid='import-file']");
+      await page.setInputFiles("[data-testid='import-file']", join(ROOT, "tests/fixtures/xlsx/last-year-ledger.xlsx"));
+      await page.waitForSelector("[data-testid='sheet-report']", { timeout: 30000 });
+      await page.click("[data-testid='import-as-new']");
+      await page.waitForSelector("[data-testid='import-done']", { timeout: 30000 });
+      assert.equal(await testIdText(page, "plan-title"), "2023年区委工作要点");
+      await page.click("[data-testid='nav-ledger']");
+      await page.waitForSelector("[data-testid='task-row']");
+      const dues = Object.fromEntries(
+        await page.locator("[data-testid='task-row']").evaluateAll((rs) =>
+          rs.map((r) => [r.querySelector("td.col-title").firstChild.textContent, r.querySelector("td.col-due").textContent]),
+        ),
+      );
+      assert.match(dues["开展党支部标准化规范化建设"], /^2023-03-31/, JSON.stringify(dues));
+      assert.match(dues["推进老旧小区改造"], /^2023-06-30/);
+      assert.match(dues["做好防汛工作"], /^2023-12-31/);
     }));
 
   test("an exported ledger imported back changes nothing", () =>

@@ -59,13 +59,15 @@ pub struct SheetRead {
 }
 
 /// Reads a workbook against `document`, with the columns' roles corrected
-/// by `roles`.
+/// by `roles`; with `as_plan`, into `document` (an empty plan) as a plan
+/// of its own, named and dated by the sheet.
 pub async fn intake_workbook(
     bytes: &[u8],
     document: &str,
     roles: &[(u16, Role)],
     today: &str,
     now: &str,
+    as_plan: bool,
 ) -> Result<SheetRead, String> {
     let buffer = Uint8Array::from(bytes).buffer();
     let roles: Vec<(u16, &str)> = roles.iter().map(|(c, r)| (*c, r.key())).collect();
@@ -77,6 +79,7 @@ pub async fn intake_workbook(
         roles.into(),
         today.into(),
         now.into(),
+        as_plan.into(),
     ] {
         args.push(&a);
     }

@@ -38,8 +38,10 @@ pub fn is_workbook(name: &str) -> bool {
         .any(|ext| lower.ends_with(ext))
 }
 
-/// Reads the workbook against the plan on screen (or, for `as_new`,
-/// against an empty plan of the same year).
+/// Reads the workbook against the plan on screen (or, for `as_new`, into
+/// an empty plan, which takes its title and year from the sheet; the
+/// file's name and the year on screen are what it keeps when the sheet
+/// names neither).
 pub async fn sheet_incoming(
     state: AppState,
     name: String,
@@ -63,7 +65,7 @@ pub async fn sheet_incoming(
         }
     });
     let document = write_plan(&ours, &now, "导入").map_err(|e| e.to_string())?;
-    let got = intake_workbook(&bytes, &document, &roles, &today, &now)
+    let got = intake_workbook(&bytes, &document, &roles, &today, &now, as_new)
         .await
         .map_err(|e| format!("文件“{name}”无法导入：{e}。当前计划没有任何改动。"))?;
     let (token, merge, summary, got) = (got.token, got.merge, got.summary, got.intake);

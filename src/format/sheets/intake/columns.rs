@@ -133,6 +133,10 @@ impl Role {
 /// The header found: the row(s) it spans and each column's role and text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Header {
+    /// The header's (first) row (0-based): rows above it hold the title
+    /// and the 填报单位 line.
+    #[serde(default)]
+    pub first_row: u32,
     /// The first row of data (0-based).
     pub first_data_row: u32,
     /// (column, header text, role) for each column with header text.
@@ -268,6 +272,7 @@ pub fn find_header(sheet: &Sheet) -> Option<Header> {
         }
     }
     Some(Header {
+        first_row: row,
         first_data_row: row + if two_rows { 2 } else { 1 },
         columns,
     })

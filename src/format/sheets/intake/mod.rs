@@ -9,10 +9,16 @@
 //! others added — for the usual merge preview, so nothing changes before
 //! the user confirms, and what Luoshi exported comes back to the same
 //! tasks.
+//!
+//! Opened as a plan of its own (`intake_as_plan`), the sheet names the
+//! plan and its year (`title`): last year's ledger becomes last year's
+//! plan, its "3月底前" read against that year like the dates written out
+//! beside it.
 
 mod cells;
 pub mod columns;
 pub mod deadline;
+pub mod title;
 pub mod units;
 
 use crate::format::sheets::ledger::progress_text;
@@ -23,7 +29,7 @@ use crate::model::TaskId;
 use cells::{deadline_of, percent_in, section, strip_measure_number, strip_point_number};
 use chrono::NaiveDate;
 use columns::{find_header, text_at, Header, Role};
-use luoshi_excel::Book;
+use luoshi_excel::{Book, Sheet};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -79,7 +85,8 @@ impl Intake {
 /// Reads `book` against `ours`. `roles` are the user's corrections to the
 /// columns found ((column, role) pairs); `today` dates the progress read
 /// from the sheet; `now` stamps changed tasks so that the preview offers
-/// the sheet's values.
+/// the sheet's values. Deadlines are read against `ours.year`, whatever
+/// year the sheet's title names: the rows join the plan on screen.
 pub fn intake(
     book: &Book,
     ours: &Plan,
@@ -87,6 +94,66 @@ pub fn intake(
     today: NaiveDate,
     now: &str,
 ) -> Result<Intake, String> {
+    let (sheet, header) = locate(book, roles)?;
+    read_rows(sheet, header, ours, today, now)
+}
+
+/// Reads `book` as a plan of its own, into `blank` (an empty plan): the
+/// plan takes its title from the sheet's title row and its year from the
+/// first year that row names, else from the year most of the dates
+/// written out in the 完成时限 column fall in; free-text deadlines
+/// ("3月底前", "年底前") are read against that year. `blank`'s title (the
+/// file's name) is kept when the sheet has no title row, and its year when
+/// neither the title nor the dates give one.
+pub fn intake_as_plan(
+    book: &Book,
+    blank: &Plan,
+    roles: &[(u16, Role)],
+    today: NaiveDate,
+    now: &str,
+) -> Result<Intake, String> {
+    let (sheet, header) = locate(book, roles)?;
+    let named = title::sheet_title(sheet, &header);
+    let mut plan = blank.clone();
+    if let Some(t) = named.title {
+        plan.title = t;
+    }
+    plan.year = named
+        .year
+        .or_else(|| usual_year(sheet, &header))
+        .unwrap_or(blank.year);
+    read_rows(sheet, header, &plan, today, now)
+}
+
+/// The year most of the dates written out in the 完成时限 column fall in
+/// (the earlier year on a tie: a plan's work seldom falls due before its
+/// year, a few items may run into the next); `None` when no cell names a
+/// year.
+fn usual_year(sheet: &Sheet, header: &Header) -> Option<i32> {
+    let col = header.col_of(Role::Due)?;
+    // Read against a year no office writes: any date at or after 1900
+    // came from the cell itself ("2023-06-30", "2023年9月", a date cell),
+    // not from free text read against the plan's year.
+    const NO_YEAR: i32 = 1;
+    let mut counts: HashMap<i32, usize> = HashMap::new();
+    for row in header.first_data_row..sheet.rows.len() as u32 {
+        let d = deadline_of(sheet, row, Some(col), NO_YEAR);
+        for date in d.due.iter().chain(d.milestones.iter().map(|(m, _)| m)) {
+            let y = chrono::Datelike::year(date);
+            if y >= 1900 {
+                *counts.entry(y).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(y, n)| (*n, std::cmp::Reverse(*y)))
+        .map(|(y, _)| y)
+}
+
+/// The first sheet with a header, and that header with the user's
+/// corrections to its columns.
+fn locate<'b>(book: &'b Book, roles: &[(u16, Role)]) -> Result<(&'b Sheet, Header), String> {
     let (sheet, mut header) = book
         .sheets
         .iter()
@@ -100,6 +167,17 @@ pub fn intake(
             None => header.columns.push((*col, String::new(), *role)),
         }
     }
+    Ok((sheet, header))
+}
+
+/// Reads the rows under `header` against `ours` (see `intake`).
+fn read_rows(
+    sheet: &Sheet,
+    header: Header,
+    ours: &Plan,
+    today: NaiveDate,
+    now: &str,
+) -> Result<Intake, String> {
     // With no column for the tasks' names, every row says so, and the
     // preview lets the user name that column.
     let unnamed = header.col_of(Role::Point).is_none() && header.col_of(Role::Measure).is_none();
