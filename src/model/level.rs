@@ -1,8 +1,12 @@
 //! The lights (红黄绿灯) a task can show, their names and their order of
 //! urgency. What decides a task's light is in `schedule`.
 
-/// The light shown for a task.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// The light shown for a task. Serialized by its `key` (in a report's
+/// draft sent to the worker; never stored in a plan).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
 pub enum Level {
     /// Closed by its due date.
     DoneOnTime,

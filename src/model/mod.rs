@@ -28,6 +28,7 @@ pub mod query;
 pub mod recurrence;
 pub mod registry;
 pub mod registry_intake;
+pub mod report;
 pub mod reporting;
 pub mod rollover;
 pub mod rollup;

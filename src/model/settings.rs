@@ -106,6 +106,10 @@ pub struct Settings {
     pub supervise_prefix: String,
     /// Number prefix of 催办单.
     pub chase_prefix: String,
+    /// 下步工作: the fixed sentences that close the monthly 落实情况通报
+    /// (`model::report`), one paragraph each, in the office's own words.
+    /// Files without it read with `default_next_steps`.
+    pub report_next_steps: Vec<String>,
 }
 
 impl Default for Settings {
@@ -121,8 +125,24 @@ impl Default for Settings {
             office_name: String::new(),
             supervise_prefix: "督字".into(),
             chase_prefix: "催字".into(),
+            report_next_steps: default_next_steps(),
         }
     }
+}
+
+/// The 下步工作 the office starts from: what a 通报 usually asks of the
+/// units and promises of the office, with no date or figure in them, so
+/// they stay true month after month until the office rewrites them.
+pub fn default_next_steps() -> Vec<String> {
+    [
+        "坚持问题导向，对逾期和进度滞后事项实行清单化管理，逐项明确整改措施和完成时限，确保尽快赶上序时进度。",
+        "压实工作责任，各牵头单位主要负责同志要亲自研究部署，责任领导要靠前指挥，配合单位要密切协同，形成工作合力。",
+        "加大督查督办力度，对未按期报送进展、督办事项逾期未反馈的单位及时催办，重要情况及时向区委报告。",
+        "严格落实报送制度，各单位要按照报送周期按时报送工作进展，确保情况真实准确、及时完整。",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect()
 }
 
 impl Settings {

@@ -7,8 +7,8 @@
 use crate::model::index::PlanIndex;
 use crate::model::schedule::{Assessment, Level};
 
-/// One unit's counts.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// One unit's counts (serde: they travel in a report's draft).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct UnitCounts {
     pub unit: String,
     pub closed_on_time: usize,
