@@ -150,7 +150,9 @@ impl Walker<'_> {
             }
             "rPr" => Tag::RunProps,
             // The paragraph mark deleted: its text joins the next.
-            "del" if parent == Some(Tag::RunProps) && self.parent(1) == Some(Tag::ParagraphProps) => {
+            "del"
+                if parent == Some(Tag::RunProps) && self.parent(1) == Some(Tag::ParagraphProps) =>
+            {
                 if let Some(p) = self.paragraphs.last_mut() {
                     p.mark_deleted = true;
                 }
@@ -169,8 +171,8 @@ impl Walker<'_> {
             }
             "del" | "moveFrom" | "delText" | "instrText" | "delInstrText" | "pPrChange"
             | "rPrChange" | "sectPrChange" | "tblPrChange" | "trPrChange" | "tcPrChange"
-            | "tblGridChange" | "numberingChange" | "footnoteReference"
-            | "endnoteReference" | "commentReference" => Tag::Skipped,
+            | "tblGridChange" | "numberingChange" | "footnoteReference" | "endnoteReference"
+            | "commentReference" => Tag::Skipped,
             "r" => {
                 self.hidden = false;
                 Tag::Run
@@ -211,7 +213,9 @@ impl Walker<'_> {
             }
             "trPr" if parent == Some(Tag::Row) => Tag::RowProps,
             "gridBefore" if parent == Some(Tag::RowProps) => {
-                let n = attr_num(el, "val").unwrap_or(0).clamp(0, MAX_COLUMNS as i64) as usize;
+                let n = attr_num(el, "val")
+                    .unwrap_or(0)
+                    .clamp(0, MAX_COLUMNS as i64) as usize;
                 if let Some(row) = self.tables.last_mut().and_then(|t| t.row.as_mut()) {
                     row.resize((row.len() + n).min(MAX_COLUMNS), String::new());
                 }
@@ -230,7 +234,9 @@ impl Walker<'_> {
             "gridSpan" | "vMerge" if parent == Some(Tag::CellProps) => {
                 if let Some(c) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
                     if name == "gridSpan" {
-                        c.span = attr_num(el, "val").unwrap_or(1).clamp(1, MAX_COLUMNS as i64) as usize;
+                        c.span = attr_num(el, "val")
+                            .unwrap_or(1)
+                            .clamp(1, MAX_COLUMNS as i64) as usize;
                     } else {
                         c.merge = Some(attr(el, "val").as_deref() == Some("restart"));
                     }
@@ -391,6 +397,11 @@ pub(super) fn text(xml: &str, part: &str, counter: Counter<'_>) -> Result<String
         part: part.to_string(),
         at,
     })?;
+    // Not a Word document's body (a workbook or a presentation the
+    // package calls its main part).
+    if !w.in_body {
+        return Err(DocxError::NoDocument);
+    }
     if !w.carried.is_empty() {
         let rest = std::mem::take(&mut w.carried);
         w.out.push(rest);

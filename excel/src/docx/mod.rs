@@ -12,6 +12,7 @@
 //! that would unpack to more than `MAX_PART` bytes is not unpacked.
 
 mod body;
+mod formats;
 mod numbering;
 mod xml;
 
@@ -148,7 +149,10 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, DocxError> {
         .flatten()
         .and_then(|x| numbering::Styles::read(&x).ok())
         .unwrap_or_default();
-    body::text(&document, &main, numbering::Counter::new(&lists, &styles))
+    match body::text(&document, &main, numbering::Counter::new(&lists, &styles)) {
+        Err(DocxError::NoDocument) if has(&zip, "xl/workbook.xml") => Err(DocxError::Spreadsheet),
+        done => done,
+    }
 }
 
 fn has(zip: &ZipArchive<Cursor<&[u8]>>, name: &str) -> bool {
