@@ -6,13 +6,16 @@
 //! cells, tracked changes — each checked as text and as the proposed tree;
 //! a document saved by LibreOffice; files that are not .docx (old Word and
 //! WPS, encrypted, Excel, damaged, a zip bomb) refused with their message;
-//! and random, truncated and corrupted bytes read without panicking.
+//! and random, truncated and corrupted bytes read without panicking; a
+//! chosen file told by its bytes and name (.docx, text in UTF-8, UTF-16
+//! or GB18030, or refused); the answers' JSON read back as the page does.
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use luoshi::format::breakdown::{read_breakdown, Proposal};
-use luoshi::model::plan::{Unit, UnitKind};
-use luoshi_excel::docx::{docx_text, DocxError};
+use luoshi::format::breakdown::{read_breakdown, to_plan, Proposal};
+use luoshi::format::json::from_text;
+use luoshi::model::plan::{Plan, Unit, UnitKind};
+use luoshi_excel::docx::{docx_text, file_text, DocxError, MAX_TEXT};
 use std::io::{Cursor, Write};
 use std::path::PathBuf;
 use zip::write::SimpleFileOptions;
@@ -914,4 +917,79 @@ area 一 党的建设
         (2, 3, 4)
     );
     assert_eq!(p.issuer, "中共××区委办公室");
+}
+
+#[test]
+fn a_chosen_file_is_read_for_what_it_is() {
+    let doc = auto_numbered(["", "", ""]);
+    assert_eq!(file_text(&doc, "2026年工作要点.docx"), docx_text(&doc));
+    // A .docx renamed .txt is still read as one.
+    assert_eq!(file_text(&doc, "要点.txt"), docx_text(&doc));
+    // Text: UTF-8 (with or without its mark), UTF-16 with its mark, and
+    // GB18030/GBK as Chinese Windows' Notepad and WPS save it.
+    assert_eq!(
+        file_text("一、党建".as_bytes(), "a.txt").as_deref(),
+        Ok("一、党建")
+    );
+    assert_eq!(
+        file_text(b"\xEF\xBB\xBF\xE4\xB8\x80\xE3\x80\x81", "a.txt").as_deref(),
+        Ok("一、")
+    );
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("一、党建".encode_utf16().flat_map(|u| u.to_le_bytes()))
+        .collect();
+    assert_eq!(file_text(&utf16, "a.txt").as_deref(), Ok("一、党建"));
+    let gbk = [0xD2, 0xBB, 0xA1, 0xA2, 0xB5, 0xB3, 0xBD, 0xA8];
+    assert_eq!(file_text(&gbk, "a.txt").as_deref(), Ok("一、党建"));
+    assert_eq!(
+        file_text(b"\xFF\xFF\x41", "a.txt"),
+        Err(DocxError::Undecodable)
+    );
+    assert!(DocxError::Undecodable.to_string().contains("UTF-8"));
+    // Refused by their bytes, whatever the name…
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(512, 0);
+    assert_eq!(file_text(&ole, "要点.wps"), Err(DocxError::OldFormat));
+    assert_eq!(file_text(&ole, "要点.txt"), Err(DocxError::OldFormat));
+    assert_eq!(
+        file_text(b"{\\rtf1\\ansi ...}", "要点.doc"),
+        Err(DocxError::Rtf)
+    );
+    assert_eq!(file_text(b"%PDF-1.7\n...", "要点.pdf"), Err(DocxError::Pdf));
+    assert_eq!(
+        file_text(b"GIF89a\x00\x01", "图.gif"),
+        Err(DocxError::NotText)
+    );
+    // … or by their name.
+    assert_eq!(
+        file_text(b"plain words", "要点.doc"),
+        Err(DocxError::OldFormat)
+    );
+    assert_eq!(
+        file_text(b"plain words", "要点.WPS"),
+        Err(DocxError::OldFormat)
+    );
+    assert_eq!(
+        file_text(b"plain words", "要点.docx"),
+        Err(DocxError::NotZip)
+    );
+    let big = vec![b'a'; MAX_TEXT + 1];
+    assert_eq!(file_text(&big, "a.txt"), Err(DocxError::TextTooLarge));
+}
+
+#[test]
+fn the_proposal_and_the_plan_travel_as_json_the_page_reads() {
+    // What the worker answers is read by the page's one typed reader.
+    let proposal = propose(&text(&auto_numbered(["", "", ""])));
+    let json = serde_json::to_string(&proposal).expect("writes");
+    let (back, unknown): (Proposal, bool) = from_text(&json).expect("reads");
+    assert_eq!((back, unknown), (proposal.clone(), false));
+    let plan = to_plan(&proposal, &registry(), "2026-12-07T09:00:00Z");
+    let json = serde_json::to_string(&plan).expect("writes");
+    let (back, unknown): (Plan, bool) = from_text(&json).expect("reads");
+    assert_eq!((back, unknown), (plan.clone(), false));
+    // 3 要点 and 4 work items.
+    assert_eq!(plan.tasks.len(), 7);
+    assert_eq!(plan.areas.len(), 2);
 }

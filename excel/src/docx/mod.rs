@@ -12,9 +12,12 @@
 //! that would unpack to more than `MAX_PART` bytes is not unpacked.
 
 mod body;
+mod file;
 mod formats;
 mod numbering;
 mod xml;
+
+pub use file::{file_text, MAX_TEXT};
 
 use std::fmt;
 use std::io::{Cursor, Read};
@@ -48,6 +51,16 @@ pub enum DocxError {
     TooLarge { part: String, limit: u64 },
     /// A part could not be unpacked (damaged archive).
     Unreadable { part: String },
+    /// An RTF file (Word sometimes saves one under .doc).
+    Rtf,
+    /// A PDF file.
+    Pdf,
+    /// A text file larger than `MAX_TEXT`.
+    TextTooLarge,
+    /// A binary file that is none of the above.
+    NotText,
+    /// A text file in an encoding not recognised.
+    Undecodable,
     /// A part is not well-formed XML (or not UTF-8/UTF-16 text); `at` is
     /// the byte where reading stopped.
     Damaged { part: String, at: u64 },
@@ -79,6 +92,23 @@ impl fmt::Display for DocxError {
             DocxError::Unreadable { part } => {
                 write!(f, "文档已损坏，无法解压（{part}）：请在 Word 或 WPS 中打开后重新保存再选择")
             }
+            DocxError::Rtf => f.write_str(
+                "这是 RTF 格式的文档，请在 Word 或 WPS 中“另存为” .docx 后再选择",
+            ),
+            DocxError::Pdf => f.write_str(
+                "这是 PDF 文件，无法取出其中的文字：请选择工作要点的 Word 文件（.docx），或把文字复制粘贴过来",
+            ),
+            DocxError::TextTooLarge => write!(
+                f,
+                "文件超过 {} MB，不像工作要点，未读取",
+                MAX_TEXT / (1024 * 1024)
+            ),
+            DocxError::NotText => f.write_str(
+                "不是 Word 文档（.docx）或文本文件（.txt），无法读取：请选择工作要点的 .docx 或 .txt 文件",
+            ),
+            DocxError::Undecodable => f.write_str(
+                "文本文件的编码无法识别：请在记事本或 WPS 中“另存为” UTF-8 编码的 .txt 后再选择",
+            ),
             DocxError::Damaged { part, at } => write!(
                 f,
                 "文档内容已损坏，无法读取（{part} 第 {at} 字节处）：请在 Word 或 WPS 中打开后重新保存再选择"
