@@ -148,7 +148,7 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, DocxError> {
         });
     }
     let mut zip = ZipArchive::new(Cursor::new(bytes)).map_err(|_| DocxError::NotZip)?;
-    let main = main_part(&mut zip)?;
+    let main = main_part(&mut zip);
     let document = match read_part(&mut zip, &main, MAX_PART)? {
         Some(d) => d,
         None if has(&zip, "xl/workbook.xml") => return Err(DocxError::Spreadsheet),
@@ -156,7 +156,9 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, DocxError> {
     };
     // The numbering and the styles, where the document's relationships
     // say they are (else where Word puts them).
-    let rels = read_part(&mut zip, &rels_of(&main), MAX_SIDE_PART)?
+    let rels = read_part(&mut zip, &rels_of(&main), MAX_SIDE_PART)
+        .ok()
+        .flatten()
         .map(|x| xml::relationships(&x, &main))
         .unwrap_or_default();
     let target = |kind: &str, default: &str| {
@@ -193,14 +195,17 @@ fn has(zip: &ZipArchive<Cursor<&[u8]>>, name: &str) -> bool {
 
 /// The document's main part: the package's officeDocument relationship,
 /// else word/document.xml.
-fn main_part(zip: &mut ZipArchive<Cursor<&[u8]>>) -> Result<String, DocxError> {
-    let from_rels = read_part(zip, "_rels/.rels", MAX_SIDE_PART)?
+fn main_part(zip: &mut ZipArchive<Cursor<&[u8]>>) -> String {
+    // Damaged relationships leave the usual place.
+    let from_rels = read_part(zip, "_rels/.rels", MAX_SIDE_PART)
+        .ok()
+        .flatten()
         .map(|x| xml::relationships(&x, ""))
         .unwrap_or_default()
         .into_iter()
         .find(|(t, p)| t.ends_with("/officeDocument") && has(zip, p))
         .map(|(_, p)| p);
-    Ok(from_rels.unwrap_or_else(|| "word/document.xml".to_string()))
+    from_rels.unwrap_or_else(|| "word/document.xml".to_string())
 }
 
 /// "word/document.xml" → "word/_rels/document.xml.rels".
