@@ -12,7 +12,8 @@
 //
 // Requests: { id, kind, args } with kind one of the wasm's exports
 // (KINDS below) and args its arguments (an ArrayBuffer stands for
-// bytes, a File for its text); the answer is { id, ok } or { id, error: message }.
+// bytes, a File for its text, or for its bytes in the kinds of
+// AS_BYTES); the answer is { id, ok } or { id, error: message }.
 /* global wasm_bindgen, importScripts */
 let ready;
 let arrives;
@@ -29,7 +30,12 @@ const KINDS = [
   "ledger_xlsx", "summary_xlsx", "ledger_csv", "intake_workbook",
   // Plan work (excel-worker/src/plans.rs): restores, merge previews, merges.
   "restore", "incoming", "incoming_plan", "merge_preview", "merge_confirm",
+  // The 工作要点 reader (excel-worker/src/breakdown.rs).
+  "breakdown_read", "breakdown_text", "breakdown_plan",
 ];
+
+// Kinds whose file is read as bytes (a Word document), not as text.
+const AS_BYTES = ["breakdown_read"];
 
 self.onmessage = async (event) => {
   if (event.data && event.data.wasm) {
@@ -40,9 +46,10 @@ self.onmessage = async (event) => {
   try {
     await ready;
     if (!KINDS.includes(kind)) throw new Error(`unknown request ${kind}`);
-    // A file (Blob) is read here, as text, so a large one never passes
-    // through the page's thread.
-    const given = await Promise.all(args.map((a) => (a instanceof Blob ? a.text() : a)));
+    // A file (Blob) is read here, as text (or bytes), so a large one never
+    // passes through the page's thread.
+    const read = (a) => (AS_BYTES.includes(kind) ? a.arrayBuffer() : a.text());
+    const given = await Promise.all(args.map((a) => (a instanceof Blob ? read(a) : a)));
     const out = wasm_bindgen[kind](...given.map((a) => (a instanceof ArrayBuffer ? new Uint8Array(a) : a)));
     self.postMessage({ id, ok: out }, out instanceof Uint8Array ? [out.buffer] : []);
   } catch (err) {

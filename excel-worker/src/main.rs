@@ -3,8 +3,12 @@
 //! rust_xlsxwriter and the spreadsheet layouts are never in the app's
 //! start-up download. The page sends the plan as a Luoshi plan document
 //! (what it stores) and the day it judges by; everything here is the pure
-//! core's `format::sheets`, tested natively there.
+//! core's `format::sheets`, tested natively there. The plan work of
+//! imports is in `plans`, the 工作要点 reader (.docx and text) in
+//! `breakdown`.
 
+#[cfg(target_arch = "wasm32")]
+mod breakdown;
 #[cfg(target_arch = "wasm32")]
 mod plans;
 

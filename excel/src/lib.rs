@@ -2,7 +2,8 @@
 //! worker exchange — a workbook as read (cells and merged ranges, nothing
 //! interpreted) and a workbook to write (cells, styles, widths, merges) —
 //! and, with the `io` feature, the reading (calamine) and writing
-//! (rust_xlsxwriter) themselves.
+//! (rust_xlsxwriter) themselves, and the text of a Word document (`docx`,
+//! for the 工作要点 reader).
 //!
 //! The app holds no spreadsheet code: what a ledger's columns mean, and
 //! what the official layouts look like, is decided in the app's pure core
@@ -11,6 +12,8 @@
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "io")]
+pub mod docx;
 #[cfg(feature = "io")]
 pub mod read;
 #[cfg(feature = "io")]

@@ -1,6 +1,7 @@
 //! How a paragraph of a 工作要点 begins: a section (一、), a 要点
-//! ((一) / （一）), a numbered item (1. / 1、 / 1．) or a bracketed item
-//! ((1) / （1） / ①), or plain text. Only the first few characters are
+//! ((一) / （一） / ㈠), a numbered item (1. / 1、 / 1． / ⒈) or a
+//! bracketed item ((1) / （1） / ① / ⑴: Word's numbering writes the
+//! enclosed forms), or plain text. Only the first few characters are
 //! looked at, so classifying a paragraph costs nothing beyond its start.
 
 /// What a paragraph's opening says it is.
@@ -8,11 +9,11 @@
 pub(super) enum Mark {
     /// 一、 (a section: an area, or a preamble/closing part)
     Section,
-    /// （一） or (一): a 要点
+    /// （一） (一) ㈠: a 要点
     Group,
-    /// 1. 1、 1．: a work item
+    /// 1. 1、 1． ⒈: a work item
     Item,
-    /// （1） (1) ①: a work item, nested under the last `Item` if any
+    /// （1） (1) ① ⑴: a work item, nested under the last `Item` if any
     Sub,
     /// No number: preamble, closing, or a continuation paragraph.
     Text,
@@ -120,9 +121,17 @@ pub(super) fn opening(line: &str) -> Opening<'_> {
         let end = first.len_utf8() + n + close_len;
         return found(mark, end, end);
     }
-    // ① … ⑳
-    if ('\u{2460}'..='\u{2473}').contains(&first) {
+    // ① … ⑳, and ⑴ … ⒇ (Word's decimalEnclosedParen numbering)
+    if ('\u{2460}'..='\u{2473}').contains(&first) || ('\u{2474}'..='\u{2487}').contains(&first) {
         return found(Mark::Sub, first.len_utf8(), first.len_utf8());
+    }
+    // ⒈ … ⒛ (decimalEnclosedFullstop): a numbered item
+    if ('\u{2488}'..='\u{249B}').contains(&first) {
+        return found(Mark::Item, first.len_utf8(), first.len_utf8());
+    }
+    // ㈠ … ㈩ (ideographEnclosedCircle): a 要点 like （一）
+    if ('\u{3220}'..='\u{3229}').contains(&first) {
+        return found(Mark::Group, first.len_utf8(), first.len_utf8());
     }
     // 1. 1、 1．
     if is_digit(first) {

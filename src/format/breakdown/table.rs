@@ -1,5 +1,5 @@
-//! Tables in the document. A table copied from Word (and, in the .docx
-//! reader to come, a table taken out of the file) arrives as one row per
+//! Tables in the document. A table copied from Word (or taken out of a
+//! .docx by the worker's `luoshi_excel::docx`) arrives as one row per
 //! line with its cells separated by tabs. A row whose cells name enough
 //! columns, by the Excel import's own header words (`Role::of_header`:
 //! 序号, 重点任务, 具体措施, 牵头单位, 配合单位, 责任领导, 完成时限 …), is
@@ -38,10 +38,22 @@ impl Columns {
 }
 
 /// A row under the header as numbered lines (a 要点 line first when the
-/// row opens one).
-fn row_lines(cols: &Columns, cells: &[&str], point: &mut String, groups: &mut u32) -> String {
+/// row opens one). `items` counts the table's task rows, so a row without
+/// a 序号 (a table with no such column) is numbered by its place, not read
+/// as words running on from the row above.
+fn row_lines(
+    cols: &Columns,
+    cells: &[&str],
+    point: &mut String,
+    groups: &mut u32,
+    items: &mut u32,
+) -> String {
     let mut out = String::new();
-    let number = cols.cell(cells, Role::Number);
+    // "1." or "1、" (typed, or Word's numbering in the 序号 column) is 1.
+    let number = cols
+        .cell(cells, Role::Number)
+        .trim_end_matches(['.', '．', '、'])
+        .trim();
     let mut task = cols.cell(cells, Role::Measure).to_string();
     let p = cols.cell(cells, Role::Point);
     if !p.is_empty() && p != point.as_str() {
@@ -56,13 +68,14 @@ fn row_lines(cols: &Columns, cells: &[&str], point: &mut String, groups: &mut u3
     if task.is_empty() {
         return out;
     }
+    *items += 1;
     let numbered = if number.chars().all(|c| c.is_ascii_digit()) && !number.is_empty() {
         format!("{number}. {task}")
     } else if !number.is_empty() && number.chars().all(|c| "一二三四五六七八九十".contains(c))
     {
         format!("{number}、{task}")
     } else {
-        task
+        format!("{items}. {task}")
     };
     out.push_str(&numbered);
     let mut labels = Vec::new();
@@ -107,6 +120,7 @@ pub(super) fn lines(text: &str) -> Vec<(usize, Cow<'_, str>)> {
     let mut table: Option<Columns> = None;
     let mut point = String::new();
     let mut groups = 0;
+    let mut items = 0;
     for (i, raw) in text.lines().enumerate() {
         if !raw.contains('\t') {
             table = None;
@@ -117,6 +131,7 @@ pub(super) fn lines(text: &str) -> Vec<(usize, Cow<'_, str>)> {
         if let Some(cols) = Columns::of(&cells) {
             table = Some(cols);
             point.clear();
+            items = 0;
             out.push((i + 1, Cow::Borrowed("")));
             continue;
         }
@@ -130,7 +145,7 @@ pub(super) fn lines(text: &str) -> Vec<(usize, Cow<'_, str>)> {
                 if heading {
                     filled[0].to_string()
                 } else {
-                    row_lines(cols, &cells, &mut point, &mut groups)
+                    row_lines(cols, &cells, &mut point, &mut groups, &mut items)
                 }
             }
             None => cells

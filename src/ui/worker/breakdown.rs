@@ -1,0 +1,81 @@
+//! The 工作要点 reader through the worker (excel-worker/src/breakdown.rs):
+//! a chosen Word document or text file, or pasted text, read into a
+//! proposed plan, and the accepted proposal made into a new plan. The
+//! reading (zip, XML, Word's numbering, the reader itself) runs there, so
+//! none of it is in the start-up download and a large document never
+//! holds up the page. Every error is a message for the user, in Chinese.
+
+use crate::format::breakdown::Proposal;
+use crate::model::plan::{Plan, Unit};
+use crate::ui::worker::client::{call, text_of, UNAVAILABLE};
+use js_sys::Array;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
+
+/// The largest file sent to the worker: far above any 工作要点 (a
+/// hundred-page .docx is a few MB), low enough not to exhaust memory.
+pub const MAX_FILE_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
+
+fn read<T: DeserializeOwned>(json: &str) -> Result<T, String> {
+    crate::format::json::from_text(json)
+        .map(|(v, _)| v)
+        .map_err(|e| format!("{UNAVAILABLE}（答复无法读取：{e}）"))
+}
+
+async fn ask<T: DeserializeOwned>(kind: &str, args: &[JsValue]) -> Result<T, String> {
+    let list = Array::new();
+    for a in args {
+        list.push(a);
+    }
+    read(&text_of(call(kind, list, None).await?)?)
+}
+
+fn registry_json(registry: &[Unit]) -> Result<String, String> {
+    serde_json::to_string(registry).map_err(|e| format!("单位名录无法写出：{e}"))
+}
+
+/// Reads the chosen `file` (.docx; .txt in UTF-8, UTF-16 or GB18030) into
+/// a proposal against the plan's units `registry`; `year` is used when
+/// the document names none. The worker reads the file itself. Old Word
+/// (.doc) and WPS (.wps) files, PDF, Excel and damaged files are refused
+/// with what to do instead.
+pub async fn read_document(
+    file: &web_sys::File,
+    registry: &[Unit],
+    year: i32,
+) -> Result<Proposal, String> {
+    if file.size() > MAX_FILE_BYTES {
+        return Err("文件超过 64 MB，不像工作要点，未读取".into());
+    }
+    ask(
+        "breakdown_read",
+        &[
+            file.into(),
+            file.name().into(),
+            registry_json(registry)?.into(),
+            year.into(),
+        ],
+    )
+    .await
+}
+
+/// Reads pasted `text` into a proposal, as `read_document`.
+pub async fn read_text(text: &str, registry: &[Unit], year: i32) -> Result<Proposal, String> {
+    ask(
+        "breakdown_text",
+        &[text.into(), registry_json(registry)?.into(), year.into()],
+    )
+    .await
+}
+
+/// The new plan the accepted `proposal` (as corrected by the user) makes,
+/// with the units `registry` and the new units its entries still name,
+/// every task logged as created at `now` (ISO 8601).
+pub async fn make_plan(proposal: &Proposal, registry: &[Unit], now: &str) -> Result<Plan, String> {
+    let proposal = serde_json::to_string(proposal).map_err(|e| format!("拟建内容无法写出：{e}"))?;
+    ask(
+        "breakdown_plan",
+        &[proposal.into(), registry_json(registry)?.into(), now.into()],
+    )
+    .await
+}
