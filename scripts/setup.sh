@@ -79,7 +79,7 @@ if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/pla
 fi
 
 # 5. For tests: Debian's Chromium and ChromeDriver, CJK fonts for screenshots,
-#    poppler and LibreOffice Calc.
+#    poppler and LibreOffice Calc and Writer.
 if [ "$WANT_TEST" = 1 ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -90,6 +90,9 @@ if [ "$WANT_TEST" = 1 ]; then
   # LibreOffice (Calc, no GUI) opens the exported workbooks in the tests,
   # and writes one of the import fixtures, as an office's copy would.
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+  # …and Writer opens the drafted 通报 (.docx) and writes the 工作要点 .docx
+  # the breakdown tests read.
+  dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
   if [ "${#missing[@]}" -gt 0 ]; then
     apt_install "${missing[@]}"
   fi

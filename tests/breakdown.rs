@@ -850,3 +850,19 @@ fn a_proposal_added_to_the_current_plan_keeps_what_it_has() {
         .iter()
         .all(|t| t.parent.as_ref().is_none_or(|p| ids.contains(p.as_str()))));
 }
+
+#[test]
+fn with_no_registry_one_office_written_two_ways_is_one_new_unit() {
+    let text = "一、党建\n1. 甲（牵头单位：区委组织部）\n2. 乙（牵头单位：组织部；配合单位：区财政局、财政局）\n3. 丙（牵头单位：区委）\n";
+    let p = read_breakdown(text, &[], 2026).expect("reads");
+    let names: Vec<&str> = p.new_units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, vec!["区委组织部", "区财政局", "区委"]);
+    assert_eq!(
+        p.nodes[1].lead,
+        p.nodes[2].lead.clone().map(|mut u| {
+            u.written = "区委组织部".into();
+            u
+        })
+    );
+    assert_eq!(p.nodes[2].support.len(), 1);
+}

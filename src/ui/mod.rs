@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod audit;
+pub mod breakdown;
 pub mod clock;
 pub mod crash_screen;
 pub mod dashboard;

@@ -26,6 +26,8 @@ pub enum Page {
     Settings,
     /// Printable 督办通知单/催办单 (`#/notice?ids=…`).
     Notice,
+    /// 从工作要点生成计划.
+    Breakdown,
 }
 
 impl Page {
@@ -42,6 +44,7 @@ impl Page {
             "problems" => Page::Problems,
             "settings" => Page::Settings,
             "notice" => Page::Notice,
+            "breakdown" => Page::Breakdown,
             _ => Page::Ledger,
         }
     }

@@ -106,6 +106,20 @@ pub(super) fn surely_unit(name: &str, registry: &[Unit]) -> bool {
             .any(|s| name.ends_with(s))
 }
 
+/// The names a new unit is known by: as written, without 区, and without
+/// 区委 (documents write "区委组织部" and "组织部" for the same office).
+fn keys(name: &str) -> Vec<String> {
+    let mut out = vec![name.to_string()];
+    for prefix in ["区委", "区"] {
+        if let Some(rest) = name.strip_prefix(prefix) {
+            if rest.chars().count() >= 2 {
+                out.push(rest.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// Matches names against one registry across a whole document, so a new
 /// name written in ten items is proposed once.
 pub(super) struct Matcher<'a> {
@@ -138,9 +152,9 @@ impl<'a> Matcher<'a> {
     pub fn with_new(registry: &'a [Unit], new_units: Vec<Unit>) -> Matcher<'a> {
         let mut by_name = HashMap::new();
         for (i, u) in new_units.iter().enumerate() {
-            by_name.insert(u.name.clone(), i);
-            let bare = u.name.strip_prefix('区').unwrap_or(&u.name).to_string();
-            by_name.insert(bare, i);
+            for key in keys(&u.name) {
+                by_name.entry(key).or_insert(i);
+            }
         }
         Matcher {
             registry,
@@ -168,12 +182,8 @@ impl<'a> Matcher<'a> {
                 new: false,
             });
         }
-        let bare = written.strip_prefix('区').unwrap_or(&written).to_string();
-        if let Some(&i) = self
-            .by_name
-            .get(&written)
-            .or_else(|| self.by_name.get(&bare))
-        {
+        // "组织部" and "区委组织部" written in one document are one unit.
+        if let Some(&i) = keys(&written).iter().find_map(|k| self.by_name.get(k)) {
             return Resolved::Unit(UnitRef {
                 unit_id: self.new_units[i].id.clone(),
                 written,
@@ -190,8 +200,9 @@ impl<'a> Matcher<'a> {
             leader: String::new(),
         });
         let i = self.new_units.len() - 1;
-        self.by_name.insert(written.clone(), i);
-        self.by_name.insert(bare, i);
+        for key in keys(&written) {
+            self.by_name.entry(key).or_insert(i);
+        }
         Resolved::Unit(UnitRef {
             unit_id: id,
             written,

@@ -54,6 +54,11 @@ pub fn DataPage() -> impl IntoView {
             <h2>"数据管理"</h2>
             <p>"所有数据只保存在本机浏览器中。请定期导出数据文件留存，换电脑或清理浏览器前务必导出。"</p>
             <crate::ui::data::space::StorageSpace />
+            <div class="breakdown-entry-point">
+                <h3>"从工作要点生成计划"</h3>
+                <p class="hint">"粘贴或选择区委年度工作要点（Word .docx 或文本），自动拆分为领域、要点和工作事项，检查修改后生成计划。"</p>
+                <a class="button" href="#/breakdown" data-testid="breakdown-open">"从工作要点生成计划"</a>
+            </div>
             <crate::ui::data::found_plans::FoundPlans />
             <ExportPanel on_export_plan=Callback::new(move |_| export(())) />
             <crate::ui::excel::export_panel::ExcelExportPanel />

@@ -140,6 +140,10 @@ pub fn PlanSwitcher() -> impl IntoView {
                 <summary data-testid="plan-actions">"计划操作"</summary>
                 <div class="plan-actions-menu">
                     <button data-testid="new-plan" on:click=new_plan>"新建空白计划"</button>
+                    <button data-testid="new-plan-from-breakdown" on:click=move |_| {
+                        close();
+                        let _ = window().location().set_hash("#/breakdown");
+                    }>"从工作要点生成计划"</button>
                     <button data-testid="copy-plan" on:click=copy_next>"复制为下一年计划"</button>
                     <button data-testid="rename-plan" on:click=start_rename>"重命名"</button>
                     <button data-testid="delete-plan" on:click=delete_plan>"删除本计划"</button>
