@@ -1,6 +1,7 @@
 // The worker: what is not drawing, off the page's thread, with its own
 // wasm (excel-worker/): Excel (calamine and rust_xlsxwriter: the ledger,
-// the summary and CSV written, offices' workbooks read) and the plan work
+// the summary and CSV written, offices' workbooks read), the 通报 and its
+// 领导版 written as .docx (report-docx/, docx-rs) and the plan work
 // of imports and restores (excel-worker/src/plans.rs). Started by the app
 // on first use (src/ui/worker/client.rs).
 //
@@ -28,6 +29,8 @@ if (self.LUOSHI_EXCEL_INLINE) {
 
 const KINDS = [
   "ledger_xlsx", "summary_xlsx", "ledger_csv", "intake_workbook",
+  // Word (report-docx/): the 通报 and the 领导版.
+  "report_docx", "leaders_docx",
   // Plan work (excel-worker/src/plans.rs): restores, merge previews, merges.
   "restore", "incoming", "incoming_plan", "merge_preview", "merge_confirm",
   // The 工作要点 reader (excel-worker/src/breakdown.rs).

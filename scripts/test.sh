@@ -18,9 +18,13 @@ cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 # wasm that runs them with the core's layouts (luoshi-excel-worker).
 cargo clippy -p luoshi-excel --features io --all-targets -- -D warnings
 cargo clippy -p luoshi-excel-worker --target wasm32-unknown-unknown -- -D warnings
+# The 通报 as .docx (luoshi-report-docx, run by the worker).
+cargo clippy -p luoshi-report-docx --all-targets -- -D warnings
 
 step "native tests (model, format, store)"
 cargo test
+# The 通报 and 领导版 written as .docx, read back and opened in LibreOffice.
+cargo test -p luoshi-report-docx
 
 step "component tests in headless Chromium"
 # wasm-bindgen-test-runner reads webdriver.json from the working directory;

@@ -5,7 +5,8 @@
 //! (what it stores) and the day it judges by; everything here is the pure
 //! core's `format::sheets`, tested natively there. The plan work of
 //! imports is in `plans`, the 工作要点 reader (.docx and text) in
-//! `breakdown`.
+//! `breakdown`. The 通报 drafted by the page (`model::report`) is written
+//! as .docx by `luoshi-report-docx` (report-docx/), tested natively there.
 
 #[cfg(target_arch = "wasm32")]
 mod breakdown;
@@ -50,6 +51,25 @@ mod exports {
     #[wasm_bindgen]
     pub fn summary_xlsx(document: &str, today: &str) -> Result<Vec<u8>, JsValue> {
         xlsx(&summary::workbook(&plan(document)?, day(today)?))
+    }
+
+    /// The 通报 `draft` (a `model::report::Draft` as JSON) as a .docx file.
+    #[wasm_bindgen]
+    pub fn report_docx(draft: &str) -> Result<Vec<u8>, JsValue> {
+        let draft: luoshi::model::report::Draft =
+            serde_json::from_str(draft).map_err(|e| fail(format!("通报无法读取：{e}")))?;
+        luoshi_report_docx::report_docx(&draft)
+            .map_err(|e| fail(format!("无法写出 Word 文件：{e}")))
+    }
+
+    /// The 领导版 `sheets` (`model::report::LeaderSheet`s as JSON) as a
+    /// .docx file, a page per leader.
+    #[wasm_bindgen]
+    pub fn leaders_docx(sheets: &str) -> Result<Vec<u8>, JsValue> {
+        let sheets: Vec<luoshi::model::report::LeaderSheet> =
+            serde_json::from_str(sheets).map_err(|e| fail(format!("领导版无法读取：{e}")))?;
+        luoshi_report_docx::leaders_docx(&sheets)
+            .map_err(|e| fail(format!("无法写出 Word 文件：{e}")))
     }
 
     /// The ledger of `document` as of `today` as CSV text.
