@@ -35,12 +35,11 @@ pub const TEXT_WIDTH: usize = (PAGE_WIDTH as i32 - MARGIN_LEFT - MARGIN_RIGHT) a
 pub const LANDSCAPE_TEXT_WIDTH: usize = (PAGE_HEIGHT as i32 - MARGIN_BOTTOM - MARGIN_TOP) as usize;
 const LANDSCAPE_FOOTER: i32 = 680;
 
-/// 二号 (22 pt), 三号 (16 pt), 四号 (14 pt), 小四 (12 pt), 五号 (10.5 pt),
-/// in half points.
+/// 二号 (22 pt), 三号 (16 pt), 四号 (14 pt), 五号 (10.5 pt), in half
+/// points.
 pub const SIZE_2: usize = 44;
 pub const SIZE_3: usize = 32;
 pub const SIZE_4: usize = 28;
-pub const SIZE_SMALL_4: usize = 24;
 pub const SIZE_5: usize = 21;
 
 /// One character of 三号 body text, for indents counted in characters.

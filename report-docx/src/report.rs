@@ -87,7 +87,12 @@ fn attachment(
 
 /// The 通报 on the official page.
 pub fn document(draft: &Draft) -> Docx {
+    // The file's creation date (docProps): the day the draft is judged
+    // as, rather than docx-rs's 1970 (it reads no clock).
+    let created = format!("{}T00:00:00Z", draft.as_of.format("%Y-%m-%d"));
     let mut docx = crate::page::blank()
+        .created_at(&created)
+        .updated_at(&created)
         .add_paragraph(styled(style::TITLE, &draft.title))
         .add_paragraph(styled(style::SUBTITLE, &draft.period_line))
         .add_paragraph(blank_line())

@@ -4,8 +4,8 @@
 //! the top of every page it runs onto.
 
 use docx_rs::{
-    Paragraph, Run, Table, TableAlignmentType, TableCell, TableLayoutType, TableRow, VAlignType,
-    VMergeType, WidthType,
+    HeightRule, Paragraph, Run, Table, TableAlignmentType, TableCell, TableLayoutType, TableRow,
+    VAlignType, VMergeType, WidthType,
 };
 use luoshi::model::report::{ItemRow, LaggingList, SummaryTable};
 
@@ -49,6 +49,14 @@ fn body(text: &str, width: usize, align: Align) -> TableCell {
 /// A header row: repeated on each page (see `package`).
 fn header_row(cells: Vec<TableCell>) -> TableRow {
     TableRow::new(cells).cant_split()
+}
+
+/// A row of the table's body, at least 7 mm high so a one-line row is
+/// easy to read and to write in.
+fn body_row(cells: Vec<TableCell>) -> TableRow {
+    TableRow::new(cells)
+        .row_height(397.0)
+        .height_rule(HeightRule::AtLeast)
 }
 
 fn table(widths: &[usize], rows: Vec<TableRow>) -> Table {
@@ -102,7 +110,7 @@ pub fn summary(t: &SummaryTable) -> Table {
         for (i, n) in SummaryTable::counts(c).iter().enumerate() {
             cells.push(body(&n.to_string(), w[2 + i], Align::Center));
         }
-        TableRow::new(cells)
+        body_row(cells)
     };
     for (i, row) in t.rows.iter().enumerate() {
         rows.push(counts(
@@ -135,7 +143,7 @@ fn list(
         headers.iter().zip(&w).map(|(h, w)| head(h, *w)).collect(),
     )];
     if rows.is_empty() {
-        out.push(TableRow::new(vec![
+        out.push(body_row(vec![
             body(none, total, Align::Center).grid_span(headers.len())
         ]));
     }
@@ -155,7 +163,7 @@ fn list(
                 )
             })
             .collect();
-        out.push(TableRow::new(cells));
+        out.push(body_row(cells));
     }
     table(&w, out)
 }

@@ -147,6 +147,9 @@ fn the_report_is_on_a4_with_the_official_margins_and_page_numbers() {
         assert_eq!(text_of(&xml), "— 1 —", "{footer}");
         assert!(xml.contains(r#"w:eastAsia="宋体""#) && xml.contains(r#"<w:sz w:val="28" />"#));
     }
+    // Dated as judged, not 1970.
+    let core = part(&docx, "docProps/core.xml");
+    assert!(core.contains("2026-11-30T00:00:00Z"), "{core}");
     let right = part(&docx, "word/footer1.xml");
     let left = part(&docx, "word/footer2.xml");
     assert!(right.contains(r#"<w:jc w:val="right" />"#), "{right}");
@@ -578,4 +581,40 @@ fn libreoffice_opens_the_leaders_edition_with_a_page_per_leader() {
         assert!(text.contains(&s.title), "{}", s.title);
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ---- what the end-to-end test sends the worker ----
+
+/// tests/fixtures/report/: the sample plan's November 通报 and its 领导版 as
+/// the page sends them to the worker, for tests/e2e/report_docx.test.mjs.
+/// Written when missing or with LUOSHI_WRITE_FIXTURES=1; otherwise they must
+/// still read as the current types, so a change to the draft's shape shows
+/// here before it shows in the browser.
+#[test]
+fn the_end_to_end_fixtures_read_as_a_draft_and_leader_sheets() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/report");
+    let plan = sample_plan(2026);
+    let write = std::env::var_os("LUOSHI_WRITE_FIXTURES").is_some();
+    let draft_path = dir.join("draft-2026-11.json");
+    let sheets_path = dir.join("leaders-2026-11-30.json");
+    if write || !draft_path.exists() {
+        let text = serde_json::to_string(&november(&plan)).expect("serialised");
+        std::fs::write(&draft_path, text).expect("fixture saved");
+    }
+    if write || !sheets_path.exists() {
+        let sheets = leader_sheets(&plan, d("2026-11-30"));
+        let text = serde_json::to_string(&sheets).expect("serialised");
+        std::fs::write(&sheets_path, text).expect("fixture saved");
+    }
+    let draft: Draft = serde_json::from_str(
+        &std::fs::read_to_string(&draft_path).expect("fixture"),
+    )
+    .expect("the fixture reads as the current Draft (LUOSHI_WRITE_FIXTURES=1 writes it anew)");
+    assert_eq!(draft.title, "关于区委2026年工作要点落实情况的通报");
+    let sheets: Vec<luoshi::model::report::LeaderSheet> =
+        serde_json::from_str(&std::fs::read_to_string(&sheets_path).expect("fixture"))
+            .expect("the fixture reads as the current LeaderSheet list");
+    assert!(!sheets.is_empty());
+    report_docx(&draft).expect("written");
+    leaders_docx(&sheets).expect("written");
 }
