@@ -155,6 +155,7 @@ pub fn App() -> impl IntoView {
                     Page::Problems => view! { <ProblemsPage /> }.into_any(),
                     Page::Settings => view! { <SettingsPage /> }.into_any(),
                     Page::Notice => view! { <NoticePage /> }.into_any(),
+                    Page::Reports => view! { <crate::ui::reports::page::ReportsPage /> }.into_any(),
                     Page::Breakdown => view! { <crate::ui::breakdown::page::BreakdownPage /> }.into_any(),
                 }}}
             </main>

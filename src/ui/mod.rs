@@ -22,6 +22,7 @@ pub mod plans;
 pub mod problems;
 pub mod progress;
 pub mod registry;
+pub mod reports;
 pub mod settings;
 pub mod sharing;
 pub mod shell;

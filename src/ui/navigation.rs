@@ -28,6 +28,8 @@ pub enum Page {
     Notice,
     /// 从工作要点生成计划.
     Breakdown,
+    /// 报告: the 落实情况通报.
+    Reports,
 }
 
 impl Page {
@@ -45,6 +47,7 @@ impl Page {
             "settings" => Page::Settings,
             "notice" => Page::Notice,
             "breakdown" => Page::Breakdown,
+            "reports" => Page::Reports,
             _ => Page::Ledger,
         }
     }

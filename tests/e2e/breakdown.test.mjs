@@ -154,3 +154,33 @@ test("an old .doc is refused with what to do, and the seed speech proposes nothi
     assert.equal(await page.locator(sel("breakdown-preview")).count(), 0);
     await screenshot(page, "breakdown-refused");
   }));
+
+test("a 200-page document: read in the worker, shown a page at a time, marked items found", () =>
+  withPage(async (page) => {
+    // 5,000 items under 50 areas, every tenth without a deadline.
+    const lines = ["中共××区委2026年工作要点"];
+    for (let a = 1; a <= 50; a++) {
+      lines.push(`${"一二三四五六七八九十"[(a - 1) % 10]}、领域${a}`);
+      for (let i = 1; i <= 100; i++) {
+        const n = (a - 1) * 100 + i;
+        lines.push(`${i}. 第${n}项工作，完成${n}件。（牵头单位：区单位${n % 40}局${n % 10 === 0 ? "" : "；完成时限：9月底前"}）`);
+      }
+    }
+    await openBreakdown(page);
+    await page.evaluate((text) => {
+      const box = document.querySelector("[data-testid='breakdown-text']");
+      box.value = text;
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+    }, lines.join("\n"));
+    await page.click(sel("breakdown-read"));
+    await page.waitForSelector(sel("breakdown-preview"), { timeout: 60000 });
+    assert.match(await testIdText(page, "breakdown-summary"), /50 个领域、0 个要点、5000 项工作事项、40 个新单位；500 项缺少/);
+    assert.equal(await page.locator(sel("breakdown-item")).count(), 200);
+    assert.match(await testIdText(page, "breakdown-pager"), /第 1–200 条，共 5050 条/);
+    await page.locator(sel("breakdown-next-page")).first().click();
+    assert.match(await testIdText(page, "breakdown-pager"), /第 201–400 条/);
+    await page.check(sel("breakdown-marked-only"));
+    assert.match(await testIdText(page, "breakdown-pager"), /第 1–200 条，共 500 条/);
+    const marked = await page.$$eval("[data-testid='breakdown-item']", (els) => els.every((e) => e.dataset.marked === "true"));
+    assert.ok(marked);
+  }));

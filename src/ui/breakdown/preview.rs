@@ -9,6 +9,9 @@ use crate::ui::breakdown::entry::{BreakdownEntry, Row};
 use crate::ui::breakdown::state::Breakdown;
 use leptos::prelude::*;
 
+/// Entries drawn at once.
+const PAGE: usize = 200;
+
 /// Each entry's depth in the tree (its parents are always earlier).
 fn depths(p: &Proposal) -> Vec<usize> {
     let mut depth = vec![0usize; p.nodes.len()];
@@ -28,15 +31,45 @@ pub fn BreakdownPreview(bd: Breakdown) -> impl IntoView {
     section.on_load(|el| el.scroll_into_view());
     // The entry whose form is open, if any: one at a time.
     let editing = RwSignal::new(None::<usize>);
+    // A long document is shown a page of entries at a time, so drawing it
+    // never holds the page up; 只看缺项 narrows it to what needs a look.
+    let page = RwSignal::new(0usize);
+    let marked_only = RwSignal::new(false);
+    let shown = move || {
+        let only = marked_only.get();
+        bd.proposal.with(|p| {
+            p.as_ref().map_or_else(Vec::new, |p| {
+                (0..p.nodes.len())
+                    .filter(|&i| !only || !p.nodes[i].missing.is_empty())
+                    .collect::<Vec<usize>>()
+            })
+        })
+    };
+    let pages = move || shown().len().div_ceil(PAGE).max(1);
     let rows = move || {
+        let at = page.get().min(pages() - 1);
+        let indices = shown();
         bd.proposal.with(|p| {
             let Some(p) = p else { return Vec::new() };
             let depth = depths(p);
-            p.nodes
+            indices
                 .iter()
-                .enumerate()
-                .map(|(i, n)| Row::new(i, depth[i], n))
+                .skip(at * PAGE)
+                .take(PAGE)
+                .map(|&i| Row::new(i, depth[i], &p.nodes[i]))
                 .collect::<Vec<_>>()
+        })
+    };
+    let pager = move || {
+        let n = pages();
+        let at = page.get().min(n - 1);
+        let total = shown().len();
+        (n > 1).then(|| view! {
+            <div class="breakdown-pager" data-testid="breakdown-pager">
+                <button disabled=move || at == 0 on:click=move |_| page.set(at.saturating_sub(1))>"上一页"</button>
+                <span>{format!("第 {}–{} 条，共 {total} 条", at * PAGE + 1, ((at + 1) * PAGE).min(total))}</span>
+                <button data-testid="breakdown-next-page" disabled=move || { at + 1 >= n } on:click=move |_| page.set(at + 1)>"下一页"</button>
+            </div>
         })
     };
     let set_year = move |e: leptos::ev::Event| {
@@ -81,11 +114,19 @@ pub fn BreakdownPreview(bd: Breakdown) -> impl IntoView {
             <p class="breakdown-summary" data-testid="breakdown-summary">
                 {move || bd.proposal.with(|p| p.as_ref().map(Proposal::summary).unwrap_or_default())}
             </p>
+            <label class="breakdown-filter">
+                <input type="checkbox" data-testid="breakdown-marked-only"
+                    prop:checked=move || marked_only.get()
+                    on:change=move |e| { marked_only.set(event_target_checked(&e)); page.set(0); } />
+                "只看缺少牵头单位或完成时限的事项"
+            </label>
+            {pager}
             <ol class="breakdown-tree">
                 <For each=rows key=|r: &Row| r.key.clone() let:row>
                     <BreakdownEntry bd=bd row=row editing=editing />
                 </For>
             </ol>
+            {pager}
             <details class="breakdown-passed">
                 <summary>{move || format!("未作为任务的段落（{} 段）", passed().len())}</summary>
                 <ul>

@@ -109,6 +109,24 @@ pub fn SettingsPage() -> impl IntoView {
                 "编号示例：{}〔{}〕1号。编号按年度、按督办/催办分别连续编排，删除记录后编号也不会重复使用。",
                 p.settings.supervise_prefix, p.year
             ))}</p>
+            <h2>"落实情况通报"</h2>
+            <label class="field field-wide">
+                <span class="field-label">"“下步工作”的固定表述（每行一段，留空则通报不写这一部分）"</span>
+                <textarea data-testid="settings-next-steps" rows="6"
+                    prop:value=move || state.doc.plan().with(|p| p.settings.report_next_steps.join("\n"))
+                    on:change=move |e| {
+                        let lines: Vec<String> = event_target_value(&e)
+                            .lines()
+                            .map(|l| l.trim().to_string())
+                            .filter(|l| !l.is_empty())
+                            .collect();
+                        apply(state, "下步工作", error, |s| s.report_next_steps = lines);
+                    }></textarea>
+            </label>
+            <button type="button" data-testid="settings-next-steps-default"
+                on:click=move |_| apply(state, "下步工作", error, |s| s.report_next_steps = crate::model::settings::default_next_steps())>
+                "恢复默认表述"
+            </button>
         </section>
     }
 }

@@ -126,6 +126,7 @@ pub fn AppHeader() -> impl IntoView {
                     <span class="nav-count" data-testid="nav-supervision-count">{move || to_supervise.get()}</span>
                 </a>
                 {link(Page::Problems, "#/problems", "nav-problems", "问题整改")}
+                {link(Page::Reports, "#/reports", "nav-reports", "报告")}
                 {link(Page::Units, "#/units", "nav-units", "单位与领域")}
                 {link(Page::Data, "#/data", "nav-data", "数据管理")}
                 {link(Page::Settings, "#/settings", "nav-settings", "设置")}
