@@ -170,22 +170,62 @@ pub fn SheetReport(sheet: SheetIncoming, on_role: Callback<(u16, Role)>) -> impl
                 </tbody>
             </table>
             <h4>"逐行结果"</h4>
-            <ol class="import-rows plain">
-                {sheet.rows.iter().map(|r| {
-                    let (what, class) = match &r.outcome {
-                        crate::format::sheets::intake::Outcome::Imported(w) => (format!("导入：{w}"), "ok"),
-                        crate::format::sheets::intake::Outcome::Skipped(w) => (format!("跳过：{w}"), "muted"),
-                        crate::format::sheets::intake::Outcome::Error(w) => (format!("未导入：{w}"), "bad"),
-                    };
-                    let notes = if r.notes.is_empty() { String::new() } else { format!("（{}）", r.notes.join("；")) };
-                    view! {
-                        <li data-testid="import-row" data-result=r.outcome.key() data-row=r.row class=class>
-                            {format!("第 {} 行 {} — {what}{notes}", r.row, r.title)}
-                        </li>
-                    }
-                }).collect_view()}
-            </ol>
+            <ImportRows rows=sheet.rows />
         </div>
+    }
+}
+
+/// Rows listed at once: a workbook of thousands of rows lists its
+/// skipped and refused rows whole (those need a look) and its imported
+/// ones a few hundred at a time, so drawing the preview never holds the
+/// page up.
+const ROWS_AT_ONCE: usize = 200;
+
+/// Every row's result: what was not imported first in full, then the
+/// imported rows, more on request.
+#[component]
+fn ImportRows(rows: Vec<RowResult>) -> impl IntoView {
+    let total = rows.len();
+    let (problems, imported): (Vec<RowResult>, Vec<RowResult>) = if total > ROWS_AT_ONCE {
+        rows.into_iter()
+            .partition(|r| r.outcome.key() != "imported")
+    } else {
+        (Vec::new(), rows)
+    };
+    let imported = std::sync::Arc::new(imported);
+    let shown = RwSignal::new(ROWS_AT_ONCE.min(imported.len()));
+    let listed = imported.clone();
+    let rest = move || imported.len().saturating_sub(shown.get());
+    view! {
+        <ol class="import-rows plain">
+            {problems.iter().map(row).collect_view()}
+            {move || listed[..shown.get().min(listed.len())].iter().map(row).collect_view()}
+        </ol>
+        {move || (rest() > 0).then(|| view! {
+            <p class="hint" data-testid="import-rows-more">
+                {format!("另有 {} 行导入成功，未逐行列出。", rest())}
+                <button type="button" data-testid="import-rows-show-more"
+                    on:click=move |_| shown.update(|n| *n += ROWS_AT_ONCE * 5)>{format!("再列出 {} 行", ROWS_AT_ONCE * 5)}</button>
+            </p>
+        })}
+    }
+}
+
+fn row(r: &RowResult) -> impl IntoView {
+    let (what, class) = match &r.outcome {
+        crate::format::sheets::intake::Outcome::Imported(w) => (format!("导入：{w}"), "ok"),
+        crate::format::sheets::intake::Outcome::Skipped(w) => (format!("跳过：{w}"), "muted"),
+        crate::format::sheets::intake::Outcome::Error(w) => (format!("未导入：{w}"), "bad"),
+    };
+    let notes = if r.notes.is_empty() {
+        String::new()
+    } else {
+        format!("（{}）", r.notes.join("；"))
+    };
+    view! {
+        <li data-testid="import-row" data-result=r.outcome.key() data-row=r.row class=class>
+            {format!("第 {} 行 {} — {what}{notes}", r.row, r.title)}
+        </li>
     }
 }
 
