@@ -82,29 +82,58 @@ mod split {
         view! { <notice::page::NoticePage /> }.into_any()
     }
 
-    /// Shows the page once its module is loaded (at once when it already
-    /// is: `Suspend` polls the future before showing nothing).
-    fn loaded(page: impl Future<Output = AnyView> + Send + 'static) -> AnyView {
-        view! {
-            <Suspense fallback=|| view! { <p class="page-loading" data-testid="page-loading">"正在载入……"</p> }>
-                {Suspend::new(page)}
-            </Suspense>
+    /// Shows the page once its module is loaded. The view is made and
+    /// built in a plain reactive closure, as the eager build does (a first
+    /// try rendered the page through `<Suspense>` and `Suspend`: the Gantt's
+    /// rows then did not follow a change of grouping until scrolled; see
+    /// /work/notes/split-findings.md); only `ready` is tracked here.
+    fn loaded<P, V>(preload: fn() -> P, view: fn() -> V) -> AnyView
+    where
+        P: Future<Output = ()> + 'static,
+        V: Future<Output = AnyView> + 'static,
+    {
+        let ready = RwSignal::new(false);
+        if ready_now(preload()).is_some() {
+            ready.set(true);
+        } else {
+            leptos::task::spawn_local(async move {
+                preload().await;
+                ready.try_set(true);
+            });
         }
+        (move || {
+            if ready.get() {
+                // Loaded: the split function's future is ready at once.
+                untrack(|| ready_now(view()))
+            } else {
+                Some(view! { <p class="page-loading" data-testid="page-loading">"正在载入……"</p> }.into_any())
+            }
+        })
         .into_any()
+    }
+
+    /// Polls `f` once: its value if it is ready without waiting.
+    fn ready_now<T>(f: impl Future<Output = T>) -> Option<T> {
+        use std::task::{Context, Poll, Waker};
+        let mut f = std::pin::pin!(f);
+        match f.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(v) => Some(v),
+            Poll::Pending => None,
+        }
     }
 
     pub fn page_view(page: Page) -> AnyView {
         match page {
             Page::Ledger => view! { <ledger::page::LedgerPage /> }.into_any(),
             Page::Dashboard => view! { <dashboard::page::DashboardPage /> }.into_any(),
-            Page::Gantt => loaded(gantt()),
-            Page::Data => loaded(data()),
-            Page::Audit => loaded(audit()),
-            Page::Units => loaded(units()),
-            Page::Supervision => loaded(supervision()),
-            Page::Problems => loaded(problems()),
-            Page::Settings => loaded(settings()),
-            Page::Notice => loaded(notice()),
+            Page::Gantt => loaded(__preload_gantt, gantt),
+            Page::Data => loaded(__preload_data, data),
+            Page::Audit => loaded(__preload_audit, audit),
+            Page::Units => loaded(__preload_units, units),
+            Page::Supervision => loaded(__preload_supervision, supervision),
+            Page::Problems => loaded(__preload_problems, problems),
+            Page::Settings => loaded(__preload_settings, settings),
+            Page::Notice => loaded(__preload_notice, notice),
         }
     }
 }
