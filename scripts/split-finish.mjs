@@ -3,6 +3,7 @@
 // off (snippets/luoshi-split/) get the loader pointed at Trunk's hashed glue
 // and the same wasm-opt as Trunk gives the main module (npm binaryen).
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -11,17 +12,25 @@ const dir = join(dist, "snippets", "luoshi-split");
 if (!existsSync(dir)) process.exit(0);
 const index = readFileSync(join(dist, "index.html"), "utf8");
 const glue = index.match(/from '\.\/(luoshi-[0-9a-f]+\.js)'/)?.[1];
-if (!glue) {
-  console.error("split-finish: no luoshi-<hash>.js in index.html");
+const fail = (msg) => {
+  console.error(`split-finish: ${msg}`);
   process.exit(1);
-}
+};
+if (!glue) fail("no luoshi-<hash>.js in index.html");
 const loader = join(dir, "__wasm_split.js");
 const js = readFileSync(loader, "utf8").replace(/from "\.\/luoshi\.js"/, `from "../../${glue}"`);
-if (!js.includes(`../../${glue}`)) {
-  console.error("split-finish: the loader does not import ./luoshi.js (did wasm-split-cli change?)");
-  process.exit(1);
-}
+if (!js.includes(`../../${glue}`)) fail("the loader does not import ./luoshi.js (did wasm-split-cli change?)");
 writeFileSync(loader, js);
+// Trunk preloads every file under snippets/ at start, with integrity hashes
+// of the files as they were before this step: the page modules must not be
+// fetched at start at all, and the loader's hash is of it before its import
+// was changed.
+const sri = `sha384-${createHash("sha384").update(js, "utf8").digest("base64")}`;
+const page = index
+  .replace(/<link rel="modulepreload" href="\.\/snippets\/luoshi-split\/[^"]+\.wasm"[^>]*>\s*/g, "")
+  .replace(/(<link rel="modulepreload" href="\.\/snippets\/luoshi-split\/__wasm_split\.js"[^>]*integrity=")[^"]*"/, (_, head) => `${head}${sri}"`);
+if (/snippets\/luoshi-split\/[^"]+\.wasm/.test(page)) fail("index.html still names a page module");
+writeFileSync(join(dist, "index.html"), page);
 const release = process.env.TRUNK_PROFILE !== "debug";
 const opt = new URL("../node_modules/.bin/wasm-opt", import.meta.url).pathname;
 const flags = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals"];

@@ -106,7 +106,10 @@ mod split {
                 // Loaded: the split function's future is ready at once.
                 untrack(|| ready_now(view()))
             } else {
-                Some(view! { <p class="page-loading" data-testid="page-loading">"正在载入……"</p> }.into_any())
+                Some(
+                    view! { <p class="page-loading" data-testid="page-loading">"正在载入……"</p> }
+                        .into_any(),
+                )
             }
         })
         .into_any()

@@ -28,7 +28,7 @@ test("split modules load on first use", async () => {
     await page.goto(`${server.origin}/?today=${MID_YEAR}`);
     await appReady(page);
     console.log(`ledger shown after ${Date.now() - t0} ms; wasm fetched: ${wasm.join(", ")}`);
-    assert.ok(!wasm.some((u) => /^(split|chunk)_/.test(u)), `no page module at start-up: ${wasm}`);
+    assert.ok(!wasm.some((u) => /(^|\/)(split|chunk)_/.test(u)), `no page module at start-up: ${wasm}`);
     for (const [hash, testid] of PAGES) {
       const before = wasm.length;
       const t = Date.now();
@@ -48,5 +48,27 @@ test("split modules load on first use", async () => {
   } finally {
     await browser.close();
     await server.close();
+  }
+});
+
+test("the single file carries the page modules and opens them from file://", async () => {
+  const { pathToFileURL } = await import("node:url");
+  const { join } = await import("node:path");
+  const { DIST } = await import("./harness.mjs");
+  const url = pathToFileURL(join(DIST, "luoshi.html")).href;
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext();
+    const { page, problems } = await watchedPage(context, (u) => u.startsWith(url));
+    await page.goto(`${url}?today=${MID_YEAR}`);
+    await appReady(page);
+    for (const [hash, testid] of PAGES) {
+      await page.evaluate((h) => { location.hash = `#/${h}`; }, hash);
+      await page.waitForSelector(`[data-testid='${testid}']`, { timeout: 20000 });
+    }
+    await page.selectOption("[data-testid='settings-cycle']", "quarterly");
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
   }
 });
