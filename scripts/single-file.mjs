@@ -51,7 +51,7 @@ glue = glue
 if (/^export /m.test(glue)) fail("the glue still has an export this script does not handle");
 if (!/function __wbg_init\b/.test(glue)) fail("the glue has no __wbg_init");
 
-// Issue 19 spike (branch `split`): pages split into modules of their own
+// Pages split into modules of their own
 // (scripts/tools/wasm-bindgen, snippets/luoshi-split/). Their loader joins
 // the glue in the one module script: its `import { initSync }` is the
 // glue's own function there, its exports plain declarations, and the

@@ -1,7 +1,7 @@
-// Issue 19 spike (branch `split`), a Trunk post_build hook run before
-// scripts/single-file.mjs: the page modules scripts/tools/wasm-bindgen split
-// off (snippets/luoshi-split/) get the loader pointed at Trunk's hashed glue
-// and the same wasm-opt as Trunk gives the main module (npm binaryen).
+// A Trunk post_build hook run before scripts/single-file.mjs: the page
+// modules scripts/tools/wasm-bindgen split off (snippets/luoshi-split/) get
+// the loader pointed at Trunk's hashed glue and the same wasm-opt as Trunk
+// gives the main module (npm binaryen).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -18,8 +18,24 @@ const fail = (msg) => {
 };
 if (!glue) fail("no luoshi-<hash>.js in index.html");
 const loader = join(dir, "__wasm_split.js");
-const js = readFileSync(loader, "utf8").replace(/from "\.\/luoshi\.js"/, `from "../../${glue}"`);
+let js = readFileSync(loader, "utf8").replace(/from "\.\/luoshi\.js"/, `from "../../${glue}"`);
 if (!js.includes(`../../${glue}`)) fail("the loader does not import ./luoshi.js (did wasm-split-cli change?)");
+// instantiateStreaming refuses a .wasm not sent as application/wasm (an
+// intranet server may not know the type): then the bytes are compiled, as
+// wasm-bindgen's own loader does for the main module. A failed fetch is an
+// error the page shows (src/ui/lazy_pages.rs), not a compile error of a
+// 404 page.
+const streaming = /WebAssembly\.instantiateStreaming\(src, imports\)/g;
+if (!streaming.test(js)) fail("the loader does not call instantiateStreaming(src, imports) (did wasm-split-cli change?)");
+js = js.replace(/^(import \{ initSync \} from "[^"]+";?)$/m, `$1
+function luoshiInstantiate(src, imports) {
+  return src.then((r) => {
+    if (!r.ok) throw new Error(r.url + ": HTTP " + r.status);
+    return (r.headers.get("content-type") || "").startsWith("application/wasm")
+      ? WebAssembly.instantiateStreaming(r, imports)
+      : r.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports));
+  });
+}`).replace(streaming, "luoshiInstantiate(src, imports)");
 writeFileSync(loader, js);
 // Trunk preloads every file under snippets/ at start, with integrity hashes
 // of the files as they were before this step: the page modules must not be

@@ -1,10 +1,17 @@
-//! Issue 19 spike (branch `split`): the pages other than the ledger and the
-//! dashboard, each loaded from its own wasm module when first opened, by
-//! Leptos 0.8's `#[lazy]` (wasm_split_helpers) and wasm_split_cli_support's
-//! `wasm-split-cli` run on the linked wasm before wasm-bindgen
-//! (scripts/split-build.sh). Only with the `split` feature: without the
-//! split step the `#[lazy]` imports are left unresolved and the wasm does
-//! not start, so the ordinary Trunk build keeps every page in one module.
+//! The page shown for a `Page`. In the release build (`split` feature, set
+//! in index.html) every page other than the ledger and the dashboard lives
+//! in a wasm module of its own, fetched when the page is first opened, so the
+//! start-up download carries only what the first screen needs (issue 19).
+//!
+//! The split points are `wasm_split` functions (Leptos re-exports the
+//! helper crate as `leptos::wasm_split`; it is what `#[lazy]` expands to,
+//! here with the `fallible` option, which `#[lazy]` does not pass). The
+//! linked wasm is split by `wasm-split-cli` (crates.io
+//! wasm_split_cli_support, installed by scripts/setup.sh) before
+//! wasm-bindgen: scripts/tools/wasm-bindgen, build.rs (--emit-relocs) and
+//! scripts/split-finish.mjs. A build with the feature but without that step
+//! does not start (its split imports stay unresolved), so the ordinary cargo
+//! builds (native tests, component tests, clippy) keep every page eager.
 
 use crate::ui::navigation::Page;
 use leptos::prelude::*;
@@ -35,6 +42,8 @@ fn eager(page: Page) -> AnyView {
         Page::Problems => view! { <problems::page::ProblemsPage /> }.into_any(),
         Page::Settings => view! { <settings::page::SettingsPage /> }.into_any(),
         Page::Notice => view! { <notice::page::NoticePage /> }.into_any(),
+        Page::Breakdown => view! { <breakdown::page::BreakdownPage /> }.into_any(),
+        Page::Reports => view! { <reports::page::ReportsPage /> }.into_any(),
     }
 }
 
@@ -43,75 +52,115 @@ mod split {
     use crate::ui::navigation::Page;
     use crate::ui::*;
     use leptos::prelude::*;
+    use leptos::wasm_split::{wasm_split, SplitLoaderError};
     use std::future::Future;
 
-    // One split point per page: each `#[lazy]` function becomes its own
-    // module (code shared by several of them lands in a shared chunk).
-    // The functions take and return only what an `extern "C"` function may
-    // carry across modules: nothing, and an erased view.
-    #[lazy]
-    fn gantt() -> AnyView {
-        view! { <gantt::page::GanttPage /> }.into_any()
+    // One split point per page: each becomes its own module (code shared by
+    // several lands in shared chunks). They take nothing and return an
+    // erased view, which is what an `extern "C"` call between the modules
+    // can carry. `fallible`: a module that does not load is an `Err`, not a
+    // panic (which would abort the whole app).
+    #[wasm_split(page_gantt, wasm_split_path = ::leptos::wasm_split, preload(__preload_gantt), fallible)]
+    fn gantt() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <gantt::page::GanttPage /> }.into_any())
     }
-    #[lazy]
-    fn data() -> AnyView {
-        view! { <data::page::DataPage /> }.into_any()
+    #[wasm_split(page_data, wasm_split_path = ::leptos::wasm_split, preload(__preload_data), fallible)]
+    fn data() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <data::page::DataPage /> }.into_any())
     }
-    #[lazy]
-    fn audit() -> AnyView {
-        view! { <audit::page::AuditPage /> }.into_any()
+    #[wasm_split(page_audit, wasm_split_path = ::leptos::wasm_split, preload(__preload_audit), fallible)]
+    fn audit() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <audit::page::AuditPage /> }.into_any())
     }
-    #[lazy]
-    fn units() -> AnyView {
-        view! { <registry::page::RegistryPage /> }.into_any()
+    #[wasm_split(page_units, wasm_split_path = ::leptos::wasm_split, preload(__preload_units), fallible)]
+    fn units() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <registry::page::RegistryPage /> }.into_any())
     }
-    #[lazy]
-    fn supervision() -> AnyView {
-        view! { <supervision::page::SupervisionPage /> }.into_any()
+    #[wasm_split(page_supervision, wasm_split_path = ::leptos::wasm_split, preload(__preload_supervision), fallible)]
+    fn supervision() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <supervision::page::SupervisionPage /> }.into_any())
     }
-    #[lazy]
-    fn problems() -> AnyView {
-        view! { <problems::page::ProblemsPage /> }.into_any()
+    #[wasm_split(page_problems, wasm_split_path = ::leptos::wasm_split, preload(__preload_problems), fallible)]
+    fn problems() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <problems::page::ProblemsPage /> }.into_any())
     }
-    #[lazy]
-    fn settings() -> AnyView {
-        view! { <settings::page::SettingsPage /> }.into_any()
+    #[wasm_split(page_settings, wasm_split_path = ::leptos::wasm_split, preload(__preload_settings), fallible)]
+    fn settings() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <settings::page::SettingsPage /> }.into_any())
     }
-    #[lazy]
-    fn notice() -> AnyView {
-        view! { <notice::page::NoticePage /> }.into_any()
+    #[wasm_split(page_notice, wasm_split_path = ::leptos::wasm_split, preload(__preload_notice), fallible)]
+    fn notice() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <notice::page::NoticePage /> }.into_any())
+    }
+    #[wasm_split(page_breakdown, wasm_split_path = ::leptos::wasm_split, preload(__preload_breakdown), fallible)]
+    fn breakdown() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <breakdown::page::BreakdownPage /> }.into_any())
+    }
+    #[wasm_split(page_reports, wasm_split_path = ::leptos::wasm_split, preload(__preload_reports), fallible)]
+    fn reports() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <reports::page::ReportsPage /> }.into_any())
     }
 
-    /// Shows the page once its module is loaded. The view is made and
-    /// built in a plain reactive closure, as the eager build does (a first
-    /// try rendered the page through `<Suspense>` and `Suspend`: the Gantt's
-    /// rows then did not follow a change of grouping until scrolled; see
-    /// /work/notes/split-findings.md); only `ready` is tracked here.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Load {
+        Waiting,
+        Ready,
+        Failed,
+    }
+
+    /// Shows the page once its module is loaded, or says that it could not
+    /// be (with 重试: a failed load is not remembered, so it is fetched
+    /// again). The page is built in a plain reactive closure, as the eager
+    /// build does: rendered through `<Suspense>`/`Suspend` instead, the
+    /// Gantt's rows did not follow a change of grouping until scrolled.
+    /// Only the load state is tracked here.
     fn loaded<P, V>(preload: fn() -> P, view: fn() -> V) -> AnyView
     where
-        P: Future<Output = ()> + 'static,
-        V: Future<Output = AnyView> + 'static,
+        P: Future<Output = Result<(), SplitLoaderError>> + 'static,
+        V: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
     {
-        let ready = RwSignal::new(false);
-        if ready_now(preload()).is_some() {
-            ready.set(true);
-        } else {
-            leptos::task::spawn_local(async move {
-                preload().await;
-                ready.try_set(true);
-            });
-        }
-        (move || {
-            if ready.get() {
-                // Loaded: the split function's future is ready at once.
-                untrack(|| ready_now(view()))
-            } else {
-                Some(
-                    view! { <p class="page-loading" data-testid="page-loading">"正在载入……"</p> }
-                        .into_any(),
-                )
+        let state = RwSignal::new(Load::Waiting);
+        let load = move || match ready_now(preload()) {
+            Some(Ok(())) => state.set(Load::Ready),
+            Some(Err(_)) => state.set(Load::Failed),
+            None => {
+                state.set(Load::Waiting);
+                leptos::task::spawn_local(async move {
+                    let done = if preload().await.is_ok() {
+                        Load::Ready
+                    } else {
+                        Load::Failed
+                    };
+                    state.try_set(done);
+                });
             }
+        };
+        load();
+        (move || match state.get() {
+            // Loaded: the split function's future is ready at once.
+            Load::Ready => match untrack(|| ready_now(view())) {
+                Some(Ok(page)) => page,
+                _ => failed(load),
+            },
+            Load::Waiting => {
+                view! { <p class="boot page-loading" data-testid="page-loading">"正在载入……"</p> }
+                    .into_any()
+            }
+            Load::Failed => failed(load),
         })
+        .into_any()
+    }
+
+    /// What shows in the page's place when its module did not load; the
+    /// header and the other pages keep working.
+    fn failed(retry: impl Fn() + Copy + Send + Sync + 'static) -> AnyView {
+        view! {
+            <div class="alert alert-error page-load-failed" role="alert" data-testid="page-load-failed">
+                "本页的组件未能载入，请刷新页面重试（可能是网络中断，或网站上的文件不全）。其他页面仍可使用。"
+                " "
+                <button type="button" data-testid="page-load-retry" on:click=move |_| retry()>"重试"</button>
+            </div>
+        }
         .into_any()
     }
 
@@ -137,6 +186,8 @@ mod split {
             Page::Problems => loaded(__preload_problems, problems),
             Page::Settings => loaded(__preload_settings, settings),
             Page::Notice => loaded(__preload_notice, notice),
+            Page::Breakdown => loaded(__preload_breakdown, breakdown),
+            Page::Reports => loaded(__preload_reports, reports),
         }
     }
 }

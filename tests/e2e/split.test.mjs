@@ -1,7 +1,9 @@
-// Issue 19 spike (branch `split`): the split build (scripts/split-build.sh,
-// LUOSHI_DIST=dist-split) starts without fetching any page module, and each
-// page other than the ledger and the dashboard loads its own module when
-// first opened and shows, with no error.
+// The release build splits every page other than the ledger and the
+// dashboard into a wasm module of its own (src/ui/lazy_pages.rs): it starts
+// without fetching any of them (bundle.test.mjs checks the start in
+// detail), each page loads its module when first opened and shows, with no
+// error, served and from the single file; a module that does not arrive
+// leaves a message in the page's place, and the rest of the app working.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { serveDist, launchBrowser, watchedPage, appReady, MID_YEAR, screenshot } from "./harness.mjs";
@@ -14,6 +16,8 @@ const PAGES = [
   ["supervision", "supervision-list"],
   ["problems", "problems-page"],
   ["settings", "settings-page"],
+  ["breakdown", "breakdown-page"],
+  ["reports", "report-page"],
 ];
 
 test("split modules load on first use", async () => {
@@ -66,9 +70,53 @@ test("the single file carries the page modules and opens them from file://", asy
       await page.evaluate((h) => { location.hash = `#/${h}`; }, hash);
       await page.waitForSelector(`[data-testid='${testid}']`, { timeout: 20000 });
     }
+    await page.evaluate(() => { location.hash = "#/settings"; });
     await page.selectOption("[data-testid='settings-cycle']", "quarterly");
     assert.deepEqual(problems, []);
   } finally {
     await browser.close();
+  }
+});
+
+test("a page whose module does not load says so, and the rest keeps working", async () => {
+  const server = await serveDist();
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext();
+    const { page, problems } = await watchedPage(context, (u) => u.startsWith(server.origin));
+    // The Gantt's own module is refused (as by a server that lost it).
+    let blocked = 0;
+    let block = true;
+    await page.route(/split_page_gantt\.wasm$/, (route) => {
+      if (!block) return route.continue();
+      blocked += 1;
+      return route.fulfill({ status: 404, body: "not found" });
+    });
+    await page.goto(`${server.origin}/?today=${MID_YEAR}`);
+    await appReady(page);
+    await page.click("[data-testid='nav-gantt']");
+    const message = page.locator("[data-testid='page-load-failed']");
+    await message.waitFor({ timeout: 20000 });
+    assert.match(await message.textContent(), /本页的组件未能载入，请刷新页面重试/);
+    assert.equal(await message.getAttribute("role"), "alert");
+    assert.ok(blocked >= 1);
+    await screenshot(page, "split-load-failed");
+    // The header and the other pages still work: another lazy page, then the ledger.
+    await page.click("[data-testid='nav-settings']");
+    await page.waitForSelector("[data-testid='settings-page']", { timeout: 20000 });
+    await page.click("[data-testid='nav-ledger']");
+    await appReady(page);
+    // Back on the Gantt, once the module is there again, 重试 loads it.
+    await page.click("[data-testid='nav-gantt']");
+    await message.waitFor();
+    block = false;
+    await page.click("[data-testid='page-load-retry']");
+    await page.waitForSelector("[data-testid='gantt']", { timeout: 20000 });
+    assert.equal(await message.count(), 0);
+    // The loader reports the refused fetch on the console; nothing else went wrong.
+    assert.deepEqual(problems.filter((p) => !/split_page_gantt\.wasm|404/.test(p)), []);
+  } finally {
+    await browser.close();
+    await server.close();
   }
 });
