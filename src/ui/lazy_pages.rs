@@ -2,6 +2,9 @@
 //! in index.html) every page other than the ledger and the dashboard lives
 //! in a wasm module of its own, fetched when the page is first opened, so the
 //! start-up download carries only what the first screen needs (issue 19).
+//! The ledger's task editor (with its 进展与办理 tab) is one too: fetched
+//! right after the ledger first shows, or at once when a task is opened
+//! before that.
 //!
 //! The split points are `wasm_split` functions (Leptos re-exports the
 //! helper crate as `leptos::wasm_split`; it is what `#[lazy]` expands to,
@@ -25,6 +28,19 @@ pub fn page_view(page: Page) -> AnyView {
     #[cfg(not(feature = "split"))]
     {
         eager(page)
+    }
+}
+
+/// The ledger's task editor (`TaskEditor`), mounted once its module is
+/// there. It shows nothing until a task is opened.
+pub fn task_editor() -> AnyView {
+    #[cfg(feature = "split")]
+    {
+        split::task_editor()
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        view! { <crate::ui::editor::panel::TaskEditor /> }.into_any()
     }
 }
 
@@ -101,26 +117,32 @@ mod split {
         Ok(view! { <reports::page::ReportsPage /> }.into_any())
     }
 
+    #[wasm_split(task_editor, wasm_split_path = ::leptos::wasm_split, preload(__preload_editor), fallible)]
+    fn editor() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <editor::panel::TaskEditor /> }.into_any())
+    }
+
     #[derive(Clone, Copy, PartialEq)]
     enum Load {
+        NotAsked,
         Waiting,
         Ready,
         Failed,
     }
 
-    /// Shows the page once its module is loaded, or says that it could not
-    /// be (with 重试: a failed load is not remembered, so it is fetched
-    /// again). The page is built in a plain reactive closure, as the eager
-    /// build does: rendered through `<Suspense>`/`Suspend` instead, the
-    /// Gantt's rows did not follow a change of grouping until scrolled.
-    /// Only the load state is tracked here.
-    fn loaded<P, V>(preload: fn() -> P, view: fn() -> V) -> AnyView
+    /// Starts loading a module, unless it is loading or loaded; `state`
+    /// follows. Harmless once the view that asked is gone.
+    fn start<P>(state: RwSignal<Load>, preload: fn() -> P)
     where
         P: Future<Output = Result<(), SplitLoaderError>> + 'static,
-        V: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
     {
-        let state = RwSignal::new(Load::Waiting);
-        let load = move || match ready_now(preload()) {
+        if matches!(
+            state.try_get_untracked(),
+            None | Some(Load::Waiting | Load::Ready)
+        ) {
+            return;
+        }
+        match ready_now(preload()) {
             Some(Ok(())) => state.set(Load::Ready),
             Some(Err(_)) => state.set(Load::Failed),
             None => {
@@ -134,7 +156,22 @@ mod split {
                     state.try_set(done);
                 });
             }
-        };
+        }
+    }
+
+    /// Shows the page once its module is loaded, or says that it could not
+    /// be (with 重试: a failed load is not remembered, so it is fetched
+    /// again). The page is built in a plain reactive closure, as the eager
+    /// build does: rendered through `<Suspense>`/`Suspend` instead, the
+    /// Gantt's rows did not follow a change of grouping until scrolled.
+    /// Only the load state is tracked here.
+    fn loaded<P, V>(preload: fn() -> P, view: fn() -> V) -> AnyView
+    where
+        P: Future<Output = Result<(), SplitLoaderError>> + 'static,
+        V: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+    {
+        let state = RwSignal::new(Load::NotAsked);
+        let load = move || start(state, preload);
         load();
         (move || match state.get() {
             // Loaded: the split function's future is ready at once.
@@ -142,11 +179,46 @@ mod split {
                 Some(Ok(page)) => page,
                 _ => failed(load),
             },
-            Load::Waiting => {
+            Load::NotAsked | Load::Waiting => {
                 view! { <p class="boot page-loading" data-testid="page-loading">"正在载入……"</p> }
                     .into_any()
             }
             Load::Failed => failed(load),
+        })
+        .into_any()
+    }
+
+    /// The task editor: its module is asked for after the ledger's first
+    /// paint (so that a double-click finds it there), or when a task is
+    /// opened before that or after a failed load. Once loaded it stays
+    /// mounted, as the eager build's editor is.
+    pub fn task_editor() -> AnyView {
+        let panel = crate::ui::ledger::panel_state::use_panel();
+        let state = RwSignal::new(Load::NotAsked);
+        let load = move || start(state, __preload_editor);
+        if ready_now(__preload_editor()).is_some_and(|r| r.is_ok()) {
+            state.set(Load::Ready);
+        } else {
+            request_animation_frame(move || set_timeout(load, std::time::Duration::ZERO));
+        }
+        Effect::new(move |_| {
+            if panel.editing.with(Option::is_some)
+                && matches!(state.get_untracked(), Load::NotAsked | Load::Failed)
+            {
+                load();
+            }
+        });
+        (move || match state.get() {
+            Load::Ready => match untrack(|| ready_now(editor())) {
+                Some(Ok(editor)) => editor,
+                _ => failed(load),
+            },
+            _ if panel.editing.with(Option::is_none) => ().into_any(),
+            Load::Failed => failed(load),
+            Load::NotAsked | Load::Waiting => {
+                view! { <p class="boot page-loading" data-testid="page-loading">"正在载入……"</p> }
+                    .into_any()
+            }
         })
         .into_any()
     }

@@ -30,6 +30,33 @@ function startFiles() {
   return { index, wasm, files: [...new Set([...names, glue, ...imported, wasm])] };
 }
 
+/** The split modules the loader knows, by its name for each: the file and
+ *  the modules (shared chunks) loaded with it. */
+function splitModules() {
+  const loader = readFileSync(join(DIST, SPLIT, "__wasm_split.js"), "utf8");
+  const re = /const (\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{[\s\S]*?new URL\("\.\/([\w.]+\.wasm)"[\s\S]*?\}\s*,\s*\[([^\]]*)\]\)/g;
+  const modules = {};
+  for (const m of loader.matchAll(re)) modules[m[1]] = { file: `${SPLIT}/${m[2]}`, deps: m[3].split(",").map((d) => d.trim()).filter(Boolean) };
+  return modules;
+}
+
+/** The files loading split module `name` fetches. */
+function filesOf(modules, name) {
+  const out = new Set();
+  const walk = (n) => {
+    const m = modules[n];
+    assert.ok(m, `the loader has ${n}`);
+    if (out.has(m.file)) return;
+    out.add(m.file);
+    m.deps.forEach(walk);
+  };
+  walk(name);
+  return [...out];
+}
+
+// The task editor, a module of its own fetched right after the ledger shows.
+const EDITOR = "__wasm_split_load_task_editor";
+
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 test("the start-up bundle is within the README's budget and holds no Excel code", () => {
@@ -47,6 +74,8 @@ test("the start-up bundle is within the README's budget and holds no Excel code"
   const sizes = Object.fromEntries(files.map((f) => [f, brotli(readFileSync(join(DIST, f)))]));
   const total = brotli(Buffer.from(index)) + Object.values(sizes).reduce((a, b) => a + b, 0);
   console.log(`start-up: ${(total / 1024).toFixed(0)} KB brotli of ${budget[1]} KB`, sizes);
+  const editor = filesOf(splitModules(), EDITOR).reduce((sum, f) => sum + brotli(readFileSync(join(DIST, f))), 0);
+  console.log(`the task editor, fetched after the ledger shows: ${(editor / 1024).toFixed(0)} KB brotli`);
   assert.ok(total <= limit, `start-up is ${(total / 1024).toFixed(0)} KB brotli, over the budget of ${budget[1]} KB`);
   const app = readFileSync(join(DIST, wasm)).toString("latin1");
   for (const name of ["calamine", "rust_xlsxwriter", "xl/worksheets"]) {
@@ -193,10 +222,14 @@ test("the stylesheet uses nothing newer than Chromium 86", () => {
   assert.ok(later[0][0].test(".x { position: fixed; inset: 0; }"));
 });
 
-// What the browser really fetches at start is what the budget counts, and
-// no page's module is among it, nor fetched while the ledger stands.
-test("the browser fetches at start only what the budget counts, and no page module", async () => {
+// What the browser really fetches at start is what the budget counts (and
+// the task editor, asked for after the ledger's first paint), and no page's
+// module is among it, nor fetched while the ledger stands.
+test("the browser fetches at start only what the budget counts and the editor, no page module", async () => {
   const { files } = startFiles();
+  const editor = filesOf(splitModules(), EDITOR);
+  assert.ok(editor.some((f) => /split_task_editor\.wasm$/.test(f)), `the editor's module: ${editor}`);
+  assert.ok(!editor.some((f) => /split_page_/.test(f)));
   const server = await serveDist();
   const browser = await launchBrowser();
   try {
@@ -207,9 +240,12 @@ test("the browser fetches at start only what the budget counts, and no page modu
     await page.goto(`${server.origin}/?today=${MID_YEAR}`);
     await appReady(page);
     const atStart = fetched.filter((f) => f !== "" && f !== "index.html");
-    assert.deepEqual(atStart.filter((f) => !files.includes(f)), [], `fetched at start but not counted: ${atStart}`);
-    await page.waitForTimeout(1500);
-    assert.deepEqual(fetched.filter((f) => PAGE_MODULE.test(f) && /split_page_/.test(f)), [], `no page module fetched: ${fetched}`);
+    assert.deepEqual(atStart.filter((f) => !files.includes(f) && !editor.includes(f)), [], `fetched at start but not counted: ${atStart}`);
+    // The editor is preloaded without being opened, and nothing else comes.
+    await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("split_task_editor.wasm")), null, { timeout: 20000 });
+    await page.waitForTimeout(1000);
+    assert.deepEqual(fetched.filter((f) => f.endsWith(".wasm") && !files.includes(f) && !editor.includes(f)), [], `no page module fetched: ${fetched}`);
+    assert.deepEqual(editor.filter((f) => !fetched.includes(f)), [], "the editor's files are all fetched");
     assert.deepEqual(problems, []);
   } finally {
     await browser.close();

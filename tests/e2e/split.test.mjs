@@ -32,7 +32,9 @@ test("split modules load on first use", async () => {
     await page.goto(`${server.origin}/?today=${MID_YEAR}`);
     await appReady(page);
     console.log(`ledger shown after ${Date.now() - t0} ms; wasm fetched: ${wasm.join(", ")}`);
-    assert.ok(!wasm.some((u) => /(^|\/)(split|chunk)_/.test(u)), `no page module at start-up: ${wasm}`);
+    // (The task editor's module and the chunks it needs come right after
+    // the ledger shows: bundle.test.mjs checks that.)
+    assert.ok(!wasm.some((u) => /(^|\/)split_page_/.test(u)), `no page module at start-up: ${wasm}`);
     for (const [hash, testid] of PAGES) {
       const before = wasm.length;
       const t = Date.now();
@@ -115,6 +117,33 @@ test("a page whose module does not load says so, and the rest keeps working", as
     assert.equal(await message.count(), 0);
     // The loader reports the refused fetch on the console; nothing else went wrong.
     assert.deepEqual(problems.filter((p) => !/split_page_gantt\.wasm|404/.test(p)), []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test("a task editor whose module does not load says so where the editor would be", async () => {
+  const server = await serveDist();
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext();
+    const { page, problems } = await watchedPage(context, (u) => u.startsWith(server.origin));
+    let block = true;
+    await page.route(/split_task_editor\.wasm$/, (route) => (block ? route.fulfill({ status: 404, body: "not found" }) : route.continue()));
+    await page.goto(`${server.origin}/?today=${MID_YEAR}`);
+    await appReady(page);
+    await page.locator("[data-testid='task-row']").nth(1).dblclick();
+    const message = page.locator("[data-testid='page-load-failed']");
+    await message.waitFor({ timeout: 20000 });
+    // The ledger itself keeps working: search still filters it.
+    await page.fill("[data-testid='search']", "招商");
+    await page.waitForSelector("[data-testid='match-count']");
+    block = false;
+    await page.click("[data-testid='page-load-retry']");
+    await page.waitForSelector("[data-testid='task-editor']", { timeout: 20000 });
+    assert.equal(await message.count(), 0);
+    assert.deepEqual(problems.filter((p) => !/split_task_editor\.wasm|404/.test(p)), []);
   } finally {
     await browser.close();
     await server.close();
