@@ -2,7 +2,8 @@
 # Installs what building (and, with --test, testing) Luoshi needs, and only
 # what is missing, so a second run takes a second. Sourced by serve.sh and
 # test.sh. Everything comes from package registries by name: rustup's wasm
-# target, crates.io (trunk, wasm-bindgen-cli at pinned versions), npm
+# target, crates.io (trunk, wasm-bindgen-cli, wasm_split_cli_support at pinned
+# versions), npm
 # (binaryen's wasm-opt, playwright-core) and Debian (chromium, chromedriver,
 # CJK fonts). Nothing downloads a binary from anywhere else.
 set -euo pipefail
@@ -59,6 +60,21 @@ fi
 if ! grep -q "wasm_bindgen = \"$WBG_VERSION\"" "$ROOT/Trunk.toml"; then
   echo "Trunk.toml pins a wasm_bindgen other than Cargo.lock's $WBG_VERSION; update it." >&2
   exit 1
+fi
+
+# 3b. wasm-split-cli (crates.io wasm_split_cli_support, pinned): the release
+#    build splits the pages other than the ledger and the dashboard into
+#    wasm modules of their own (src/ui/lazy_pages.rs, scripts/tools/wasm-bindgen).
+#    Built from source; its own root, since its binary has no --version and
+#    shares its name with Dioxus's tool: the root's .crates.toml says which
+#    version is there. The CLI reads the format stamped by the
+#    wasm_split_helpers in Cargo.lock (via leptos); the two move together.
+SPLIT_VERSION=0.2.4
+SPLIT_ROOT="${CARGO_HOME:-$HOME/.cargo}/luoshi-tools"
+if [ ! -x "$SPLIT_ROOT/bin/wasm-split-cli" ] \
+   || ! grep -q "^\"wasm_split_cli_support $SPLIT_VERSION " "$SPLIT_ROOT/.crates.toml" 2>/dev/null; then
+  say "installing wasm_split_cli_support $SPLIT_VERSION (wasm-split-cli) from crates.io"
+  cargo install wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary --force --locked --root "$SPLIT_ROOT"
 fi
 
 # 4. Node.js (20 or newer, for playwright-core) and the npm packages:

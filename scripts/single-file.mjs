@@ -51,6 +51,44 @@ glue = glue
 if (/^export /m.test(glue)) fail("the glue still has an export this script does not handle");
 if (!/function __wbg_init\b/.test(glue)) fail("the glue has no __wbg_init");
 
+// Pages split into modules of their own
+// (scripts/tools/wasm-bindgen, snippets/luoshi-split/). Their loader joins
+// the glue in the one module script: its `import { initSync }` is the
+// glue's own function there, its exports plain declarations, and the
+// namespace objects the glue imported it as are made from them. Each page
+// module travels deflated in base64 in an inert element, and the loader's
+// fetch of it becomes a Response made from that element, unpacked as the
+// app's wasm is.
+const SPLIT_DIR = "snippets/luoshi-split";
+const splitImports = [...glue.matchAll(/^import \* as (\w+) from "\.\/snippets\/luoshi-split\/__wasm_split\.js";?\s*$/gm)];
+let splitCode = "";
+const splitModules = [];
+if (splitImports.length) {
+  let loader = read(`${SPLIT_DIR}/__wasm_split.js`).toString("utf8");
+  loader = loader.replace(/^import \{ initSync \} from "[^"]+";?\s*$/m, "");
+  const names = [...loader.matchAll(/^export const (\w+) =/gm)].map((m) => m[1]);
+  loader = loader.replace(/^export const /gm, "const ");
+  loader = loader.replace(/fetch\(new URL\("\.\/([\w.]+)\.wasm", import\.meta\.url\)\)/g, (_, name) => {
+    splitModules.push(name);
+    return `__luoshiSplitFetch(${JSON.stringify(name)})`;
+  });
+  if (/^\s*(import|export) /m.test(loader) || loader.includes("import.meta")) fail("the split loader has an import, export or import.meta this script does not handle");
+  glue = glue.replace(/^import \* as \w+ from "\.\/snippets\/luoshi-split\/__wasm_split\.js";?\s*$/gm, "");
+  if (/^import /m.test(glue)) fail("the glue imports a module this script does not handle");
+  splitCode = `
+function __luoshiSplitFetch(name) {
+  const packed = Uint8Array.from(atob(document.getElementById("luoshi-split-" + name).textContent), (c) => c.charCodeAt(0));
+  const bytes =
+    typeof DecompressionStream === "function"
+      ? new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream("deflate"))).arrayBuffer()
+      : Promise.resolve().then(() => self.pako.inflate(packed));
+  return bytes.then((b) => new Response(b, { headers: { "content-type": "application/wasm" } }));
+}
+${loader}
+${splitImports.map((m) => `const ${m[1]} = { ${names.join(", ")} };`).join("\n")}
+`;
+}
+
 // The app's wasm travels deflated (zlib), a third of its size: the browser
 // unpacks it where it can (DecompressionStream: Chromium 80, Firefox 113),
 // else pako's inflate (npm pako, pinned; ES5), inlined before the module,
@@ -64,6 +102,7 @@ ${pako}
 </script>
 <script type="module">
 ${glue.replaceAll("</script", "<\\/script")}
+${splitCode}
 const packed = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
 const unpacked =
   typeof DecompressionStream === "function"
@@ -105,6 +144,9 @@ if (/<link[^>]+href="\/?[^"#]+\.(css|js|wasm)"/.test(html)) fail("a linked asset
     "</body>",
     () =>
       `<script type="application/octet-stream" id="luoshi-excel-wasm">${wasm}</script>\n` +
+      splitModules
+        .map((name) => `<script type="application/octet-stream" id="luoshi-split-${name}">${deflateSync(read(`${SPLIT_DIR}/${name}.wasm`), { level: 9 }).toString("base64")}</script>\n`)
+        .join("") +
       `<script type="text/plain" id="luoshi-excel-worker">${source}</script>\n</body>`,
   );
 }

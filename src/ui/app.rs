@@ -4,23 +4,15 @@
 
 use crate::store::plans::LIST_KEY;
 use crate::store::{self, local, Synced};
-use crate::ui::audit::page::AuditPage;
 use crate::ui::clock::{today, watch_day};
-use crate::ui::data::page::DataPage;
 use crate::ui::editor::actions::install_undo_keys;
-use crate::ui::ledger::page::LedgerPage;
-use crate::ui::notice::page::NoticePage;
 use crate::ui::persistence::plans::{at_start, read_then_show, Opened};
 use crate::ui::persistence::saving;
-use crate::ui::problems::page::ProblemsPage;
-use crate::ui::registry::page::RegistryPage;
-use crate::ui::settings::page::SettingsPage;
 use crate::ui::shell::alerts::Alerts;
 use crate::ui::shell::confirm_dialog::ConfirmDialog;
 use crate::ui::shell::damage_panel::DamagePanel;
 use crate::ui::shell::header::AppHeader;
-use crate::ui::state::{hash_query, AppState, Page};
-use crate::ui::supervision::page::SupervisionPage;
+use crate::ui::state::{hash_query, AppState};
 use chrono::Datelike;
 use leptos::prelude::*;
 
@@ -144,20 +136,9 @@ pub fn App() -> impl IntoView {
                 })}
                 {move || if reading_now.get() {
                     ().into_any()
-                } else { match state.nav.page().get() {
-                    Page::Ledger => view! { <LedgerPage /> }.into_any(),
-                    Page::Dashboard => view! { <crate::ui::dashboard::page::DashboardPage /> }.into_any(),
-                    Page::Gantt => view! { <crate::ui::gantt::page::GanttPage /> }.into_any(),
-                    Page::Data => view! { <DataPage /> }.into_any(),
-                    Page::Audit => view! { <AuditPage /> }.into_any(),
-                    Page::Units => view! { <RegistryPage /> }.into_any(),
-                    Page::Supervision => view! { <SupervisionPage /> }.into_any(),
-                    Page::Problems => view! { <ProblemsPage /> }.into_any(),
-                    Page::Settings => view! { <SettingsPage /> }.into_any(),
-                    Page::Notice => view! { <NoticePage /> }.into_any(),
-                    Page::Reports => view! { <crate::ui::reports::page::ReportsPage /> }.into_any(),
-                    Page::Breakdown => view! { <crate::ui::breakdown::page::BreakdownPage /> }.into_any(),
-                }}}
+                } else {
+                    crate::ui::lazy_pages::page_view(state.nav.page().get())
+                }}
             </main>
         </div>
     }

@@ -14,6 +14,7 @@ pub mod download;
 pub mod editor;
 pub mod excel;
 pub mod gantt;
+pub mod lazy_pages;
 pub mod ledger;
 pub mod navigation;
 pub mod notice;

@@ -2,7 +2,6 @@
 
 use crate::model::ledger::ledger_view;
 use crate::ui::editor::actions::StructureToolbar;
-use crate::ui::editor::panel::TaskEditor;
 use crate::ui::ledger::counts::LedgerCounts;
 use crate::ui::ledger::empty_state::LedgerEmpty;
 use crate::ui::ledger::filter_bar::FilterBar;
@@ -47,7 +46,8 @@ pub fn LedgerPage() -> impl IntoView {
             // While stored data awaits a decision, nothing may be edited.
             <Show when=move || state.storage.damage().with(Option::is_none)>
                 <StructureToolbar />
-                <TaskEditor />
+                // Its own wasm module in the release build (src/ui/lazy_pages.rs).
+                {crate::ui::lazy_pages::task_editor()}
             </Show>
             <FilterBar />
             // Worded by model::counting: first the work items (the number
