@@ -194,13 +194,29 @@ mod split {
     /// mounted, as the eager build's editor is.
     pub fn task_editor() -> AnyView {
         let panel = crate::ui::ledger::panel_state::use_panel();
-        let state = RwSignal::new(Load::NotAsked);
-        let load = move || start(state, __preload_editor);
-        if ready_now(__preload_editor()).is_some_and(|r| r.is_ok()) {
-            state.set(Load::Ready);
+        use std::sync::atomic::{AtomicBool, Ordering};
+        // Whether an earlier ledger already loaded it. Asking the loader
+        // instead (polling the preload) would start the load at once, in
+        // the middle of drawing the first screen.
+        static LOADED: AtomicBool = AtomicBool::new(false);
+        let state = RwSignal::new(if LOADED.load(Ordering::Relaxed) {
+            Load::Ready
         } else {
-            request_animation_frame(move || set_timeout(load, std::time::Duration::ZERO));
+            Load::NotAsked
+        });
+        let load = move || start(state, __preload_editor);
+        if state.get_untracked() != Load::Ready {
+            // A moment after the first frame, so that fetching and
+            // compiling it does not hold up painting the ledger.
+            request_animation_frame(move || {
+                set_timeout(load, std::time::Duration::from_millis(300))
+            });
         }
+        Effect::new(move |_| {
+            if state.get() == Load::Ready {
+                LOADED.store(true, Ordering::Relaxed);
+            }
+        });
         Effect::new(move |_| {
             if panel.editing.with(Option::is_some)
                 && matches!(state.get_untracked(), Load::NotAsked | Load::Failed)
