@@ -36,6 +36,24 @@ impl UnitCounts {
         self.closed() + self.open() + self.halted
     }
 
+    /// The nine counts of a row of the 汇总表, in its column order after
+    /// 序号 and 牵头单位: 按时办结, 逾期办结, 小计, 未到完成时限,
+    /// 逾期未办结, 无明确完成时限, 小计, 暂缓/中止, 合计 (the Excel sheet
+    /// and the 通报's 附件1 both print these).
+    pub fn columns(&self) -> [usize; 9] {
+        [
+            self.closed_on_time,
+            self.closed_late,
+            self.closed(),
+            self.open_in_time,
+            self.open_overdue,
+            self.open_undated,
+            self.open(),
+            self.halted,
+            self.total(),
+        ]
+    }
+
     fn add(&mut self, a: &Assessment) {
         match a.level {
             Level::DoneOnTime => self.closed_on_time += 1,

@@ -62,19 +62,7 @@ fn summary_sheet(
     ] {
         s.cells.push(text(3, c, h, Style::Header));
     }
-    let counts = |c: &UnitCounts| {
-        [
-            c.closed_on_time,
-            c.closed_late,
-            c.closed(),
-            c.open_in_time,
-            c.open_overdue,
-            c.open_undated,
-            c.open(),
-            c.halted,
-            c.total(),
-        ]
-    };
+    let counts = UnitCounts::columns;
     let mut row = 4u32;
     for (i, r) in rows.iter().enumerate() {
         s.cells.push(number(row, 0, i + 1, Style::Center));

@@ -41,19 +41,10 @@ impl SummaryTable {
         "小计",
     ];
 
-    /// The nine counts of a row, in column order after 序号 and 牵头单位.
+    /// The nine counts of a row, in column order after 序号 and 牵头单位
+    /// (the Excel 汇总表's own, `UnitCounts::columns`).
     pub fn counts(c: &UnitCounts) -> [usize; 9] {
-        [
-            c.closed_on_time,
-            c.closed_late,
-            c.closed(),
-            c.open_in_time,
-            c.open_overdue,
-            c.open_undated,
-            c.open(),
-            c.halted,
-            c.total(),
-        ]
+        c.columns()
     }
 }
 

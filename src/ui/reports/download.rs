@@ -5,9 +5,8 @@ use crate::model::report::{draft, leader_sheets};
 use crate::ui::download::download_bytes;
 use crate::ui::reports::choice::Choice;
 use crate::ui::state::AppState;
+use crate::ui::worker::report::DOCX;
 use leptos::prelude::*;
-
-const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// Whether a document is being written, and what became of the last one.
 #[derive(Clone, Copy)]

@@ -1,34 +1,17 @@
 //! The 工作要点 reader through the worker (excel-worker/src/breakdown.rs):
 //! a chosen Word document or text file, or pasted text, read into a
-//! proposed plan, and the accepted proposal made into a new plan. The
+//! proposed plan. The
 //! reading (zip, XML, Word's numbering, the reader itself) runs there, so
 //! none of it is in the start-up download and a large document never
 //! holds up the page. Every error is a message for the user, in Chinese.
 
 use crate::format::breakdown::Proposal;
-use crate::model::plan::{Plan, Unit};
-use crate::ui::worker::client::{call, text_of, UNAVAILABLE};
-use js_sys::Array;
-use serde::de::DeserializeOwned;
-use wasm_bindgen::JsValue;
+use crate::model::plan::Unit;
+use crate::ui::worker::client::ask_json as ask;
 
 /// The largest file sent to the worker: far above any 工作要点 (a
 /// hundred-page .docx is a few MB), low enough not to exhaust memory.
 pub const MAX_FILE_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
-
-fn read<T: DeserializeOwned>(json: &str) -> Result<T, String> {
-    crate::format::json::from_text(json)
-        .map(|(v, _)| v)
-        .map_err(|e| format!("{UNAVAILABLE}（答复无法读取：{e}）"))
-}
-
-async fn ask<T: DeserializeOwned>(kind: &str, args: &[JsValue]) -> Result<T, String> {
-    let list = Array::new();
-    for a in args {
-        list.push(a);
-    }
-    read(&text_of(call(kind, list, None).await?)?)
-}
 
 fn registry_json(registry: &[Unit]) -> Result<String, String> {
     serde_json::to_string(registry).map_err(|e| format!("单位名录无法写出：{e}"))
@@ -64,18 +47,6 @@ pub async fn read_text(text: &str, registry: &[Unit], year: i32) -> Result<Propo
     ask(
         "breakdown_text",
         &[text.into(), registry_json(registry)?.into(), year.into()],
-    )
-    .await
-}
-
-/// The new plan the accepted `proposal` (as corrected by the user) makes,
-/// with the units `registry` and the new units its entries still name,
-/// every task logged as created at `now` (ISO 8601).
-pub async fn make_plan(proposal: &Proposal, registry: &[Unit], now: &str) -> Result<Plan, String> {
-    let proposal = serde_json::to_string(proposal).map_err(|e| format!("拟建内容无法写出：{e}"))?;
-    ask(
-        "breakdown_plan",
-        &[proposal.into(), registry_json(registry)?.into(), now.into()],
     )
     .await
 }

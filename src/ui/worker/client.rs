@@ -210,3 +210,21 @@ pub fn text_of(answer: JsValue) -> Result<String, String> {
         .as_string()
         .ok_or_else(|| format!("{UNAVAILABLE}（答复格式不对）"))
 }
+
+/// Asks the worker for `kind` with `args` and reads its JSON answer with
+/// the page's one typed reader (`format::json::from_text`, the one it
+/// reads its storage with), so no second copy of the reading code is
+/// compiled in.
+pub async fn ask_json<T: serde::de::DeserializeOwned>(
+    kind: &str,
+    args: &[JsValue],
+) -> Result<T, String> {
+    let list = Array::new();
+    for a in args {
+        list.push(a);
+    }
+    let json = text_of(call(kind, list, None).await?)?;
+    crate::format::json::from_text(&json)
+        .map(|(v, _)| v)
+        .map_err(|e| format!("{UNAVAILABLE}（答复无法读取：{e}）"))
+}

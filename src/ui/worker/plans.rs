@@ -6,24 +6,7 @@
 
 use crate::format::{RestoreError, Restored};
 use crate::model::merge::{Choice, ConfirmReply, MergePreview};
-use crate::ui::worker::client::{call, text_of, UNAVAILABLE};
-use js_sys::Array;
-use serde::de::DeserializeOwned;
-use wasm_bindgen::JsValue;
-
-fn read<T: DeserializeOwned>(json: &str) -> Result<T, String> {
-    crate::format::json::from_text(json)
-        .map(|(v, _)| v)
-        .map_err(|e| format!("{UNAVAILABLE}（答复无法读取：{e}）"))
-}
-
-async fn ask<T: DeserializeOwned>(kind: &str, args: &[JsValue]) -> Result<T, String> {
-    let list = Array::new();
-    for a in args {
-        list.push(a);
-    }
-    read(&text_of(call(kind, list, None).await?)?)
-}
+use crate::ui::worker::client::ask_json as ask;
 
 /// Restores `text` item by item (a backup, or stored text the page's fast
 /// typed read did not take). The outer error: the worker did not answer.
