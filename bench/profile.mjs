@@ -49,6 +49,26 @@ const problems = [];
 const server = await serve();
 const browser = await launch();
 
+/** Rust's legacy symbol mangling (`_ZN6luoshi2ui3app…17h…E`) read back
+ *  to `luoshi::ui::app::…`, so the named build's frames can be grouped by
+ *  path; other names are returned unchanged. */
+export function demangle(name) {
+  const m = /^_ZN(.*)E$/.exec(name);
+  if (!m) return name;
+  const parts = [];
+  let s = m[1];
+  while (s.length) {
+    const n = /^(\d+)/.exec(s);
+    if (!n) break;
+    const len = Number(n[1]);
+    parts.push(s.slice(n[1].length, n[1].length + len));
+    s = s.slice(n[1].length + len);
+  }
+  if (parts.length && /^h[0-9a-f]{16}$/.test(parts.at(-1))) parts.pop();
+  const subs = { $LT$: "<", $GT$: ">", $C$: ",", $RF$: "&", $BP$: "*", $LP$: "(", $RP$: ")", $u20$: " ", $u7b$: "{", $u7d$: "}", $u27$: "'", $u5b$: "[", $u5d$: "]", $u3b$: ";", $u7e$: "~" };
+  return parts.join("::").replace(/\$[A-Za-z0-9]+\$/g, (x) => subs[x] ?? x).replace(/\.\./g, "::");
+}
+
 function summarise(profile, label, wall) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
@@ -78,15 +98,85 @@ function summarise(profile, label, wall) {
     const ms = (dt[i + 1] ?? 0) / 1000;
     const seen = new Set();
     for (let id = profile.samples[i]; id != null; id = parent.get(id)) {
-      const f = byId.get(id).callFrame.functionName.replace(/::h[0-9a-f]{16}$/, "");
+      const f = demangle(byId.get(id).callFrame.functionName).replace(/::h[0-9a-f]{16}$/, "");
       if (/luoshi::/.test(f) && !seen.has(f)) {
         seen.add(f);
         incl.set(f, (incl.get(f) ?? 0) + ms);
       }
     }
   }
+  // LUOSHI_PROFILE_TREE=<regex>: the callees of the frames it matches,
+  // by inclusive time, three levels deep (named build).
+  const treeOf = process.env.LUOSHI_PROFILE_TREE && new RegExp(process.env.LUOSHI_PROFILE_TREE);
+  if (treeOf) {
+    const tree = new Map();
+    for (let i = 0; i < profile.samples.length; i++) {
+      const ms = (dt[i + 1] ?? 0) / 1000;
+      const stack = [];
+      for (let id = profile.samples[i]; id != null; id = parent.get(id)) stack.unshift(demangle(byId.get(id).callFrame.functionName || "(anonymous)").replace(/::h[0-9a-f]{16}$/, ""));
+      const at = stack.findIndex((f) => treeOf.test(f));
+      if (at < 0) continue;
+      const path = stack.slice(at, at + Number(process.env.LUOSHI_PROFILE_DEPTH || 4));
+      for (let d = 1; d <= path.length; d++) {
+        const key = path.slice(0, d).join(" > ");
+        tree.set(key, (tree.get(key) ?? 0) + ms);
+      }
+    }
+    console.log(`  callees of ${treeOf}:`);
+    for (const [k, v] of [...tree].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+      if (v >= 0.8) console.log(`  ${v.toFixed(1).padStart(8)} ms  ${"  ".repeat(k.split(" > ").length - 1)}${k.split(" > ").at(-1).slice(0, 150)}`);
+  }
+  // The innermost luoshi:: frame of every sample: where the app's own code
+  // (with the library code it calls, down to the next luoshi:: frame) spends.
+  const own = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const ms = (dt[i + 1] ?? 0) / 1000;
+    for (let id = profile.samples[i]; id != null; id = parent.get(id)) {
+      const f = demangle(byId.get(id).callFrame.functionName).replace(/::h[0-9a-f]{16}$/, "");
+      if (/luoshi::/.test(f)) {
+        own.set(f, (own.get(f) ?? 0) + ms);
+        break;
+      }
+    }
+  }
+  // LUOSHI_PROFILE_CALLERS=<regex>: for samples whose stack holds a frame
+  // it matches, the nearest luoshi:: frame above that frame.
+  const callersOf = process.env.LUOSHI_PROFILE_CALLERS && new RegExp(process.env.LUOSHI_PROFILE_CALLERS);
+  if (callersOf) {
+    const by = new Map();
+    for (let i = 0; i < profile.samples.length; i++) {
+      const ms = (dt[i + 1] ?? 0) / 1000;
+      let hit = null;
+      for (let id = profile.samples[i]; id != null; id = parent.get(id)) {
+        const f = demangle(byId.get(id).callFrame.functionName).replace(/::h[0-9a-f]{16}$/, "");
+        if (!hit && (callersOf.test(f) || callersOf.test(byId.get(id).callFrame.functionName))) hit = f;
+        else if (hit && /luoshi::/.test(f)) { const k = `${hit.slice(0, 60)} ← ${f}`; by.set(k, (by.get(k) ?? 0) + ms); hit = null; break; }
+      }
+    }
+    console.log(`  callers of ${callersOf}:`);
+    for (const [n, v] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${v.toFixed(1).padStart(8)} ms  ${n.slice(0, 200)}`);
+  }
+  if (process.env.LUOSHI_PROFILE_OWN) {
+    // self time of the leaves under frames that are directly luoshi::main's
+    const leaves = new Map();
+    for (let i = 0; i < profile.samples.length; i++) {
+      const ms = (dt[i + 1] ?? 0) / 1000;
+      const leaf = byId.get(profile.samples[i]).callFrame.functionName || "(anon)";
+      for (let id = profile.samples[i]; id != null; id = parent.get(id)) {
+        const f = demangle(byId.get(id).callFrame.functionName).replace(/::h[0-9a-f]{16}$/, "");
+        if (/luoshi::/.test(f)) {
+          if (f === "luoshi::main") { const l = demangle(leaf).replace(/::h[0-9a-f]{16}$/, ""); leaves.set(l, (leaves.get(l) ?? 0) + ms); }
+          break;
+        }
+      }
+    }
+    console.log("  leaves under luoshi::main's own part:");
+    for (const [n, v] of [...leaves].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${v.toFixed(1).padStart(8)} ms  ${n.slice(0, 160)}`);
+    console.log("  innermost luoshi:: frame (its own time and the libraries it calls):");
+    for (const [n, v] of [...own].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${v.toFixed(1).padStart(8)} ms  ${n.slice(0, 160)}`);
+  }
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 14);
-  const topIncl = [...incl].sort((a, b) => b[1] - a[1]).slice(0, 16);
+  const topIncl = [...incl].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.LUOSHI_PROFILE_TOP || 16));
   console.log(`\n== ${WHO} ${SIZE} tasks: ${label} (wall ${wall.toFixed(0)} ms)`);
   console.log("  by kind: " + [...kinds].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", "));
   console.log("  self time:");

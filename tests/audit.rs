@@ -513,3 +513,28 @@ fn five_thousand_tasks_with_a_gap_each_are_all_found() {
         "every gap found"
     );
 }
+
+#[test]
+fn the_count_beside_the_page_is_the_audits_length_even_with_a_cycle_or_a_missing_parent() {
+    // The count is worked out without listing (issue 19): it must agree
+    // with the list on every kind of plan, stranded tasks included.
+    let mut odd = plan(vec![
+        task("a"),
+        child_of(task("b"), "c"),
+        child_of(task("c"), "b"),
+        child_of(task("d"), "nowhere"),
+        sound("e"),
+    ]);
+    odd.units.push(unit("u-idle", "区委办"));
+    let mut cases = vec![odd, plan(vec![sound("x")])];
+    cases.push(sample_plan(2026));
+    for p in &cases {
+        for day in ["2026-01-01", TODAY, "2026-12-31"] {
+            assert_eq!(
+                blind_spot_count(p, d(day)),
+                audit(p, d(day)).len(),
+                "on {day}"
+            );
+        }
+    }
+}

@@ -148,6 +148,10 @@ fn task_numbers_by_depth_and_position() {
         (3, 20, "⑳"),
         (3, 21, "21)"),
         (7, 2, "②"),
+        (1, 0, "0."),
+        (2, 1_234_567, "（1234567）"),
+        (3, 0, "0)"),
+        (4, usize::MAX, "18446744073709551615)"),
     ];
     for &(depth, position, text) in cases {
         assert_eq!(

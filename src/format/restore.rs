@@ -43,6 +43,7 @@ pub fn restore_plan(text: &str) -> Result<Restored, RestoreError> {
 
 /// The envelope of a document of the current version, read as a whole.
 #[derive(serde::Deserialize)]
+#[cfg_attr(page_read, serde(deny_unknown_fields))]
 struct Whole {
     format: String,
     version: u32,

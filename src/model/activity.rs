@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 /// One change to a task.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(page_read, serde(deny_unknown_fields))]
 pub struct LogEntry {
     #[serde(default)]
     pub id: String,

@@ -186,7 +186,19 @@ pub fn summary(spots: &[BlindSpot]) -> Vec<KindCount> {
 /// How many blind spots `plan` has as of `today`: the number the
 /// navigation shows beside the audit page.
 pub fn blind_spot_count(plan: &Plan, today: NaiveDate) -> usize {
-    audit(plan, today).len()
+    blind_spot_count_in(&PlanIndex::new(plan), today)
+}
+
+/// `blind_spot_count` for code that already holds the index: the gaps are
+/// counted, not listed (no outline, numbers or names), so the count beside
+/// 盲区排查 costs little at start (issue 19). Every task is in the outline
+/// once (stranded ones in their own group), so counting task by task
+/// gives the audit's length.
+pub fn blind_spot_count_in(index: &PlanIndex, today: NaiveDate) -> usize {
+    let tasks: usize = (0..index.len())
+        .map(|pos| task_gaps(index, pos, today).len())
+        .sum();
+    tasks + idle_units(index.plan).len()
 }
 
 /// The task-level gaps of the task at `pos`, each with its note.

@@ -97,18 +97,55 @@ pub fn outline_of(index: &PlanIndex) -> Vec<OutlineEntry> {
 /// The number of the `position`-th (1-based) item at `depth` below an area:
 /// (一), then 1., then (1), then ①-style circled numbers, then plain.
 pub fn task_number(depth: usize, position: usize) -> String {
+    // Written out by hand, not with `format!`: every task of the plan is
+    // numbered at start, and the formatting machinery was a visible share
+    // of it in the page's profile (issue 19).
+    let mut out = String::with_capacity(12);
     match depth {
-        0 => format!("（{}）", chinese_numeral(position)),
-        1 => format!("{position}."),
-        2 => format!("（{position}）"),
-        _ => match u32::try_from(position) {
-            // ① … ⑳ are U+2460 … U+2473.
-            Ok(p @ 1..=20) => char::from_u32(0x2460 + p - 1)
-                .map(String::from)
-                .unwrap_or_else(|| format!("{position})")),
-            _ => format!("{position})"),
+        0 => {
+            out.push('（');
+            out.push_str(&chinese_numeral(position));
+            out.push('）');
+        }
+        1 => {
+            push_digits(&mut out, position);
+            out.push('.');
+        }
+        2 => {
+            out.push('（');
+            push_digits(&mut out, position);
+            out.push('）');
+        }
+        // ① … ⑳ are U+2460 … U+2473.
+        _ => match u32::try_from(position)
+            .ok()
+            .filter(|p| (1..=20).contains(p))
+        {
+            Some(p) => out.extend(char::from_u32(0x2460 + p - 1)),
+            None => {
+                push_digits(&mut out, position);
+                out.push(')');
+            }
         },
     }
+    out
+}
+
+/// Appends `n` in decimal digits.
+fn push_digits(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        // `n % 10` is below 10: the cast cannot truncate.
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// Chinese numerals as used in document numbering: 一 … 十, 十一, 二十一 …

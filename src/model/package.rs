@@ -14,6 +14,7 @@ use std::collections::HashSet;
 /// What makes a plan a 填报包.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(page_read, serde(deny_unknown_fields))]
 pub struct PackageInfo {
     /// The unit's id and name.
     pub unit: String,

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(page_read, serde(deny_unknown_fields))]
 pub struct Plan {
     /// Random for new plans (see `model::id`), so plans from different
     /// offices never share one.
@@ -106,6 +107,7 @@ impl Plan {
 /// A field of work (领域), e.g. 党的建设; shown in `order`.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(page_read, serde(deny_unknown_fields))]
 pub struct Area {
     pub id: String,
     pub name: String,
@@ -143,6 +145,7 @@ impl UnitKind {
 /// A responsible unit (单位).
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(page_read, serde(deny_unknown_fields))]
 pub struct Unit {
     pub id: String,
     pub name: String,

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 /// One problem to fix.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(page_read, serde(deny_unknown_fields))]
 pub struct Problem {
     pub id: String,
     /// 问题描述.

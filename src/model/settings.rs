@@ -84,6 +84,7 @@ impl Lateness {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(page_read, serde(deny_unknown_fields))]
 pub struct Settings {
     /// A task due within this many days is yellow (临近时限).
     pub due_soon_days: u32,

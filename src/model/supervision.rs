@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 /// The last number issued for one kind of notice in one year.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(page_read, serde(deny_unknown_fields))]
 pub struct NoticeCounter {
     pub year: i32,
     pub kind: SuperviseKind,

@@ -53,6 +53,7 @@ impl DeletedKind {
 /// A deleted task or record: its id and the day it was deleted.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(page_read, serde(deny_unknown_fields))]
 pub struct Tombstone {
     pub id: String,
     #[serde(default)]

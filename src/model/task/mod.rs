@@ -52,6 +52,7 @@ impl Status {
 /// `parent`; the ledger derives numbering from it.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(page_read, serde(deny_unknown_fields))]
 pub struct Task {
     pub id: TaskId,
     #[serde(default)]

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// A progress report from the lead unit.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(page_read, serde(deny_unknown_fields))]
 pub struct ProgressUpdate {
     /// Stable id, so a merge can tell the same record from a new one.
     #[serde(default)]
@@ -38,6 +39,7 @@ pub struct ProgressUpdate {
 /// A 延期: the due date moved on `date` from `previous_due` to `new_due`.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(page_read, serde(deny_unknown_fields))]
 pub struct Extension {
     /// Stable id, so a merge can tell the same record from a new one.
     #[serde(default)]
@@ -67,6 +69,7 @@ pub struct Extension {
 /// A 时序进度节点.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(page_read, serde(deny_unknown_fields))]
 pub struct Milestone {
     /// Stable id, so a merge can tell the same record from a new one.
     #[serde(default)]
@@ -125,6 +128,7 @@ impl SuperviseKind {
 /// A 督办/催办 record.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(page_read, serde(deny_unknown_fields))]
 pub struct Supervision {
     /// Stable id, so a merge can tell the same record from a new one.
     #[serde(default)]
@@ -173,6 +177,7 @@ impl Supervision {
 /// A 办结 record.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(page_read, serde(deny_unknown_fields))]
 pub struct Closing {
     #[serde(with = "req_date")]
     #[cfg_attr(

@@ -4,7 +4,7 @@
 //! that what is laid under it (the task panel, the ledger's box) lines up
 //! however it wraps at each text size.
 
-use crate::model::audit::blind_spot_count;
+use crate::model::audit::blind_spot_count_in;
 use crate::model::date::format_date;
 use crate::model::schedule::Level;
 use crate::ui::plans::switcher::PlanSwitcher;
@@ -72,7 +72,9 @@ pub fn AppHeader() -> impl IntoView {
     // The count of blind spots beside 盲区排查, so gaps are seen from anywhere.
     let blind_spots = Memo::new(move |_| {
         let today = state.today_date();
-        state.doc.plan().with(|p| blind_spot_count(p, today))
+        state
+            .doc
+            .with_index(|index| blind_spot_count_in(index, today))
     });
     // Red and yellow work items: what the supervision page lists.
     let to_supervise = Memo::new(move |_| {
