@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # For bench/profile.mjs only: a copy of the benchmark's release build whose
-# wasm keeps its function names (wasm-bindgen without wasm-opt, from the
-# same cargo release output), so a CPU profile names the Rust functions.
-# Slightly slower than the real build (no wasm-opt); use it for where time
-# goes, never for the numbers in bench/RESULTS.md. Its index.html has no
-# Content-Security-Policy: the policy allows the inline start script by its
-# hash, and rewriting the script's file names here changes that hash.
+# main wasm keeps its function names (the same cargo release output split
+# and bound again by scripts/tools/wasm-bindgen, then the same wasm-opt -Oz
+# with -g, which keeps the name section), so a CPU profile names the Rust
+# functions. The code is the release build's; the download is larger by the
+# names (about 0.5 MB), so use it for where time goes, never for the
+# numbers in bench/RESULTS.md. The page modules are the release build's own
+# (they import the main module's exports by name). Its index.html has no
+# integrity attributes (the main wasm is a different file).
 #   bash bench/named-dist.sh && LUOSHI_BENCH_DIST=target/bench-named-dist node bench/profile.mjs
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,10 +16,13 @@ SRC="$ROOT/target/bench-dist"
 OUT="$ROOT/target/bench-named-dist"
 WASM="$ROOT/target/bench-target/wasm32-unknown-unknown/release/luoshi.wasm"
 [ -f "$WASM" ] && [ -f "$SRC/index.html" ] || { echo "run bash scripts/bench.sh --quick first" >&2; exit 1; }
-rm -rf "$OUT" && mkdir -p "$OUT"
-wasm-bindgen --target web --no-typescript --out-dir "$OUT" --out-name luoshi "$WASM"
-cp "$SRC"/*.css "$OUT/"
-css=$(cd "$OUT" && ls *.css)
-sed -e "s#from './luoshi-[^']*\.js'#from './luoshi.js'#" -e "s#'./luoshi-[^']*_bg\.wasm'#'./luoshi_bg.wasm'#" \
-    -e '/rel="modulepreload"/d' -e '/http-equiv="Content-Security-Policy"/d' -e "s# integrity=\"[^\"]*\"##g" "$SRC/index.html" > "$OUT/index.html"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cp "$WASM" "$work/in.wasm"
+wasm-bindgen --target=web --out-dir="$work/out" --out-name=luoshi --no-typescript "$work/in.wasm"
+rm -rf "$OUT" && cp -r "$SRC" "$OUT"
+main=$(ls "$OUT"/luoshi-*_bg.wasm | grep -v luoshi-excel)
+wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  "$work/out/luoshi_bg.wasm" -o "$main"
+sed -i 's# integrity="[^"]*"##g' "$OUT/index.html"
 echo "named build: $OUT"

@@ -156,6 +156,13 @@ if (args.includes("--render")) {
   } catch {
     run.files = null;
   }
+  // Where the cold starts' time goes (issue 19), traced by
+  // bench/trace-start.mjs just before, on the same build.
+  try {
+    run.trace = readFileSync(join(ROOT, "target", "bench-trace.md"), "utf8").trim();
+  } catch {
+    run.trace = null;
+  }
   if (problems.length) {
     console.error(`\nThe benchmark could not run cleanly (${run.seconds} s):\n- ${problems.join("\n- ")}`);
     process.exit(1);
@@ -869,7 +876,8 @@ function slowerNote(slower) {
     start:
       "Both draw the same few dozen rows (the reference windows them as the app does); the app's start also fetches and compiles its wasm, " +
       "then reads, checks and assesses the whole plan in it, where the reference parses the text with V8's native `JSON.parse` and trusts it " +
-      "(the dashboard's start below is the same story, in more detail).",
+      "(the dashboard's start below is the same story, in more detail; [where a cold start's time goes](#where-a-cold-starts-time-goes) " +
+      "splits both starts' main-thread time from a trace).",
     first: "The first start after the upgrade also lists the legacy key, which parses the whole plan once more; otherwise as *start*.",
   };
   const lines = slower.map(

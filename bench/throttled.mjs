@@ -161,7 +161,7 @@ Same run, machine and stored plans as above; ${reps} repetition${reps === 1 ? ""
 ${tables}
 
 ${missed.length ? `**Missed:** ${missed.join("; ")}.` : "Every target met."}
-
+${run.trace ? `\n### Where a cold start's time goes\n\n${run.trace}\n` : ""}
 ### Method (issue 19)
 
 - **Cold.** Every timed start, throttled or not, is in a new browser context (Playwright's \`browser.newContext()\`: its own in-memory HTTP cache and code cache, its own renderer processes, empty storage) and a new tab in it. Its storage is set from the origin's blank page in that tab, which is then navigated to the page measured, so the renderer process exists (as it would once a tab is open) but has never seen the app's or the reference's files: the wasm and scripts are fetched (the server sends no cache headers) and compiled. Before this, every page of a plan size was a new tab in one shared context: each tab already got a renderer process of its own (checked with \`SystemInfo.getProcessInfo\`, 2026-12-07) and fetched every file again (Resource Timing's \`transferSize\`, the wasm's whole size in every tab), so those starts were cold in practice; the separate context makes it certain.

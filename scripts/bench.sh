@@ -38,6 +38,8 @@ start=$(date +%s)
 if [ "${1:-}" != "--quick" ]; then
   printf '\n\033[1m== a 19 MB plan file imported: long tasks on the page (issue 19, into bench/RESULTS.md)\033[0m\n'
   LUOSHI_DIST="$DIST" node bench/files.mjs | tee target/bench-files.md
+  printf '\n\033[1m== where the cold-start time goes: traced starts (issue 19, into bench/RESULTS.md)\033[0m\n'
+  LUOSHI_BENCH_DIST="$DIST" node bench/trace-start.mjs --markdown --reps 3 | tee target/bench-trace.md
 fi
 LUOSHI_BENCH_DIST="$DIST" node bench/run.mjs "$@"
 echo "bench: $(( $(date +%s) - start )) s"
