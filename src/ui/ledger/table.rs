@@ -26,6 +26,9 @@ const ROW: f64 = 36.0;
 const WINDOW_FROM: usize = 150;
 /// Rows drawn above and below the ones in view.
 const MARGIN: usize = 12;
+/// The top bar's usual height in CSS pixels (style/main.css's guess for
+/// `--header-h`, which ui/shell/header.rs keeps).
+const HEADER_GUESS: f64 = crate::ui::shell::header::HEADER_GUESS_PX;
 
 /// Whether `el`, having the keyboard, is the ledger's table or one of its
 /// rows itself — where the table's keys (↑↓, Enter, Delete, …) act — and
@@ -86,6 +89,21 @@ fn window_height() -> f64 {
         .unwrap_or(900.0)
 }
 
+/// `--view-h`: the window's height in the page's CSS pixels at `zoom`.
+fn view_height(zoom: f64) -> String {
+    format!("{:.1}px", window_height() / zoom)
+}
+
+/// The box's height on screen as style/main.css makes it when the plan
+/// fills it: the window's height less the top bar (its usual 88 px, where
+/// the window is tall enough for it to stay in view) and 56 px, at least
+/// 16em. Only a first guess; the box is measured once laid out.
+fn box_height_guess(zoom: f64) -> f64 {
+    let css = window_height() / zoom;
+    let bar = if css >= 480.0 { HEADER_GUESS } else { 0.0 };
+    (css - bar - 56.0).max(16.0 * 16.0) * zoom
+}
+
 #[component]
 pub fn LedgerTable(
     /// The lines to show, in order.
@@ -96,12 +114,22 @@ pub fn LedgerTable(
     let body = NodeRef::<Tbody>::new();
     let scroller = NodeRef::<Div>::new();
     let windowed = Memo::new(move |_| lines.with(|l| l.len() > WINDOW_FROM));
+    // The box's height and the rows it shows are worked out before the
+    // page is first laid out, from the window's height (no layout needed)
+    // and style/main.css's sizes, so the first measurement (from the
+    // observer, after that layout) normally finds them right: it then
+    // changes nothing, where a wrong guess re-drew the rows and a first
+    // write of `--view-h` restyled the table inside the first frame (its
+    // style, layout and observers ran four times, about 40 ms at start,
+    // issue 19).
+    let zoom = crate::ui::shell::text_size::current_zoom();
+    let first_view_h = view_height(zoom);
     let viewport = RwSignal::new(View {
         body_top: 0.0,
-        height: 900.0,
-        row: ROW,
+        height: box_height_guess(zoom),
+        row: ROW * zoom,
     });
-    let view_h_set = StoredValue::new(String::new());
+    let view_h_set = StoredValue::new(first_view_h.clone());
     let measure = move || {
         let (Some(el), Some(bx)) = (body.get_untracked(), scroller.get_untracked()) else {
             return;
@@ -112,7 +140,7 @@ pub fn LedgerTable(
         // pixels of the page, whatever the text size.
         // Written only when it changes: a style write on every scroll event
         // would make the reads below lay the page out again each time.
-        let view_h = format!("{:.1}px", window_height() / zoom);
+        let view_h = view_height(zoom);
         if view_h_set.with_value(|v| *v != view_h) {
             let _ = web_sys::HtmlElement::style(&bx).set_property("--view-h", &view_h);
             view_h_set.set_value(view_h);
@@ -209,6 +237,7 @@ pub fn LedgerTable(
         // keyboard reaches the tasks: ↑↓ choose one, Enter edits it, Tab
         // goes on to the chosen row's quick edits.
         <div class="ledger-scroll" data-testid="ledger-scroll" node_ref=scroller on:scroll=move |_| measure()
+            style=format!("--view-h:{first_view_h}")
             class:focus-ring=move || ring.get()>
         <table class="ledger-table" class:windowed=move || windowed.get() tabindex="0"
             on:focus=move |e| ring.set(shows_focus(&e)) on:blur=move |_| ring.set(false)

@@ -15,13 +15,21 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+/// The top bar's height in CSS pixels when it is one row of brand and one
+/// of navigation at the default text size: style/main.css's fallback for
+/// `--header-h` (`var(--header-h, 88px)`) says the same.
+pub const HEADER_GUESS_PX: f64 = 88.0;
+
 /// Sets `--header-h` on the page's root to the bar's height in CSS pixels
 /// once it is laid out and whenever it changes (it wraps onto more rows at
 /// large text sizes or in a narrow window). Only from the observer, which
 /// reports after the browser's own layout: measuring while the page is
 /// being built made the browser lay out the whole page an extra time at
 /// start (about 45 ms at 1,000 tasks; until then the stylesheet's guess
-/// stands in).
+/// stands in). Only when it differs from what is in force (the guess
+/// included): a custom property written on the root restyles the whole
+/// page, and at start that was a second style pass inside the first frame
+/// even when the bar was exactly the guessed height (issue 19).
 fn publish_height(header: web_sys::HtmlElement) {
     let set = {
         let header = header.clone();
@@ -30,9 +38,17 @@ fn publish_height(header: web_sys::HtmlElement) {
                 .document_element()
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(root) = root {
-                let _ = root
-                    .style()
-                    .set_property("--header-h", &format!("{}px", header.offset_height()));
+                let style = root.style();
+                let now = format!("{}px", header.offset_height());
+                let was = style.get_property_value("--header-h").unwrap_or_default();
+                let in_force = if was.is_empty() {
+                    format!("{HEADER_GUESS_PX}px")
+                } else {
+                    was
+                };
+                if now != in_force {
+                    let _ = style.set_property("--header-h", &now);
+                }
             }
         }
     };
