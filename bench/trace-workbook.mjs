@@ -38,9 +38,8 @@ try {
   const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
   await page.goto(`${server.origin}/?today=${MID_YEAR}#/data`);
   await page.waitForSelector("[data-testid='import-file']");
-  // The Excel worker started and compiled once before, as in files.mjs's
-  // second context? No: files.mjs's workbook context is fresh too, so the
-  // worker starts inside the measured span here as well.
+  // A fresh page, as files.mjs's for the workbook: the Excel worker
+  // starts inside the measured span.
   await page.evaluate(() => {
     window.__long = [];
     new PerformanceObserver((list) => {

@@ -179,10 +179,21 @@ fn merged(ours: &Plan, theirs: &Plan) -> Plan {
     let pv = preview(ours, theirs);
     let shown: MergePreview = through_json(&pv.for_page());
     assert_eq!(
-        (shown.is_empty(), shown.conflicts(), shown.new_updates()),
-        (pv.is_empty(), pv.conflicts(), pv.new_updates()),
+        (
+            shown.is_empty(),
+            shown.conflicts(),
+            shown.new_updates(),
+            shown.new_task_count()
+        ),
+        (
+            pv.is_empty(),
+            pv.conflicts(),
+            pv.new_updates(),
+            pv.new_tasks.len()
+        ),
         "what the page shows survives the trip"
     );
+    assert!(shown.new_tasks.len() <= luoshi::model::merge::NEW_TASKS_NAMED);
     assert_eq!(shown.incoming_deletions(), pv.incoming_deletions());
     assert_eq!(shown.removed_records(), pv.removed_records());
     let done = confirm(ours, theirs, &pv, &ours.id, &[], "生成", NOW)
