@@ -199,13 +199,28 @@ fn merged(ours: &Plan, theirs: &Plan) -> Plan {
     let done = confirm(ours, theirs, &pv, &ours.id, &[], "生成", NOW)
         .and_then(|c| c.reply(ours, NOW))
         .expect("merge op");
-    let reply: ConfirmReply = through_json(&done);
+    let reply = through_lines(done.clone());
+    assert_eq!(reply, done, "the reply survives the trip");
     let merged = reply
         .merged
         .unwrap_or_else(|| panic!("an unchanged plan applies the preview shown: {done:?}"));
     let mut out = ours.clone();
     apply(&mut out, Op::ReplacePlan(Box::new(merged)), NOW).expect("a merge is never refused");
     out
+}
+
+/// A confirmation written as the worker sends it and read back line by
+/// line as the page reads it (`ui::worker::plans::merge_confirm`).
+fn through_lines(reply: ConfirmReply) -> ConfirmReply {
+    let text = reply.to_lines().expect("serialisable");
+    let mut lines = text.split('\n');
+    let (mut back, _): (ConfirmReply, bool) =
+        luoshi::format::json::from_text(lines.next().unwrap_or_default()).expect("reads back");
+    for line in lines {
+        let (tasks, _) = luoshi::format::json::from_text(line).expect("a line of tasks");
+        assert!(back.add_tasks(tasks), "tasks only with a merged plan");
+    }
+    back
 }
 
 /// `value` written as JSON and read back by the page's reader.

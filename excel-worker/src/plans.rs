@@ -181,5 +181,7 @@ pub fn merge_confirm(
             reply
         })
     })?;
-    json(&done.map_err(|e| fail(format!("导入未完成：{e}")))?)
+    done.map_err(|e| fail(format!("导入未完成：{e}")))?
+        .to_lines()
+        .map_err(|e| fail(format!("答复无法写出：{e}")))
 }

@@ -25,7 +25,7 @@ mod recheck;
 mod structure;
 
 pub use apply::{merge_op, MergeError};
-pub use confirm::{confirm, Choice, ConfirmReply, Confirmation};
+pub use confirm::{confirm, Choice, ConfirmReply, Confirmation, TASKS_PER_LINE};
 pub use numbers::Renumbered;
 pub use preview::preview;
 pub use recheck::{recheck, Recheck};
