@@ -33,6 +33,8 @@ const KINDS = [
   "report_docx", "leaders_docx",
   // Plan work (excel-worker/src/plans.rs): restores, merge previews, merges.
   "restore", "incoming", "incoming_plan", "merge_preview", "merge_confirm",
+  // A workbook's imported rows, a page at a time, for the preview's pager.
+  "intake_rows",
   // The 工作要点 reader (excel-worker/src/breakdown.rs).
   "breakdown_read", "breakdown_text", "breakdown_plan",
 ];

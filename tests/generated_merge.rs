@@ -179,22 +179,48 @@ fn merged(ours: &Plan, theirs: &Plan) -> Plan {
     let pv = preview(ours, theirs);
     let shown: MergePreview = through_json(&pv.for_page());
     assert_eq!(
-        (shown.is_empty(), shown.conflicts(), shown.new_updates()),
-        (pv.is_empty(), pv.conflicts(), pv.new_updates()),
+        (
+            shown.is_empty(),
+            shown.conflicts(),
+            shown.new_updates(),
+            shown.new_task_count()
+        ),
+        (
+            pv.is_empty(),
+            pv.conflicts(),
+            pv.new_updates(),
+            pv.new_tasks.len()
+        ),
         "what the page shows survives the trip"
     );
+    assert!(shown.new_tasks.len() <= luoshi::model::merge::NEW_TASKS_NAMED);
     assert_eq!(shown.incoming_deletions(), pv.incoming_deletions());
     assert_eq!(shown.removed_records(), pv.removed_records());
     let done = confirm(ours, theirs, &pv, &ours.id, &[], "生成", NOW)
         .and_then(|c| c.reply(ours, NOW))
         .expect("merge op");
-    let reply: ConfirmReply = through_json(&done);
+    let reply = through_lines(done.clone());
+    assert_eq!(reply, done, "the reply survives the trip");
     let merged = reply
         .merged
         .unwrap_or_else(|| panic!("an unchanged plan applies the preview shown: {done:?}"));
     let mut out = ours.clone();
     apply(&mut out, Op::ReplacePlan(Box::new(merged)), NOW).expect("a merge is never refused");
     out
+}
+
+/// A confirmation written as the worker sends it and read back line by
+/// line as the page reads it (`ui::worker::plans::merge_confirm`).
+fn through_lines(reply: ConfirmReply) -> ConfirmReply {
+    let text = reply.to_lines().expect("serialisable");
+    let mut lines = text.split('\n');
+    let (mut back, _): (ConfirmReply, bool) =
+        luoshi::format::json::from_text(lines.next().unwrap_or_default()).expect("reads back");
+    for line in lines {
+        let (tasks, _) = luoshi::format::json::from_text(line).expect("a line of tasks");
+        assert!(back.add_tasks(tasks), "tasks only with a merged plan");
+    }
+    back
 }
 
 /// `value` written as JSON and read back by the page's reader.

@@ -6,7 +6,9 @@
 mod common;
 
 use common::{d, span};
-use luoshi::model::merge::{merge_op, preview, Side};
+use luoshi::model::merge::{
+    confirm, merge_op, preview, ConfirmReply, MergePreview, Side, NEW_TASKS_NAMED, TASKS_PER_LINE,
+};
 use luoshi::model::ops::apply;
 use luoshi::model::package::{package_file_name, package_for};
 use luoshi::model::sample::sample_plan;
@@ -224,6 +226,77 @@ fn a_whole_plan_file_brings_new_tasks_parents_first_and_asks_about_every_differe
         .log
         .iter()
         .any(|e| e.what == "导入新增"));
+}
+
+/// The page is sent the first new tasks by title and the count of all: a
+/// workbook of 5,000 rows made a preview of 4.6 MB of new tasks alone.
+#[test]
+fn the_preview_for_the_page_names_the_first_new_tasks_and_counts_them_all() {
+    let ours = common::plan_of(vec![span("p", "2026-01-01", "2026-12-31")]);
+    let mut theirs = ours.clone();
+    for i in 0..120 {
+        let mut t = span(&format!("n{i}"), "2026-02-01", "2026-06-30");
+        t.updates.push(update(&format!("u{i}"), "2026-03-01", 10));
+        theirs.tasks.push(t);
+    }
+    let pv = preview(&ours, &theirs);
+    let text = serde_json::to_string(&pv.for_page()).expect("serialisable");
+    let (shown, _): (MergePreview, bool) =
+        luoshi::format::json::from_text(&text).expect("the page reads it");
+    assert_eq!(shown.new_tasks.len(), NEW_TASKS_NAMED);
+    assert_eq!(
+        shown.new_tasks.iter().map(|t| &t.title).collect::<Vec<_>>(),
+        pv.new_tasks
+            .iter()
+            .take(NEW_TASKS_NAMED)
+            .map(|t| &t.title)
+            .collect::<Vec<_>>()
+    );
+    assert_eq!((shown.new_task_count(), pv.new_task_count()), (120, 120));
+    assert_eq!(shown.new_updates(), 120);
+    assert!(!shown.is_empty());
+    assert!(preview(&ours, &ours).for_page().is_empty());
+}
+
+/// The merged plan goes to the page a few hundred tasks to a line, read
+/// a line at a time: what arrives is the plan merged, whole and in order.
+#[test]
+fn a_merged_plan_of_many_tasks_arrives_whole_a_line_at_a_time() {
+    let ours = common::plan_of(vec![span("p", "2026-01-01", "2026-12-31")]);
+    let mut theirs = ours.clone();
+    for i in 0..600 {
+        let mut t = span(&format!("n{i}"), "2026-02-01", "2026-06-30");
+        t.title = format!("第{i}项\n“引号”\\");
+        t.updates.push(update(&format!("u{i}"), "2026-03-01", 10));
+        theirs.tasks.push(t);
+    }
+    let pv = preview(&ours, &theirs);
+    let reply = confirm(&ours, &theirs, &pv, &ours.id, &[], "文件", NOW)
+        .and_then(|c| c.reply(&ours, NOW))
+        .expect("a merge");
+    let text = reply.clone().to_lines().expect("serialisable");
+    let lines: Vec<&str> = text.split('\n').collect();
+    assert_eq!(lines.len(), 1 + 601usize.div_ceil(TASKS_PER_LINE));
+    let mut back: ConfirmReply = luoshi::format::json::from_text(lines[0]).expect("reads").0;
+    assert_eq!(back.merged.as_ref().map(|p| p.tasks.len()), Some(0));
+    for line in &lines[1..] {
+        let tasks: Vec<Task> = luoshi::format::json::from_text(line).expect("reads").0;
+        assert!(tasks.len() <= TASKS_PER_LINE);
+        assert!(back.add_tasks(tasks));
+    }
+    assert_eq!(back, reply);
+    assert_eq!(back.merged.map(|p| p.tasks.len()), Some(601));
+    // A reply without a merged plan is one line, and takes no tasks.
+    let mut changed = ConfirmReply {
+        changed: Some(pv.for_page()),
+        ..ConfirmReply::default()
+    };
+    assert!(!changed
+        .clone()
+        .to_lines()
+        .expect("serialisable")
+        .contains('\n'));
+    assert!(!changed.add_tasks(Vec::new()));
 }
 
 #[test]

@@ -79,20 +79,23 @@ mod exports {
     }
 
     /// What `intake_workbook` answers: the sheet read, the token its plan
-    /// is kept under for the merge (see `plans`), and the merge's preview.
+    /// and rows are kept under for the merge and the preview's pager (see
+    /// `plans`), and the merge's preview.
     #[derive(serde::Serialize)]
-    struct SheetRead<'a> {
+    struct SheetRead {
         token: u32,
-        /// The rows read; its plan is left empty (kept here under the
-        /// token), so a large one is not read on the page's thread.
-        intake: &'a luoshi::format::sheets::intake::Intake,
+        /// The sheet, its columns and the rows listed first: its plan and
+        /// the other rows are kept here under the token, so a large
+        /// workbook is not read on the page's thread.
+        intake: luoshi::format::sheets::intake::listing::IntakeShown,
         summary: luoshi::format::incoming::Summary,
         merge: luoshi::model::merge::MergePreview,
     }
 
     /// Reads a workbook's `bytes` against `document`, with the columns'
     /// roles corrected by `roles` (JSON: [[column, "role key"], …]);
-    /// returns the `Intake`, its token and its merge preview as JSON.
+    /// returns the sheet read as first listed (`Intake::shown`), its token
+    /// and its merge preview as JSON.
     /// With `as_plan`, `document` is an empty plan the workbook becomes,
     /// named and dated by the sheet where it can (`intake_as_plan`).
     #[wasm_bindgen]
@@ -128,10 +131,11 @@ mod exports {
         };
         let summary = luoshi::format::incoming::Summary::of(&restored);
         let page = merge.for_page();
-        let token = crate::plans::keep(restored.plan, Some(merge));
+        let shown = got.shown();
+        let token = crate::plans::keep(restored.plan, Some(merge), got.rows);
         serde_json::to_string(&SheetRead {
             token,
-            intake: &got,
+            intake: shown,
             summary,
             merge: page,
         })

@@ -9,6 +9,8 @@
 //! writes to storage.
 
 use luoshi::format::incoming::{read_incoming, Summary};
+use luoshi::format::sheets::intake::listing::imported_page;
+use luoshi::format::sheets::intake::RowResult;
 use luoshi::format::{restore_plan, Restored};
 use luoshi::model::merge::{self, Choice, MergePreview};
 use luoshi::model::plan::Plan;
@@ -21,11 +23,14 @@ use wasm_bindgen::prelude::*;
 /// page shows one import at a time).
 const KEPT: usize = 4;
 
-/// An incoming plan and the merge preview last sent to the page for it.
+/// An incoming plan and the merge preview last sent to the page for it;
+/// for a workbook, its rows' results, which the page lists a page at a
+/// time (`intake_rows`).
 struct Incoming {
     token: u32,
     plan: Plan,
     shown: Option<MergePreview>,
+    rows: Vec<RowResult>,
 }
 
 thread_local! {
@@ -40,9 +45,9 @@ fn json(value: &impl Serialize) -> Result<String, JsValue> {
     serde_json::to_string(value).map_err(|e| fail(format!("答复无法写出：{e}")))
 }
 
-/// Keeps `plan` as an incoming plan, with the preview `shown` of it;
-/// returns its token.
-pub fn keep(plan: Plan, shown: Option<MergePreview>) -> u32 {
+/// Keeps `plan` as an incoming plan, with the preview `shown` of it and
+/// the `rows` of the workbook it was read from; returns its token.
+pub fn keep(plan: Plan, shown: Option<MergePreview>, rows: Vec<RowResult>) -> u32 {
     INCOMING.with(|k| {
         let (next, kept) = &mut *k.borrow_mut();
         *next += 1;
@@ -50,6 +55,7 @@ pub fn keep(plan: Plan, shown: Option<MergePreview>) -> u32 {
             token: *next,
             plan,
             shown,
+            rows,
         });
         while kept.len() > KEPT {
             kept.pop_front();
@@ -101,7 +107,7 @@ pub fn incoming(name: &str, text: &str) -> Result<String, JsValue> {
     match read_incoming(name, text) {
         Ok(restored) => {
             let summary = Summary::of(&restored);
-            let token = keep(restored.plan, None);
+            let token = keep(restored.plan, None, Vec::new());
             json(&Ok::<_, String>(Kept { token, summary }))
         }
         Err(e) => json(&Err::<Kept, _>(e)),
@@ -120,6 +126,17 @@ pub fn incoming_plan(token: u32) -> Result<String, JsValue> {
         source: String::new(),
     })?;
     json(&restored)
+}
+
+/// The imported rows of the workbook read under `token`, from the
+/// `from`th (counted from 0), at most `count`: the preview's next page of
+/// them, as JSON (`[RowResult, …]`).
+#[wasm_bindgen]
+pub fn intake_rows(token: u32, from: u32, count: u32) -> Result<String, JsValue> {
+    let page = with_incoming(token, |i| {
+        imported_page(&i.rows, from as usize, count as usize)
+    })?;
+    json(&page)
 }
 
 /// The preview of merging the incoming plan `token` into `document`,
@@ -164,5 +181,7 @@ pub fn merge_confirm(
             reply
         })
     })?;
-    json(&done.map_err(|e| fail(format!("导入未完成：{e}")))?)
+    done.map_err(|e| fail(format!("导入未完成：{e}")))?
+        .to_lines()
+        .map_err(|e| fail(format!("答复无法写出：{e}")))
 }

@@ -6,7 +6,9 @@
 // messy office ledger is imported with a column's role corrected in the
 // preview, every row accounted for; an export comes back as nothing new.
 // A workbook opened as a plan of its own is named and dated by its title
-// row, last year's ledger becoming last year's plan.
+// row, last year's ledger becoming last year's plan. A ledger of 1,500
+// rows lists its problems whole and its imported rows a page at a time,
+// fetched from the worker.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -234,6 +236,50 @@ describe("excel out", () => {
       assert.match(dues["开展党支部标准化规范化建设"], /^2023-03-31/, JSON.stringify(dues));
       assert.match(dues["推进老旧小区改造"], /^2023-06-30/);
       assert.match(dues["做好防汛工作"], /^2023-12-31/);
+    }));
+
+  test("a ledger of 1,500 rows: its problems listed whole, its imported rows 200 at first and then 1,000 at a time from the worker", () =>
+    withPage(async (page) => {
+      // Every 300th row a 合计 row (skipped), every 300th from the 150th
+      // one with neither 重点任务 nor 具体措施 (refused).
+      const dir = mkdtempSync(join(tmpdir(), "luoshi-rows-"));
+      const csv = ["2026年区委工作要点落实情况台账", "序号,重点任务,具体措施,牵头单位,责任领导,完成时限"];
+      for (let i = 1; i <= 1500; i++) {
+        if (i % 300 === 0) csv.push(`合计,,,,,`);
+        else if (i % 300 === 150) csv.push(`${i},,,区委组织部,领导${i % 9},9月底前`);
+        else csv.push(`${i},第${Math.ceil(i / 100)}项重点任务,第${i}项具体措施,区委组织部,领导${i % 9},9月底前`);
+      }
+      writeFileSync(join(dir, "rows.csv"), csv.join("\n"));
+      execFileSync("soffice", ["--headless", "--norestore", "--infilter=CSV:44,34,76", "--convert-to", "xlsx", "--outdir", dir, join(dir, "rows.csv")], { stdio: "ignore", timeout: 120000 });
+      await page.goto(at("#/data"));
+      await page.waitForSelector("[data-testid='import-file']");
+      await page.setInputFiles("[data-testid='import-file']", join(dir, "rows.xlsx"));
+      await page.waitForSelector("[data-testid='sheet-report']", { timeout: 60000 });
+      assert.equal(await testIdText(page, "sheet-summary"), "工作表“rows”，表头之下共 1500 行：导入 1490 行，跳过 5 行，有问题 5 行。");
+      const listed = () => page.locator("[data-testid='import-row']").evaluateAll((rs) => rs.map((r) => [r.dataset.result, Number(r.dataset.row)]));
+      let got = await listed();
+      assert.equal(got.length, 210, "the rows not imported and the first 200 imported");
+      assert.deepEqual(got.slice(0, 10).map(([r]) => r).sort(), [...Array(5).fill("error"), ...Array(5).fill("skipped")]);
+      assert.ok(got.slice(10).every(([r]) => r === "imported"));
+      assert.match(await testIdText(page, "import-rows-more"), /另有 1290 行导入成功/);
+      await page.click("[data-testid='import-rows-show-more']");
+      await page.waitForFunction(() => document.querySelectorAll("[data-testid='import-row']").length === 1210);
+      assert.match(await testIdText(page, "import-rows-more"), /另有 290 行导入成功/);
+      await page.click("[data-testid='import-rows-show-more']");
+      await page.waitForFunction(() => document.querySelectorAll("[data-testid='import-row']").length === 1500);
+      assert.equal(await page.locator("[data-testid='import-rows-more']").count(), 0, "every row listed");
+      got = await listed();
+      // Each row once; the imported ones in the sheet's order.
+      assert.equal(new Set(got.map(([, n]) => n)).size, 1500);
+      const imported = got.slice(10).map(([, n]) => n);
+      assert.deepEqual(imported, [...imported].sort((a, b) => a - b));
+      // New tasks: the first 50 named, all counted.
+      assert.equal(await page.locator("[data-testid='import-new-task']").count(), 50);
+      const news = Number(/将新增任务 (\d+) 项/.exec(await testIdText(page, "import-summary"))?.[1]);
+      assert.ok(news >= 1490, `${news}`);
+      assert.ok((await page.textContent(".import-preview")).includes(`共新增 ${news} 项`));
+      await page.click("[data-testid='import-confirm']");
+      await page.waitForSelector("[data-testid='import-done']", { timeout: 60000 });
     }));
 
   test("an exported ledger imported back changes nothing", () =>

@@ -25,7 +25,7 @@ mod recheck;
 mod structure;
 
 pub use apply::{merge_op, MergeError};
-pub use confirm::{confirm, Choice, ConfirmReply, Confirmation};
+pub use confirm::{confirm, Choice, ConfirmReply, Confirmation, TASKS_PER_LINE};
 pub use numbers::Renumbered;
 pub use preview::preview;
 pub use recheck::{recheck, Recheck};
@@ -156,6 +156,11 @@ pub struct Clash {
     kind: ClashKind,
 }
 
+/// New tasks the preview names, in the order they come; the rest are
+/// counted. A list of thousands says nothing more and takes long to send
+/// to the page and draw.
+pub const NEW_TASKS_NAMED: usize = 50;
+
 /// Everything a merge would do, for the preview. Nothing has changed yet.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct MergePreview {
@@ -165,6 +170,10 @@ pub struct MergePreview {
     /// bring, whose tasks it holds by title only.
     #[serde(default)]
     pub new_task_updates: usize,
+    /// In a preview for the page (`for_page`): how many tasks are new,
+    /// of which `new_tasks` holds the first `NEW_TASKS_NAMED` only.
+    #[serde(default)]
+    pub new_tasks_total: usize,
     /// Tasks both have that the merge changes.
     pub changed: Vec<TaskMerge>,
     pub new_units: Vec<Unit>,
@@ -195,7 +204,7 @@ pub struct MergePreview {
 impl MergePreview {
     /// True when importing would change nothing.
     pub fn is_empty(&self) -> bool {
-        self.new_tasks.is_empty()
+        self.new_task_count() == 0
             && self.changed.is_empty()
             && self.new_units.is_empty()
             && self.new_areas.is_empty()
@@ -214,6 +223,12 @@ impl MergePreview {
             + self.clashes.len()
     }
 
+    /// Tasks only the file has, whether the preview holds them all or,
+    /// for the page, the first few.
+    pub fn new_task_count(&self) -> usize {
+        self.new_tasks.len().max(self.new_tasks_total)
+    }
+
     pub fn new_updates(&self) -> usize {
         let brought = self
             .new_tasks
@@ -227,11 +242,13 @@ impl MergePreview {
             + brought.max(self.new_task_updates)
     }
 
-    /// The preview as the page shows it: each new task by id, title and
-    /// parent only, its reports counted. A file of thousands of new tasks
-    /// with a year of reports each made a preview of many megabytes, read
-    /// on the page's thread in one long task; the worker keeps the whole
-    /// preview to carry the merge out.
+    /// The preview as the page shows it: the first `NEW_TASKS_NAMED` new
+    /// tasks by id, title and parent only, the rest counted, as are their
+    /// reports. A file of thousands of new tasks with a year of reports
+    /// each made a preview of many megabytes, read on the page's thread in
+    /// one long task; even by title only, 5,000 new tasks (a workbook's
+    /// rows) were 4.6 MB of JSON, most of a 130 ms task (issue 19). The
+    /// worker keeps the whole preview to carry the merge out.
     pub fn for_page(&self) -> MergePreview {
         let mut light = self.clone();
         light.new_task_updates = self.new_updates()
@@ -240,9 +257,11 @@ impl MergePreview {
                 .iter()
                 .map(TaskMerge::new_updates)
                 .sum::<usize>();
+        light.new_tasks_total = self.new_task_count();
         light.new_tasks = self
             .new_tasks
             .iter()
+            .take(NEW_TASKS_NAMED)
             .map(|t| {
                 let mut kept = Task::new(t.id.clone(), t.title.clone());
                 kept.parent = t.parent.clone();

@@ -4,9 +4,10 @@
 //! download.
 
 use crate::format::sheets::intake::columns::Role;
-use crate::format::sheets::intake::Intake;
+use crate::format::sheets::intake::listing::IntakeShown;
+use crate::format::sheets::intake::RowResult;
 use crate::model::merge::MergePreview;
-use crate::ui::worker::client::{bytes_of, call, text_of, UNAVAILABLE};
+use crate::ui::worker::client::{ask_json, bytes_of, call, text_of, UNAVAILABLE};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::JsValue;
 
@@ -46,14 +47,14 @@ pub async fn ledger_csv(document: &str, today: &str) -> Result<String, String> {
     )
 }
 
-/// A workbook read by the worker: the rows read against the plan, the
-/// token its resulting plan is kept under there for the merge
-/// (`ui::worker::plans`), and that merge's preview.
+/// A workbook read by the worker: the rows read against the plan as the
+/// preview first lists them, the token its resulting plan and all its
+/// rows are kept under there for the merge (`ui::worker::plans`) and the
+/// pager (`intake_rows`), and that merge's preview.
 #[derive(serde::Deserialize)]
 pub struct SheetRead {
     pub token: u32,
-    /// The rows read (its plan left empty: the worker keeps it).
-    pub intake: Intake,
+    pub intake: IntakeShown,
     pub summary: crate::format::incoming::Summary,
     pub merge: MergePreview,
 }
@@ -87,4 +88,14 @@ pub async fn intake_workbook(
     crate::format::json::from_text(&json)
         .map(|(read, _)| read)
         .map_err(|e| format!("{UNAVAILABLE}（答复无法读取：{e}）"))
+}
+
+/// The imported rows of the workbook read under `token`, from the `from`th
+/// (counted from 0), at most `count`: the preview's next page of them.
+pub async fn intake_rows(token: u32, from: usize, count: usize) -> Result<Vec<RowResult>, String> {
+    ask_json(
+        "intake_rows",
+        &[token.into(), (from as u32).into(), (count as u32).into()],
+    )
+    .await
 }

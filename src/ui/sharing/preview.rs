@@ -4,14 +4,11 @@
 //! (of a field, or of the outline) with both sides and a choice. Nothing
 //! has changed yet.
 
-use crate::model::merge::Side;
+use crate::model::merge::{Side, NEW_TASKS_NAMED};
 use crate::model::TaskId;
 use crate::ui::sharing::import_panel::Incoming;
 use leptos::prelude::*;
 use std::collections::HashMap;
-
-/// New tasks listed by name in the preview; the rest are counted.
-const NEW_TASKS_NAMED: usize = 50;
 
 fn record_name(list: &str) -> &'static str {
     match list {
@@ -41,6 +38,7 @@ pub fn ImportPreview(
         other_plan,
         sheet,
         refreshed,
+        token,
         ..
     } = incoming;
     let kind = match &summary.unit {
@@ -63,7 +61,7 @@ pub fn ImportPreview(
         )
     };
     let report = sheet
-        .map(|s| view! { <crate::ui::sharing::workbook::SheetReport sheet=*s on_role=on_role /> });
+        .map(|s| view! { <crate::ui::sharing::workbook::SheetReport sheet=*s token=token on_role=on_role /> });
     let problems = summary.problems.clone();
     let body = match merge {
         Some(pv) if pv.is_empty() => view! {
@@ -72,7 +70,7 @@ pub fn ImportPreview(
         Some(pv) => {
             let mut summary = format!(
                 "将新增任务 {} 项，更新任务 {} 项，新增进展 {} 条；需要选择的冲突 {} 处。",
-                pv.new_tasks.len(),
+                pv.new_task_count(),
                 pv.changed.len(),
                 pv.new_updates(),
                 pv.conflicts()
@@ -103,13 +101,13 @@ pub fn ImportPreview(
                 {(!pv.new_units.is_empty()).then(|| view! {
                     <p>{format!("新增单位：{}", pv.new_units.iter().map(|u| u.name.clone()).collect::<Vec<_>>().join("、"))}</p>
                 })}
-                {(!pv.new_tasks.is_empty()).then(|| view! {
+                {(pv.new_task_count() > 0).then(|| view! {
                     <h4>"新增任务"</h4>
                     // The first ones by name: a list of thousands says
                     // nothing more and takes long to draw.
                     <ul class="plain">{pv.new_tasks.iter().take(NEW_TASKS_NAMED).map(|t| view! { <li data-testid="import-new-task">{t.title.clone()}</li> }).collect_view()}</ul>
-                    {(pv.new_tasks.len() > NEW_TASKS_NAMED).then(|| view! {
-                        <p class="hint">{format!("……以上为前 {NEW_TASKS_NAMED} 项，共新增 {} 项。", pv.new_tasks.len())}</p>
+                    {(pv.new_task_count() > NEW_TASKS_NAMED).then(|| view! {
+                        <p class="hint">{format!("……以上为前 {NEW_TASKS_NAMED} 项，共新增 {} 项。", pv.new_task_count())}</p>
                     })}
                 })}
                 {(!pv.changed.is_empty()).then(|| view! {

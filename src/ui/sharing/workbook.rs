@@ -6,11 +6,12 @@
 //! which reads the workbook again with that correction.
 
 use crate::format::sheets::intake::columns::{Header, Role};
+use crate::format::sheets::intake::listing::{Listing, ROWS_PER_PAGE};
 use crate::format::sheets::intake::RowResult;
 use crate::format::write_plan;
 use crate::model::plan::Plan;
 use crate::ui::clock::now_iso;
-use crate::ui::excel::worker::intake_workbook;
+use crate::ui::excel::worker::{intake_rows, intake_workbook};
 use crate::ui::sharing::import_panel::{Incoming, Stage};
 use crate::ui::sharing::run::Run;
 use crate::ui::state::AppState;
@@ -25,7 +26,10 @@ pub struct SheetIncoming {
     pub bytes: Arc<Vec<u8>>,
     pub sheet: String,
     pub header: Header,
-    pub rows: Vec<RowResult>,
+    /// The rows' results as first listed, with the counts of all (the
+    /// worker keeps the rest for the pager); shared, not copied, each time
+    /// the import's stage is read.
+    pub rows: Arc<Listing>,
     /// The user's corrections to the columns found.
     pub roles: Vec<(u16, Role)>,
 }
@@ -83,7 +87,7 @@ pub async fn sheet_incoming(
             bytes,
             sheet: got.sheet,
             header: got.header,
-            rows: got.rows,
+            rows: Arc::new(got.rows),
             roles,
         })),
     })
@@ -127,17 +131,19 @@ pub fn start_workbook(state: AppState, stage: RwSignal<Stage>, file: web_sys::Fi
 }
 
 /// The workbook part of the preview: which sheet, how each column was
-/// understood (with a choice to correct it), and every row's result.
+/// understood (with a choice to correct it), and every row's result (those
+/// past the first page fetched from the worker, kept under `token`, on
+/// request).
 #[component]
-pub fn SheetReport(sheet: SheetIncoming, on_role: Callback<(u16, Role)>) -> impl IntoView {
-    let count = |key: &str| sheet.rows.iter().filter(|r| r.outcome.key() == key).count();
+pub fn SheetReport(
+    sheet: SheetIncoming,
+    token: u32,
+    on_role: Callback<(u16, Role)>,
+) -> impl IntoView {
+    let rows = &sheet.rows;
     let summary = format!(
         "工作表“{}”，表头之下共 {} 行：导入 {} 行，跳过 {} 行，有问题 {} 行。",
-        sheet.sheet,
-        sheet.rows.len(),
-        count("imported"),
-        count("skipped"),
-        count("error")
+        sheet.sheet, rows.total, rows.imported, rows.skipped, rows.errors
     );
     view! {
         <div class="sheet-report" data-testid="sheet-report">
@@ -170,43 +176,67 @@ pub fn SheetReport(sheet: SheetIncoming, on_role: Callback<(u16, Role)>) -> impl
                 </tbody>
             </table>
             <h4>"逐行结果"</h4>
-            <ImportRows rows=sheet.rows />
+            <ImportRows rows=sheet.rows.clone() token=token />
         </div>
     }
 }
 
-/// Rows listed at once: a workbook of thousands of rows lists its
-/// skipped and refused rows whole (those need a look) and its imported
-/// ones a few hundred at a time, so drawing the preview never holds the
-/// page up.
-const ROWS_AT_ONCE: usize = 200;
-
 /// Every row's result: what was not imported first in full, then the
-/// imported rows, more on request.
+/// imported rows (`Listing`); the rest of the imported rows a page at a
+/// time on request, from the worker, so that neither reading the worker's
+/// answer nor drawing the preview holds the page up.
 #[component]
-fn ImportRows(rows: Vec<RowResult>) -> impl IntoView {
-    let total = rows.len();
-    let (problems, imported): (Vec<RowResult>, Vec<RowResult>) = if total > ROWS_AT_ONCE {
-        rows.into_iter()
-            .partition(|r| r.outcome.key() != "imported")
-    } else {
-        (Vec::new(), rows)
+fn ImportRows(rows: Arc<Listing>, token: u32) -> impl IntoView {
+    let first = rows.first.iter().map(row).collect_view();
+    let listed = rows.imported_listed();
+    let imported = rows.imported;
+    // Pages fetched, each drawn once when it comes.
+    let pages = RwSignal::new(Vec::<Arc<Vec<RowResult>>>::new());
+    let fetched = move || pages.with(|p| p.iter().map(|page| page.len()).sum::<usize>());
+    let rest = move || imported.saturating_sub(listed + fetched());
+    let fetching = RwSignal::new(false);
+    let failed = RwSignal::new(None::<String>);
+    let show_more = move |_| {
+        if fetching.get_untracked() {
+            return;
+        }
+        fetching.set(true);
+        failed.set(None);
+        let from =
+            listed + pages.with_untracked(|p| p.iter().map(|page| page.len()).sum::<usize>());
+        spawn_local(async move {
+            // The preview may be gone by then (cancelled, another file):
+            // its signals with it.
+            match intake_rows(token, from, ROWS_PER_PAGE).await {
+                Ok(page) if page.is_empty() => {
+                    failed.try_set(Some("后台组件没有更多的行".into()));
+                }
+                Ok(page) => {
+                    pages.try_update(|p| p.push(Arc::new(page)));
+                }
+                Err(e) => {
+                    failed.try_set(Some(e));
+                }
+            }
+            fetching.try_set(false);
+        });
     };
-    let imported = std::sync::Arc::new(imported);
-    let shown = RwSignal::new(ROWS_AT_ONCE.min(imported.len()));
-    let listed = imported.clone();
-    let rest = move || imported.len().saturating_sub(shown.get());
     view! {
         <ol class="import-rows plain">
-            {problems.iter().map(row).collect_view()}
-            {move || listed[..shown.get().min(listed.len())].iter().map(row).collect_view()}
+            {first}
+            <For each=move || 0..pages.with(Vec::len) key=|i| *i let:i>
+                {pages.with_untracked(|p| p.get(i).cloned()).map(|page| page.iter().map(row).collect_view())}
+            </For>
         </ol>
         {move || (rest() > 0).then(|| view! {
             <p class="hint" data-testid="import-rows-more">
                 {format!("另有 {} 行导入成功，未逐行列出。", rest())}
-                <button type="button" data-testid="import-rows-show-more"
-                    on:click=move |_| shown.update(|n| *n += ROWS_AT_ONCE * 5)>{format!("再列出 {} 行", ROWS_AT_ONCE * 5)}</button>
+                <button type="button" data-testid="import-rows-show-more" disabled=fetching
+                    on:click=show_more>{format!("再列出 {} 行", ROWS_PER_PAGE)}</button>
             </p>
+        })}
+        {move || failed.get().map(|e| view! {
+            <p class="alert alert-error" data-testid="import-rows-error" role="alert">{format!("未能列出更多的行：{e}")}</p>
         })}
     }
 }

@@ -18,6 +18,7 @@
 mod cells;
 pub mod columns;
 pub mod deadline;
+pub mod listing;
 pub mod title;
 pub mod units;
 
