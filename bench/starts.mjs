@@ -32,7 +32,6 @@ async function once(who, path, watch, text, list, rate = 1) {
 
 try {
   const sample = await sampleEnvelope(browser, origin, problems);
-  const rows = [];
   for (const size of SIZES) {
     const text = JSON.stringify(largePlan(sample, size));
     const ctx = await browser.newContext();
@@ -55,7 +54,6 @@ try {
       }
       const line = `${String(size).padStart(5)} ${name.padEnd(14)} app ${median(a).toFixed(0).padStart(5)}  ref ${median(r).toFixed(0).padStart(5)}  ratio ${(median(a) / median(r)).toFixed(2)}  app's longest task ${median(longs)}  [${a.map((x) => x.toFixed(0)).join(" ")}]`;
       console.log(line);
-      rows.push(line);
     }
   }
 } finally {

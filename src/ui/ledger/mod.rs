@@ -11,3 +11,4 @@ pub mod panel_state;
 pub mod table;
 pub mod task_row;
 pub mod warning_badge;
+pub mod window;
